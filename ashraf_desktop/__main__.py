@@ -1,0 +1,5 @@
+import sys
+
+from ashraf_desktop.cli import main
+
+sys.exit(main())

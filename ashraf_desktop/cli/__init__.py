@@ -1,0 +1,160 @@
+"""Command line: ``ashraf-desktop [COMMAND]`` (docs/cli.md). Without a command it starts the GUI.
+
+Only the ``gui`` path imports Qt, so that validate/info/search work on a machine without Qt libraries and
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from .. import APP_NAME, __version__
+from ..paths import bundled_archive
+
+__all__ = ["main", "build_parser"]
+
+
+def _archive_arg(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("archive_pos", nargs="?", metavar="ARCHIVE", type=Path,
+                        help="archive folder (default: the bundled archive, or --archive)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ashraf-desktop",
+        description=f"{APP_NAME}: an offline archive browser. Without a command, opens the app window.")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--archive", type=Path, help="open this archive folder instead of the bundled one")
+    parser.add_argument("--data-dir", type=Path,
+                        help="keep all user state (annotations, index, cache, settings) under this folder")
+    parser.add_argument("--smoke", action="store_true",
+                        help="GUI self-test: open the window, exercise the panels, exit 0 on success")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check an archive and list every problem")
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help="print the problems as JSON")
+    p.add_argument("--quick", action="store_true", help="skip checksums and quote checks (no file reads)")
+
+    p = sub.add_parser("info", help="counts of documents, images, records and events")
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+
+    p = sub.add_parser("events", help="list the timeline's events")
+    _archive_arg(p)
+    p.add_argument("--json", action="store_true", help="print a JSON list")
+
+    p = sub.add_parser("index", help="build or update the search index")
+    _archive_arg(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+
+    p = sub.add_parser("search", help="search the archive")
+    p.add_argument("query", help='query, e.g. "Camp Liberty" or date:2009..2011 attack')
+    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+
+    sub.add_parser("gui", help="open the app window (the default)")
+    return parser
+
+
+def _archive_path(args: argparse.Namespace) -> Path:
+    return getattr(args, "archive_pos", None) or args.archive or bundled_archive()
+
+
+def _load(args: argparse.Namespace, *, check_files: bool = True):
+    from ..core.loader import load_archive
+    return load_archive(_archive_path(args), check_files=check_files)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    result = _load(args, check_files=not args.quick)
+    counts = result.archive.counts()
+    if args.json:
+        print(json.dumps({"archive": str(_archive_path(args)), "ok": result.ok, **counts,
+                          "problems": [{"path": str(p.path), "where": p.where, "message": p.message,
+                                        "severity": str(p.severity)} for p in result.problems]},
+                         ensure_ascii=False, indent=2))
+        return 0 if result.ok else 1
+    for problem in result.problems:
+        print(problem)
+    summary = (f"{counts['documents']} documents, {counts['images']} images, {counts['records']} records, "
+               f"{counts['events']} events, {counts['facts']} facts")
+    errors, warnings = len(result.errors), len(result.problems) - len(result.errors)
+    if result.ok:
+        extra = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
+        print(f"OK: {_archive_path(args)}: {summary}{extra}")
+        return 0
+    print(f"INVALID: {_archive_path(args)}: {errors} problem{'s' * (errors != 1)}; loaded {summary}",
+          file=sys.stderr)
+    return 1
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    result = _load(args, check_files=False)
+    archive = result.archive
+    info = {"archive": str(archive.root), "id": archive.collection.id, "title": archive.collection.title,
+            **archive.counts(), "problems": len(result.errors)}
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False, indent=2))
+    else:
+        for key, value in info.items():
+            print(f"{key:>10}: {value}")
+    return 0 if archive.collection.id != "missing" else 1
+
+
+def _event_json(event) -> dict[str, object]:
+    return {
+        "id": event.id, "date": event.date.edtf, "title": event.title, "description": event.description,
+        "lower": event.date.lower_date.isoformat(), "upper": event.date.upper_date.isoformat(),
+        "places": list(event.places), "people": list(event.people), "tags": list(event.tags),
+        "disputed": event.disputed,
+        "citations": [{"item": c.item, "quote": c.quote} for c in event.citations],
+        "date_claims": [{"date": cl.value, "item": cl.citation.item, "quote": cl.citation.quote}
+                        for cl in event.date_claims],
+    }
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    result = _load(args, check_files=False)
+    events = result.archive.events
+    if args.json:
+        print(json.dumps([_event_json(e) for e in events], ensure_ascii=False, indent=2))
+    else:
+        for e in events:
+            mark = "  [disputed]" if e.disputed else ""
+            print(f"{e.date.edtf:<18} {e.title}{mark}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from ..core.search.cli_support import cmd_index as run
+    return run(archive=_archive_path(args), data_dir=args.data_dir, rebuild=args.rebuild)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from ..core.search.cli_support import cmd_search as run
+    return run(query=args.query, archive=args.archive or bundled_archive(), data_dir=args.data_dir,
+               limit=args.limit, as_json=args.json)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .gui_launch import launch
+    return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
+
+
+COMMANDS = {"validate": cmd_validate, "info": cmd_info, "events": cmd_events, "index": cmd_index,
+            "search": cmd_search, "gui": cmd_gui, None: cmd_gui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `ashraf-desktop events | head`
+        return 0

@@ -1,0 +1,51 @@
+"""Start the GUI, or explain clearly why it cannot start here (no display, missing Qt libraries)."""
+
+from __future__ import annotations
+
+import ctypes.util
+import os
+import sys
+from pathlib import Path
+
+NO_DISPLAY = """\
+Ashraf Archive needs a screen to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are unset).
+  - On a desktop, start it from the desktop session.
+  - On a server, either run it on a virtual screen:   xvfb-run -a ashraf-desktop
+    or without any screen (for tests and --smoke):    QT_QPA_PLATFORM=offscreen ashraf-desktop --smoke
+  - The command line works without a screen:          ashraf-desktop --help
+"""
+
+MISSING_XCB = """\
+Qt's X11 platform plugin needs system libraries that are missing: {libs}.
+On Debian/Ubuntu install them with:
+  sudo apt-get install libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 \\
+    libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0
+or run without a screen: QT_QPA_PLATFORM=offscreen ashraf-desktop --smoke
+"""
+
+
+def display_problem(environ: dict[str, str] | None = None, platform: str | None = None) -> str | None:
+    """A message when Qt would abort for lack of a display or of X11 libraries, else None."""
+    env = os.environ if environ is None else environ
+    platform = platform or sys.platform
+    if not platform.startswith("linux"):
+        return None
+    qpa = env.get("QT_QPA_PLATFORM", "")
+    if qpa and not qpa.startswith("xcb"):
+        return None  # offscreen, wayland, minimal, vnc...: Qt needs no X libraries
+    if not env.get("DISPLAY") and not (env.get("WAYLAND_DISPLAY") and not qpa):
+        return NO_DISPLAY
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        missing = [lib for lib in ("xcb-cursor", "xkbcommon-x11") if ctypes.util.find_library(lib) is None]
+        if missing and not getattr(sys, "frozen", False):
+            return MISSING_XCB.format(libs=", ".join(f"lib{m}" for m in missing))
+    return None
+
+
+def launch(archive: Path, data_dir: Path | None, smoke: bool = False) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr, end="")
+        return 2
+    from ..ui.app import run
+    return run(archive=archive, data_dir=data_dir, smoke=smoke)

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set up everything Ashraf Archive needs on a fresh Debian/Ubuntu machine, then get out of the way.
+# Idempotent and quick when nothing changed: the venv is rebuilt only when pyproject.toml changes.
+# Usage: scripts/bootstrap.sh [run|test]   (what the caller is about to do decides the system packages)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+purpose="${1:-run}"
+venv="${ASHRAF_VENV:-$here/.venv}"
+
+# System libraries Qt needs (../shared/notes/platform.md): offscreen always; a real X window for `run`.
+pkgs=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0)
+if [ "$purpose" = run ]; then
+  pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
+         libxcb-xkb1 libxkbcommon-x11-0)
+fi
+py_ok() { command -v python3 >/dev/null && python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
+py_ok || pkgs+=(python3 python3-venv python3-pip)
+
+if command -v dpkg-query >/dev/null; then
+  missing=()
+  for p in "${pkgs[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ "${#missing[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then
+      echo "bootstrap: installing system packages: ${missing[*]}"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get update -qq >/dev/null
+      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    else
+      echo "bootstrap: these system packages are missing; install them and run again:" >&2
+      echo "  sudo apt-get install ${missing[*]}" >&2
+      [ "$purpose" = test ] || exit 1
+    fi
+  fi
+fi
+
+py_ok || { echo "bootstrap: Python 3.11 or newer with venv is needed" >&2; exit 1; }
+
+stamp="$venv/.ashraf-stamp"
+want="$(cat "$here/pyproject.toml" | sha256sum | cut -c1-16)"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+  echo "bootstrap: preparing the Python environment in $venv (first time: about 100 MB of downloads)"
+  [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip
+  "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$here[test]"
+  echo "$want" > "$stamp"
+fi

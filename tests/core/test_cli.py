@@ -1,0 +1,71 @@
+"""The CLI's JSON shapes are relied on by other tools (docs/cli.md)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ashraf_desktop.cli import main
+from ashraf_desktop.cli.gui_launch import display_problem
+
+from archive_builder import write_archive
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_validate_ok_prints_a_one_line_summary(tmp_path, capsys):
+    code, out, _ = run_cli(capsys, "validate", str(write_archive(tmp_path / "a")))
+    assert code == 0
+    assert out.count("\n") == 1 and out.startswith("OK:") and "1 documents" in out
+
+
+def test_validate_lists_every_problem_and_exits_1(tmp_path, capsys):
+    root = write_archive(tmp_path / "a", item_extra='titel = "x"\ndate = "nonsense"\n')
+    code, out, err = run_cli(capsys, "validate", str(root))
+    assert code == 1
+    assert "titel" in out and "not a valid EDTF date" in out and "INVALID" in err
+
+
+def test_info_json_counts(tmp_path, capsys):
+    code, out, _ = run_cli(capsys, "info", str(write_archive(tmp_path / "a")), "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {k: data[k] for k in ("documents", "images", "records", "events")} == \
+        {"documents": 1, "images": 0, "records": 1, "events": 1}
+    assert all(isinstance(data[k], int) for k in ("documents", "images", "records", "events"))
+
+
+def test_events_json_shape(tmp_path, capsys):
+    code, out, _ = run_cli(capsys, "events", str(write_archive(tmp_path / "a")), "--json")
+    [event] = json.loads(out)
+    assert code == 0
+    assert event["id"] == "built" and event["date"] == "1986" and event["title"] == "Camp built"
+    assert event["citations"] == [{"item": "doc", "quote": "In 1986 the camp was built"}]
+
+
+def test_global_archive_option(tmp_path, capsys):
+    root = write_archive(tmp_path / "a")
+    code, out, _ = run_cli(capsys, "--archive", str(root), "info", "--json")
+    assert json.loads(out)["records"] == 1
+
+
+def test_no_display_explains_itself_instead_of_a_qt_abort():
+    message = display_problem(environ={}, platform="linux")
+    assert message and "xvfb-run" in message and "QT_QPA_PLATFORM=offscreen" in message
+    assert display_problem(environ={"QT_QPA_PLATFORM": "offscreen"}, platform="linux") is None
+
+
+def test_gui_without_display_exits_2_with_the_message(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    out = subprocess.run([sys.executable, "-m", "ashraf_desktop", "--data-dir", str(tmp_path)],
+                         capture_output=True, text=True, env=env, timeout=60)
+    assert out.returncode == 2
+    assert "needs a screen" in out.stderr and "Traceback" not in out.stderr
