@@ -75,7 +75,8 @@ class DateSpan:
 
     @property
     def sort_key(self) -> tuple[int, int]:
-        return (self.lower, self.upper)
+        """Chronological order; an open start ("../2003-04") sorts by its known end, not by year 1."""
+        return (self.upper, self.upper) if self.open_start else (self.lower, self.upper)
 
 
 def ordinal_to_iso(ordinal: int) -> str:
