@@ -63,3 +63,46 @@ def test_bad_dates_raise_a_readable_error(bad):
 ])
 def test_describe(text, words):
     assert describe_date(text) == words
+
+
+from hypothesis import given, settings, strategies as st
+
+import edtf as _edtf
+
+from ashraf_desktop.core import dates as _dates
+
+
+def _slow(text: str):
+    """The same string through the edtf package alone, bypassing the fast path."""
+    parsed = _edtf.parse_edtf(text)
+    lo = _dates._bound_to_ordinal(parsed.lower_strict(), upper=False)[0]
+    hi = _dates._bound_to_ordinal(parsed.upper_strict(), upper=True)[0]
+    return lo, hi
+
+
+_points = st.builds(
+    lambda y, m, d, q, prec: (f"{y:04d}" + (f"-{m:02d}" if prec > 0 else "") + (f"-{d:02d}" if prec > 1 else "") + q),
+    st.integers(1, 2999), st.integers(1, 12), st.integers(1, 28), st.sampled_from(["", "~", "?", "%"]),
+    st.integers(0, 2))
+
+
+@settings(max_examples=60, deadline=None)
+@given(_points)
+def test_fast_path_agrees_with_the_edtf_package(point):
+    span = parse_date(point)
+    assert (span.lower, span.upper) == _slow(point)
+
+
+@settings(max_examples=30, deadline=None)
+@given(_points, _points)
+def test_fast_path_intervals_agree_with_the_edtf_package(a, b):
+    text = f"{a}/{b}"
+    try:
+        expected = _slow(text)
+    except Exception:
+        return  # edtf refuses some qualified intervals; ours may too, or accept — not compared
+    if expected[0] > expected[1]:
+        with pytest.raises(DateError):
+            parse_date(text)
+    else:
+        assert (parse_date(text).lower, parse_date(text).upper) == expected
