@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-import edtf
 
 __all__ = ["DateError", "DateSpan", "Precision", "parse_date", "describe_date", "ordinal_to_iso"]
 
@@ -178,6 +177,8 @@ def _parse_cleaned(cleaned: str) -> DateSpan:
     fast = _fast_span(cleaned)
     if fast is not None:
         return fast
+    import edtf  # imported on first need: its pyparsing grammar costs ~0.4 s at start-up
+
     try:
         parsed = edtf.parse_edtf(cleaned)
     except Exception as exc:  # edtf raises its own EDTFParseException and sometimes plain errors
