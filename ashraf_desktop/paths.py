@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import APP_ID
 
-__all__ = ["data_root", "bundled_archive", "resources_dir", "UserDirs", "user_dirs", "PORTABLE_MARKER"]
+__all__ = ["data_root", "bundled_archive", "resources_dir", "prebuilt_index", "UserDirs", "user_dirs", "PORTABLE_MARKER"]
 
 PORTABLE_MARKER = "portable"
 PORTABLE_DATA = "AshrafArchive-data"
@@ -49,6 +49,19 @@ def bundled_archive() -> Path:
 
 def resources_dir() -> Path:
     return data_root() / "resources"
+
+
+def prebuilt_index(archive: Path) -> Path | None:
+    """The search index built at package time for the bundled archive, when ``archive`` is that one.
+
+    The index's own stamp still decides whether it matches; this only says where to look.
+    """
+    candidate = data_root() / "prebuilt-index"
+    try:
+        same = archive.resolve() == bundled_archive().resolve()
+    except OSError:
+        same = False
+    return candidate if same and candidate.is_dir() else None
 
 
 @dataclass(frozen=True)

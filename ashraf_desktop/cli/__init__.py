@@ -51,10 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="build or update the search index")
     _archive_arg(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
 
     p = sub.add_parser("search", help="search the archive")
     p.add_argument("query", help='query, e.g. "Camp Liberty" or date:2009..2011 attack')
     p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
+    p.add_argument("--sort", default="relevance", choices=["relevance", "date", "date-desc", "title"])
     p.add_argument("--json", action="store_true", help="print a JSON object")
 
     sub.add_parser("gui", help="open the app window (the default)")
@@ -132,13 +135,13 @@ def cmd_events(args: argparse.Namespace) -> int:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from ..core.search.cli_support import cmd_index as run
-    return run(archive=_archive_path(args), data_dir=args.data_dir, rebuild=args.rebuild)
+    return run(_archive_path(args), rebuild=args.rebuild, data_dir=args.data_dir, json=args.json)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from ..core.search.cli_support import cmd_search as run
-    return run(query=args.query, archive=args.archive or bundled_archive(), data_dir=args.data_dir,
-               limit=args.limit, as_json=args.json)
+    return run(args.query, archive=args.archive or bundled_archive(), limit=args.limit, page=args.page,
+               sort=args.sort, json=args.json, data_dir=args.data_dir)
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -1,0 +1,996 @@
+"""The index's life cycle: where it lives, when it is trusted, rebuilt or updated, and who may write.
+
+Layout under ``index_root`` (the user cache folder, or ``--data-dir``)::
+
+    <collection id>-<hash of the archive path>/
+        CURRENT            the name of the generation folder in use (replaced atomically)
+        writer.lock        inter-process writer lock (an OS lock: a killed holder releases it)
+        gen-<time>-<pid>/  Whoosh files + stamp.json
+
+``stamp.json`` holds the schema version, the archive fingerprint, and the name and size of every index
+file at the last commit. Schema mismatch → full rebuild; fingerprint mismatch → incremental update by
+per-item content hash; a missing, truncated or unreadable file → full rebuild, and the user is told why.
+A full rebuild writes a new generation folder and then swaps ``CURRENT``, so a crash in the middle leaves
+the old index in use. Whoosh never fsyncs, so every step assumes the index can be rebuilt from the archive.
+
+All writes go through one serial executor thread per :class:`SearchIndex` plus ``writer.lock`` between
+processes; a failing batch is cancelled (nothing of it is committed) and the error re-raised.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import pickle
+import re
+import shutil
+import struct
+import threading
+import time
+import zlib
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import whoosh
+import whoosh.index as windex
+from whoosh import collectors, scoring, sorting
+from whoosh import query as wq
+from whoosh.analysis import STOP_WORDS
+from whoosh.filedb.filestore import FileStorage
+
+from ..model import Archive, Item, ItemKind
+from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
+from ._analysis import fold_keyword
+from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
+from ._query import HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
+from ._schema import (SCHEMA_VERSION, IndexDoc, archive_fingerprint, build_schema, decode_facets, event_doc,
+                      event_hash, item_doc, item_hash, FIELD_SEP)
+from ._types import (FACET_KEYS, SORTS, Filters, Hit, HitSpan, IndexNotice, SearchError, SearchResult,
+                     UpdateReport)
+
+__all__ = ["SearchIndex", "open_index", "index_home"]
+
+_log = logging.getLogger("ashraf.search")
+
+STAMP = "stamp.json"
+CURRENT = "CURRENT"
+LOCK = "writer.lock"
+_STAMP_FORMAT = "ashraf-search-index"
+_GEN_RE = re.compile(r"^gen-[0-9]+-[0-9]+$")
+LOCK_TIMEOUT_S = 120.0
+LIMIT_MB = 128
+#: Whole-archive builds with at least this many bytes of held files use two processes (POSIX only).
+MP_BUILD_BYTES = 16_000_000
+
+ProgressFn = Callable[[int, int, str], None]
+
+#: Errors that mean "the index files are not what Whoosh expects" rather than a bug in this package.
+_DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, windex.EmptyIndexError,
+           windex.IndexVersionError, windex.IndexError, KeyError, IndexError, ValueError, TypeError,
+           AttributeError, UnicodeDecodeError)
+
+
+def _extractor_version() -> str:
+    try:
+        from ..extract.cache import CACHE_VERSION
+    except ImportError:  # pragma: no cover - the extract package is part of the app
+        return "extract-?"
+    return f"extract-{CACHE_VERSION}"
+
+
+def index_home(archive: Archive, index_root: Path) -> Path:
+    """The folder holding this archive's index: collection id + a hash of the archive's path."""
+    root = Path(archive.root).expanduser()
+    with contextlib.suppress(OSError):
+        root = root.resolve()
+    digest = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    cid = re.sub(r"[^a-z0-9-]+", "-", archive.collection.id.lower()).strip("-")[:40] or "archive"
+    return Path(index_root) / f"{cid}-{digest}"
+
+
+# --- inter-process lock --------------------------------------------------------------------------------
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":
+        return True  # cannot tell cheaply; the OS lock decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+class _FileLock:
+    """An OS file lock (flock / msvcrt) with the holder's pid written inside, for diagnosis.
+
+    The OS drops the lock when its holder dies, so a lock left by a killed process never blocks; finding a
+    dead pid in the file tells us it happened (reported as a notice).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._fd: int | None = None
+        self._depth = 0
+        self._mutex = threading.RLock()
+
+    def _try_lock(self, fd: int) -> bool:
+        if os.name == "posix":
+            import fcntl
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
+            except BlockingIOError:
+                return False
+            except OSError:  # a file system without flock: fall back to the pid in the file
+                return True
+        import msvcrt  # pragma: no cover - Windows
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+
+    def acquire(self, timeout: float = LOCK_TIMEOUT_S) -> bool:
+        """Take the lock (re-entrant in this process); True if a dead holder's lock was found and cleared."""
+        self._mutex.acquire()
+        if self._depth:
+            self._depth += 1
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout
+        while not self._try_lock(fd):
+            if time.monotonic() > deadline:
+                os.close(fd)
+                self._mutex.release()
+                raise SearchError("another program has been updating the search index for too long; "
+                                  "close it and try again")
+            time.sleep(0.05)
+        stale = False
+        try:
+            os.lseek(fd, 0, os.SEEK_SET)
+            previous = os.read(fd, 64).decode("ascii", "replace").strip()
+            if previous:
+                pid = int(previous.split()[0]) if previous.split()[0].isdigit() else -1
+                stale = not _pid_alive(pid) or pid == -1
+            os.lseek(fd, 0, os.SEEK_SET)
+            os.ftruncate(fd, 0)
+            os.write(fd, f"{os.getpid()}\n".encode("ascii"))
+        except OSError:
+            pass
+        self._fd = fd
+        self._depth = 1
+        return stale
+
+    def release(self) -> None:
+        try:
+            if self._depth > 1:
+                self._depth -= 1
+                return
+            fd, self._fd, self._depth = self._fd, None, 0
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.ftruncate(fd, 0)
+                if os.name == "posix":
+                    import fcntl
+                    with contextlib.suppress(OSError):
+                        fcntl.flock(fd, fcntl.LOCK_UN)
+                os.close(fd)
+        finally:
+            self._mutex.release()
+
+
+# --- stamp, manifest, checks ---------------------------------------------------------------------------
+
+
+def _index_files(folder: Path) -> dict[str, int]:
+    out = {}
+    with os.scandir(folder) as it:
+        for entry in it:
+            name = entry.name
+            if (entry.is_file(follow_symlinks=False) and name != STAMP and not name.endswith("LOCK")
+                    and not name.endswith(".tmp") and not name.startswith(".")):
+                out[name] = entry.stat().st_size
+    return out
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    tmp.write_text(data, encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def _read_stamp(folder: Path) -> dict[str, Any] | None:
+    try:
+        raw = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(raw, dict) or raw.get("format") != _STAMP_FORMAT:
+        return None
+    return raw
+
+
+def _write_stamp(folder: Path, ix: windex.FileIndex, fingerprint: str, collection: str) -> None:
+    stamp = {"format": _STAMP_FORMAT, "schema": SCHEMA_VERSION, "fingerprint": fingerprint,
+             "collection": collection, "whoosh": whoosh.versionstring(),
+             "generation": ix.latest_generation(), "files": _index_files(folder),
+             "written": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    _atomic_write(folder / STAMP, json.dumps(stamp, indent=1, sort_keys=True))
+
+
+def _check_index(folder: Path, stamp: dict[str, Any], readonly: bool = False
+                 ) -> tuple[windex.FileIndex | None, str]:
+    """Open the index in ``folder`` and make sure its files are whole; (index, "") or (None, why)."""
+    try:
+        storage = FileStorage(str(folder), readonly=readonly)
+        if not windex.exists(storage):
+            return None, "its table of contents is missing"
+        gen = windex.TOC._latest_generation(storage, windex._DEF_INDEX_NAME)
+    except Exception as exc:  # noqa: BLE001 - anything here means "not usable"
+        return None, f"its table of contents could not be read ({type(exc).__name__})"
+    files = stamp.get("files") if isinstance(stamp.get("files"), dict) else {}
+    deep = stamp.get("generation") != gen or not files
+    if not deep:
+        for name, size in files.items():
+            try:
+                actual = (folder / name).stat().st_size
+            except OSError:
+                return None, f"the file {name} is missing"
+            if actual != size:
+                return None, f"the file {name} is truncated or changed ({actual} of {size} bytes)"
+    try:
+        ix = windex.FileIndex(storage, schema=None)
+        schema = ix.schema
+        if set(schema.names()) != set(build_schema().names()):
+            return None, "its fields are not the ones this version expects"
+        with ix.searcher() as s:
+            r = s.reader()
+            r.doc_count()
+            if deep:
+                _touch_everything(r)
+            else:
+                for _ in r.lexicon("key"):
+                    pass
+    except Exception as exc:  # noqa: BLE001
+        return None, f"its files could not be read ({type(exc).__name__}: {str(exc)[:80]})"
+    return ix, ""
+
+
+def _touch_everything(reader) -> None:
+    """Read every index structure once (used when the stamp cannot vouch for the files)."""
+    leaves_ = [r for r, _ in reader.leaf_readers()] if hasattr(reader, "readers") else [reader]
+    for r in leaves_:
+        n = r.doc_count_all()
+        if n:
+            r.stored_fields(0)
+            r.stored_fields(n - 1)
+        for name in ("facets", "state", "title_sort"):
+            if r.has_column(name):
+                col = r.column_reader(name)
+                for i in range(n):
+                    col[i]
+        for fieldname in ("key", "content", "title", "spell_content"):
+            last = None
+            for last in r.lexicon(fieldname):
+                pass
+            if last is not None and fieldname != "spell_content":
+                list(r.postings(fieldname, last).all_ids())
+
+
+# --- search helpers ------------------------------------------------------------------------------------
+
+
+class _RecordingTop(collectors.TopCollector):
+    """Top-N by score that also counts and remembers every match (for total and facets)."""
+
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.docs: list[int] = []
+
+    def _collect(self, global_docnum, score):
+        self.docs.append(global_docnum)
+        return super()._collect(global_docnum, score)
+
+
+class _RecordingSort(collectors.SortingCollector):
+    def prepare(self, top_searcher, q, context):
+        super().prepare(top_searcher, q, context)
+        self.docs: list[int] = []
+
+    def collect(self, sub_docnum):
+        self.docs.append(self.offset + sub_docnum)
+        return super().collect(sub_docnum)
+
+
+def _sort_facets(sort: str):
+    undated = sorting.FieldFacet("undated")
+    if sort == "date":
+        return sorting.MultiFacet([undated, sorting.FieldFacet("date_lo"), sorting.FieldFacet("title_sort")])
+    if sort == "date-desc":
+        return sorting.MultiFacet([undated, sorting.FieldFacet("date_lo", reverse=True),
+                                   sorting.FieldFacet("title_sort")])
+    return sorting.MultiFacet([sorting.FieldFacet("title_sort"), undated, sorting.FieldFacet("date_lo")])
+
+
+def _filters_query(filters: Filters | None) -> wq.Query | None:
+    if filters is None or filters.is_empty():
+        return None
+    parts: list[wq.Query] = []
+
+    def any_of(fieldname: str, values, norm=fold_keyword):
+        terms = [wq.Term(fieldname, norm(str(v))) for v in sorted(values, key=str) if norm(str(v))]
+        if terms:
+            parts.append(wq.Or(terms) if len(terms) > 1 else terms[0])
+        else:
+            parts.append(wq.NullQuery)
+
+    if filters.kinds:
+        any_of("kind", filters.kinds, lambda v: v.strip().lower())
+    if filters.tags:
+        any_of("tag", filters.tags)
+    if filters.languages:
+        any_of("lang", filters.languages, lambda v: v.strip().lower().replace("_", "-"))
+    if filters.publishers:
+        any_of("pub", filters.publishers)
+    if filters.years:
+        any_of("year", filters.years, lambda v: str(int(v)))
+    if filters.decades:
+        any_of("decade", filters.decades, lambda v: str(int(v) // 10 * 10))
+    if filters.date_range is not None:
+        lo, hi = (int(x) for x in filters.date_range)
+        parts.append(wq.And([wq.NumericRange("date_lo", None, hi), wq.NumericRange("date_hi", lo, None)]))
+    return wq.And(parts) if len(parts) > 1 else parts[0]
+
+
+def _page_of(pages, offset: int) -> int | None:
+    if not pages:
+        return None
+    starts = [p[1] for p in pages]
+    i = bisect.bisect_right(starts, offset) - 1
+    return pages[max(i, 0)][0]
+
+
+# --- the index -----------------------------------------------------------------------------------------
+
+
+class SearchIndex:
+    """Full-text search over one archive. Thread-safe: call :meth:`search` from any thread."""
+
+    def __init__(self, archive: Archive, index_root: Path, *, text_cache=None,
+                 progress: ProgressFn | None = None, prebuilt: Path | None = None,
+                 build_procs: int | None = None) -> None:
+        self.notices: list[IndexNotice] = []
+        self._archive = archive
+        self._root = Path(index_root)
+        self._home = index_home(archive, self._root)
+        self._text_cache = text_cache
+        self._progress = progress
+        self._prebuilt = Path(prebuilt) if prebuilt else None
+        self._build_procs = build_procs
+        self._extractor = _extractor_version()
+        self._lock = _FileLock(self._home / LOCK)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ashraf-index-writer")
+        self._writer_thread: threading.Thread | None = None
+        self._ix: windex.FileIndex | None = None
+        self._dir: Path | None = None
+        self._readonly = False
+        self._generation = 0
+        self._pool: list[tuple[int, Any]] = []
+        self._pool_lock = threading.Lock()
+        self._closed = False
+        self._fingerprint: str | None = None
+        self.last_update: UpdateReport | None = None
+
+    # -- plumbing --
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder holding the Whoosh files in use (for diagnostics and tests)."""
+        return self._dir
+
+    def _run(self, fn: Callable[[], Any]) -> Any:
+        if self._closed:
+            raise SearchError("the search index is closed")
+        if threading.current_thread() is self._writer_thread:
+            return fn()
+
+        def job():
+            self._writer_thread = threading.current_thread()
+            return fn()
+
+        return self._executor.submit(job).result()
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        stale = self._lock.acquire()
+        if stale:
+            self._notice("stale-lock", "A lock left on the search index by a program that stopped unexpectedly "
+                                       "was cleared.")
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _notice(self, code: str, message: str, severity: str = "info") -> None:
+        _log.info("search index: %s", message)
+        if not any(n.code == code and n.message == message for n in self.notices):
+            self.notices.append(IndexNotice(code, message, severity))
+
+    def _report(self, done: int, total: int, message: str) -> None:
+        if self._progress is not None:
+            try:
+                self._progress(done, total, message)
+            except Exception:  # noqa: BLE001 - a broken progress display must not break indexing
+                _log.exception("progress callback failed")
+
+    def _set_index(self, ix: windex.FileIndex | None, folder: Path | None, readonly: bool = False) -> None:
+        with self._pool_lock:
+            old = self._pool
+            self._pool = []
+            self._generation += 1
+            self._ix, self._dir, self._readonly = ix, folder, readonly
+        for _, s in old:
+            with contextlib.suppress(Exception):
+                s.close()
+
+    def _refresh(self) -> None:
+        with self._pool_lock:
+            old = self._pool
+            self._pool = []
+            self._generation += 1
+        for _, s in old:
+            with contextlib.suppress(Exception):
+                s.close()
+
+    @contextlib.contextmanager
+    def _searcher(self):
+        with self._pool_lock:
+            if self._ix is None:
+                raise SearchError("the search index is not open")
+            gen = self._generation
+            s = self._pool.pop()[1] if self._pool else None
+            ix = self._ix
+        if s is None:
+            s = ix.searcher(weighting=scoring.BM25F())
+        try:
+            yield s
+        finally:
+            with self._pool_lock:
+                keep = gen == self._generation and len(self._pool) < 8 and not self._closed
+                if keep:
+                    self._pool.append((gen, s))
+            if not keep:
+                with contextlib.suppress(Exception):
+                    s.close()
+
+    # -- life cycle --
+
+    def _open(self) -> None:
+        with self._locked():
+            fp = archive_fingerprint(self._archive, self._extractor)
+            pre = self._prebuilt
+            if pre is not None:
+                stamp = _read_stamp(pre)
+                if stamp and stamp.get("schema") == SCHEMA_VERSION and stamp.get("fingerprint") == fp:
+                    ix, why = _check_index(pre, stamp, readonly=True)
+                    if ix is not None:
+                        self._set_index(ix, pre, readonly=True)
+                        self._fingerprint = fp
+                        return
+                    _log.warning("prebuilt index at %s not used: %s", pre, why)
+            self._cleanup()
+            current = self._current_dir()
+            if current is None:
+                if self._adopt_prebuilt():
+                    self._update(self._archive)
+                else:
+                    self._build(self._archive)
+                return
+            stamp = _read_stamp(current)
+            if stamp is None:
+                self._damaged("its stamp file is missing or unreadable")
+                return
+            if stamp.get("schema") != SCHEMA_VERSION:
+                self._notice("rebuilt-schema", "The search index was rebuilt because this version of the app "
+                                               "indexes differently.")
+                self._build(self._archive)
+                return
+            ix, why = _check_index(current, stamp)
+            if ix is None:
+                self._damaged(why)
+                return
+            self._set_index(ix, current)
+            self._fingerprint = stamp.get("fingerprint")
+            if stamp.get("fingerprint") != fp or stamp.get("generation") != ix.latest_generation():
+                self._update(self._archive)
+
+    def _damaged(self, why: str) -> None:
+        self._notice("rebuilt-damaged", f"The search index was rebuilt because its files were damaged ({why}).",
+                     "warning")
+        self._build(self._archive)
+
+    def _current_dir(self) -> Path | None:
+        try:
+            name = (self._home / CURRENT).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        if not _GEN_RE.match(name) or not (self._home / name).is_dir():
+            return None
+        return self._home / name
+
+    def _cleanup(self) -> None:
+        """Remove generation folders other than the current one (left by a crash or a finished swap)."""
+        current = self._current_dir()
+        with contextlib.suppress(OSError):
+            for entry in self._home.iterdir():
+                if entry.is_dir() and _GEN_RE.match(entry.name) and entry != current:
+                    shutil.rmtree(entry, ignore_errors=True)
+                elif entry.name.endswith(".tmp") and entry.is_file():
+                    with contextlib.suppress(OSError):
+                        entry.unlink()
+
+    def _new_dir(self) -> Path:
+        self._home.mkdir(parents=True, exist_ok=True)
+        folder = self._home / f"gen-{time.time_ns()}-{os.getpid()}"
+        folder.mkdir()
+        return folder
+
+    def _swap(self, folder: Path, ix: windex.FileIndex) -> None:
+        old = self._current_dir()
+        _atomic_write(self._home / CURRENT, folder.name + "\n")
+        self._set_index(ix, folder)
+        if old is not None and old != folder:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _adopt_prebuilt(self) -> bool:
+        """Copy a prebuilt index of the same schema into the cache (then update it), if there is one."""
+        pre = self._prebuilt
+        if pre is None:
+            return False
+        stamp = _read_stamp(pre)
+        if not stamp or stamp.get("schema") != SCHEMA_VERSION:
+            return False
+        folder = self._new_dir()
+        try:
+            for name in _index_files(pre):
+                shutil.copy2(pre / name, folder / name)
+            shutil.copy2(pre / STAMP, folder / STAMP)
+            ix, why = _check_index(folder, stamp)
+        except OSError as exc:
+            ix, why = None, str(exc)
+        if ix is None:
+            _log.warning("prebuilt index not usable: %s", why)
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        self._swap(folder, ix)
+        return True
+
+    def _procs_for(self, archive: Archive) -> int:
+        if self._build_procs is not None:
+            return max(1, int(self._build_procs))
+        if os.name != "posix" or (os.cpu_count() or 1) < 2:
+            return 1
+        size = 0
+        for item in archive.items:
+            if item.file is not None and item.kind is ItemKind.DOCUMENT:
+                with contextlib.suppress(OSError):
+                    size += item.file.stat().st_size
+        return 2 if size >= MP_BUILD_BYTES else 1
+
+    def _build(self, archive: Archive) -> UpdateReport:
+        """Index everything into a new folder, then swap it in."""
+        t0 = time.perf_counter()
+        folder = self._new_dir()
+        problems: list[str] = []
+        try:
+            storage = FileStorage(str(folder))
+            ix = storage.create_index(build_schema())
+            procs = self._procs_for(archive)
+            if procs > 1:
+                writer = ix.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB, compound=False)
+            else:
+                writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+            try:
+                total = len(archive.items) + len(archive.events)
+                for n, doc in enumerate(self._docs(archive, None, problems), start=1):
+                    writer.add_document(**doc.fields)
+                    self._report(n, total, doc.fields["title"])
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            fp = archive_fingerprint(archive, self._extractor)
+            _write_stamp(folder, ix, fp, archive.collection.id)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        self._swap(folder, ix)
+        self._archive = archive
+        self._fingerprint = fp
+        report = UpdateReport(added=len(archive.items) + len(archive.events), rebuilt=True,
+                              problems=tuple(problems), elapsed_s=time.perf_counter() - t0)
+        self._after(report)
+        return report
+
+    def _after(self, report: UpdateReport) -> None:
+        self.last_update = report
+        if report.problems:
+            self._notice("extraction-failed",
+                         f"{len(report.problems)} item(s) are searchable by their description only: "
+                         + "; ".join(report.problems[:3]) + ("…" if len(report.problems) > 3 else ""),
+                         "warning")
+
+    def _text_of(self, item: Item, problems: list[str]) -> tuple[str, tuple]:
+        if item.kind is not ItemKind.DOCUMENT or item.file is None:
+            return "", ()
+        from ..extract import ExtractionError, extract
+        try:
+            try:
+                if self._text_cache is not None:
+                    result = self._text_cache.get(item.sha256, item.file, item.media_type or None)
+                else:
+                    result = extract(item.file, item.media_type or None)
+            except ValueError:  # no usable checksum for the cache key
+                result = extract(item.file, item.media_type or None)
+        except ExtractionError as exc:
+            problems.append(f"{item.id}: {exc.reason}")
+            return "", ()
+        except OSError as exc:
+            problems.append(f"{item.id}: {exc.strerror or exc}")
+            return "", ()
+        pages = tuple((p.number, p.start, p.end) for p in result.pages)
+        return result.text, pages
+
+    def _docs(self, archive: Archive, keys: set[str] | None, problems: list[str]) -> Iterator[IndexDoc]:
+        for item in archive.items:
+            key = "item:" + item.id
+            if keys is not None and key not in keys:
+                continue
+            text, pages = self._text_of(item, problems)
+            chash = item_hash(item, self._extractor)
+            if item.kind is ItemKind.DOCUMENT and item.file is not None and not text and problems \
+                    and problems[-1].startswith(item.id + ":"):
+                chash += "!retry"  # extraction failed: try again at the next update
+            yield item_doc(item, chash, text, pages)
+        langs = archive.collection.language
+        for event in archive.events:
+            key = "event:" + event.id
+            if keys is not None and key not in keys:
+                continue
+            yield event_doc(event, event_hash(event), langs)
+
+    def _indexed_state(self) -> dict[str, str]:
+        assert self._ix is not None
+        out: dict[str, str] = {}
+        with self._ix.reader() as r:
+            if not r.has_column("state"):
+                return out
+            col = r.column_reader("state")
+            for docnum in r.all_doc_ids():
+                raw = col[docnum]
+                if raw:
+                    key, _, chash = raw.decode("utf-8").partition(FIELD_SEP)
+                    out[key] = chash
+        return out
+
+    def _make_writable(self) -> None:
+        """A prebuilt index opened in place is copied into the cache before its first change."""
+        if not self._readonly:
+            return
+        if not self._adopt_prebuilt():
+            self._build(self._archive)
+
+    def _update(self, archive: Archive) -> UpdateReport:
+        t0 = time.perf_counter()
+        fp = archive_fingerprint(archive, self._extractor)
+        if self._readonly:
+            if fp == self._fingerprint:
+                self._archive = archive
+                return UpdateReport(unchanged=len(archive.items) + len(archive.events))
+            self._make_writable()
+        indexed = self._indexed_state()
+        wanted = {"item:" + i.id: item_hash(i, self._extractor) for i in archive.items}
+        wanted.update({"event:" + e.id: event_hash(e) for e in archive.events})
+        added = {k for k in wanted if k not in indexed}
+        changed = {k for k in wanted if k in indexed and indexed[k] != wanted[k]}
+        deleted = set(indexed) - set(wanted)
+        problems: list[str] = []
+        ix = self._ix
+        assert ix is not None and self._dir is not None
+        if added or changed or deleted:
+            writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+            try:
+                for key in sorted(deleted):
+                    writer.delete_by_term("key", key)
+                todo = added | changed
+                for n, doc in enumerate(self._docs(archive, todo, problems), start=1):
+                    writer.update_document(**doc.fields)
+                    self._report(n, len(todo), doc.fields["title"])
+                writer.commit()
+            except BaseException:
+                writer.cancel()
+                raise
+            self._refresh()
+        _write_stamp(self._dir, ix, fp, archive.collection.id)
+        self._archive = archive
+        self._fingerprint = fp
+        report = UpdateReport(added=len(added), changed=len(changed), deleted=len(deleted),
+                              unchanged=len(wanted) - len(added) - len(changed), problems=tuple(problems),
+                              elapsed_s=time.perf_counter() - t0)
+        self._after(report)
+        return report
+
+    def _recover(self, exc: BaseException) -> bool:
+        """After a read failed: rebuild if the files turn out to be damaged. True if rebuilt."""
+        def job() -> bool:
+            with self._locked():
+                folder = self._dir
+                if folder is None or self._readonly:
+                    why = f"it could not be read ({type(exc).__name__})"
+                else:
+                    stamp = _read_stamp(folder) or {}
+                    ix, why = _check_index(folder, {**stamp, "files": {}})  # force the deep check
+                    if ix is not None:
+                        return False
+                self._damaged(why)
+                return True
+        return self._run(job)
+
+    # -- public API --
+
+    def update(self, archive: Archive) -> UpdateReport:
+        """Bring the index in line with ``archive`` (add / change / delete by content hash)."""
+        def job() -> UpdateReport:
+            with self._locked():
+                return self._update(archive)
+        return self._run(job)
+
+    def rebuild(self) -> None:
+        def job() -> None:
+            with self._locked():
+                self._build(self._archive)
+        self._run(job)
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        try:
+            self._executor.shutdown(wait=True)
+        finally:
+            self._closed = True
+            self._set_index(None, None)
+
+    def __enter__(self) -> "SearchIndex":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def export(self, dest: Path) -> Path:
+        """Copy the current index to ``dest`` (a folder) to ship beside the archive as a prebuilt index."""
+        def job() -> Path:
+            with self._locked():
+                assert self._dir is not None
+                target = Path(dest)
+                target.mkdir(parents=True, exist_ok=True)
+                for old in _index_files(target):
+                    (target / old).unlink()
+                for name in _index_files(self._dir):
+                    shutil.copy2(self._dir / name, target / name)
+                shutil.copy2(self._dir / STAMP, target / STAMP)
+                return target
+        return self._run(job)
+
+    def doc_count(self) -> int:
+        with self._searcher() as s:
+            return s.doc_count()
+
+    def search(self, query: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1,
+               page_size: int = 20, with_facets: bool = True) -> SearchResult:
+        for attempt in (1, 2):
+            try:
+                return self._search(query, filters, sort, page, page_size, with_facets)
+            except SearchError:
+                raise
+            except _DAMAGE as exc:
+                if attempt == 2 or not self._recover(exc):
+                    raise
+        raise AssertionError("unreachable")
+
+    def _search(self, query: str, filters: Filters | None, sort: str, page: int, page_size: int,
+                with_facets: bool) -> SearchResult:
+        t0 = time.perf_counter()
+        page = max(1, int(page))
+        page_size = max(1, min(int(page_size), 500))
+        notices: list[str] = []
+        if sort not in SORTS:
+            notices.append(f"Unknown sort '{sort}': sorted by relevance.")
+            sort = "relevance"
+        parsed = parse(query)
+        notices.extend(parsed.notices)
+        q = to_whoosh(parsed.tree)
+        browse = parsed.tree is None
+        if browse and sort == "relevance":
+            sort = "date"
+        fq = _filters_query(filters)
+        limit = page * page_size
+        with self._searcher() as s:
+            if sort == "relevance":
+                child = _RecordingTop(limit=limit, usequality=False, replace=0)  # exhaustive: exact totals
+            else:
+                child = _RecordingSort(_sort_facets(sort), limit=limit)
+            coll = collectors.FilterCollector(child, allow=fq) if fq is not None else child
+            s.search_with_collector(q, coll)
+            results = coll.results()
+            docs = child.docs
+            total = len(docs)
+            top = results.top_n[(page - 1) * page_size: page * page_size]
+            spec = highlight_spec(parsed.tree, s.reader()) if not browse else HighlightSpec(frozenset(), ())
+            hits = tuple(self._hit(s, docnum, score if sort == "relevance" else 0.0, spec)
+                         for score, docnum in top)
+            facets = self._facets(s, docs) if with_facets else {}
+            suggestion = None
+            if not parsed.fallback and not browse:
+                suggestion = self._suggest(s, query, parsed.tree, total)
+        return SearchResult(query=query, total=total, hits=hits, facets=facets, suggestion=suggestion,
+                            notice=" ".join(notices) or None, page=page, page_size=page_size,
+                            elapsed_ms=(time.perf_counter() - t0) * 1000)
+
+    def _hit(self, s, docnum: int, score: float, spec: HighlightSpec) -> Hit:
+        f = s.stored_fields(docnum)
+        body = f.get("body") or ""
+        spans = find_hits(body, spec, limit=SCAN_CHARS, max_hits=64, settle=2 * SNIPPET_CHARS) if spec else []
+        snippet, highlights = make_snippet(body, spans)
+        return Hit(id=f.get("id", ""), kind=f.get("kind", ""), title=f.get("title", ""), date=f.get("date"),
+                   publisher=f.get("pubs") or "", score=float(score or 0.0), snippet=snippet,
+                   highlights=highlights, item_id=f.get("item_id"))
+
+    def _facets(self, s, docs: list[int]) -> dict[str, list[tuple[str, int]]]:
+        cache = getattr(s, "_ashraf_facets", None)
+        if cache is None:
+            cache = {}
+            s._ashraf_facets = cache
+        col = getattr(s, "_ashraf_facet_col", None)
+        if col is None:
+            col = s.reader().column_reader("facets")
+            s._ashraf_facet_col = col
+        counters = [Counter() for _ in FACET_KEYS]
+        for d in docs:
+            rec = cache.get(d)
+            if rec is None:
+                rec = cache[d] = decode_facets(col[d])
+            for counter, values in zip(counters, rec):
+                counter.update(values)
+        out: dict[str, list[tuple[str, int]]] = {}
+        for key, counter in zip(FACET_KEYS, counters):
+            if key in ("year", "decade"):
+                out[key] = sorted(counter.items(), key=lambda kv: int(kv[0]))
+            else:
+                out[key] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
+        return out
+
+    def _suggest(self, s, query: str, tree, total: int) -> str | None:
+        from ._analysis import term_of, word_of
+        r = s.reader()
+        replacements: list[tuple[int, int, str]] = []
+        corrector = None
+        for leaf, negated in leaves(tree):
+            if negated or not isinstance(leaf, Leaf) or leaf.field is not None or leaf.op or leaf.phrase:
+                continue
+            raw = leaf.text
+            word = word_of(raw)
+            term = term_of(raw)
+            if not word or not term or len(word) < 3 or word.isdigit():
+                continue
+            if r.doc_frequency("content", term) or r.doc_frequency("title", term):
+                continue
+            if corrector is None:
+                corrector = r.corrector("content")
+            maxdist = 1 if len(word) <= 4 else 2
+            found = corrector.suggest(word, limit=8, maxdist=maxdist, prefix=1)
+            if not found:
+                continue
+            best = min(found, key=lambda w: (_distance(w, word), -r.doc_frequency("content", term_of(w)), w))
+            replacements.append((leaf.start, leaf.end, best))
+        if not replacements:
+            return None
+        out = query
+        for start, end, word in sorted(replacements, reverse=True):
+            if query[start:end]:
+                out = out[:start] + word + out[end:]
+        return out if out != query else None
+
+    def hit_spans(self, item_id: str, query: str) -> list[HitSpan]:
+        """Every hit of ``query`` in the extracted text of document ``item_id`` (offsets into that text)."""
+        for attempt in (1, 2):
+            try:
+                parsed = parse(query)
+                with self._searcher() as s:
+                    docnum = s.document_number(key="item:" + item_id)
+                    if docnum is None:
+                        return []
+                    f = s.stored_fields(docnum)
+                    if f.get("kind") != "document":
+                        return []
+                    spec = highlight_spec(parsed.tree, s.reader())
+                    body = f.get("body") or ""
+                    pages = f.get("pages") or ()
+                    return [HitSpan(a, b, _page_of(pages, a)) for a, b in find_hits(body, spec)]
+            except SearchError:
+                raise
+            except _DAMAGE as exc:
+                if attempt == 2 or not self._recover(exc):
+                    raise
+        return []
+
+    def more_like_this(self, item_id: str, limit: int = 10) -> SearchResult:
+        t0 = time.perf_counter()
+        with self._searcher() as s:
+            docnum = s.document_number(key="item:" + item_id)
+            if docnum is None:
+                docnum = s.document_number(key="event:" + item_id)
+            if docnum is None:
+                return SearchResult(query="", total=0, hits=(), page=1, page_size=limit,
+                                    notice=f"No item '{item_id}' in the index.")
+            f = s.stored_fields(docnum)
+            text = "\n".join([f.get("title") or "", (f.get("body") or "")[:100_000]])
+            kts = [(w, weight) for w, weight in s.key_terms_from_text("content", text, numterms=40, normalize=True)
+                   if w not in _MLT_STOP and len(w) > 2 and not w.isdigit()][:12]
+            if not kts:
+                return SearchResult(query="", total=0, hits=(), page=1, page_size=limit)
+            q = wq.Or([wq.Term("content", word, boost=weight) for word, weight in kts])
+            results = s.search(q, limit=max(1, limit), mask={docnum})
+            spec = HighlightSpec(frozenset(w for w, _ in kts), ())
+            hits = tuple(self._hit(s, d, sc, spec) for sc, d in results.top_n)
+            return SearchResult(query=" ".join(w for w, _ in kts), total=len(hits), hits=hits, page=1,
+                                page_size=limit, elapsed_ms=(time.perf_counter() - t0) * 1000)
+
+
+#: Function words left out of "more like this" key terms (the index itself keeps every word).
+_MLT_STOP = frozenset(STOP_WORDS) | frozenset(
+    "was were been has had would could should which who whom whose its their they them there these those than "
+    "then also into over after before such other some all ani more most well veri onli said his her him she he "
+    "our out about becaus what where whi how but not no nor onc upon".split())
+
+
+def _distance(a: str, b: str) -> int:
+    from whoosh.support.levenshtein import distance
+    return distance(a, b, limit=3)
+
+
+def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress: ProgressFn | None = None,
+               prebuilt: Path | None = None, build_procs: int | None = None) -> SearchIndex:
+    """Open (building, repairing or updating as needed) the search index of ``archive``.
+
+    ``index_root`` is the user cache folder; the index lives in a sub-folder keyed to the archive.
+    ``prebuilt`` names a folder holding an index shipped beside the archive, used in place if it matches.
+    ``progress(done, total, title)`` is called from the writer thread while items are indexed.
+    Raises :class:`SearchError` only when no index can be built at all (for example a read-only disk).
+    """
+    index = SearchIndex(archive, index_root, text_cache=text_cache, progress=progress, prebuilt=prebuilt,
+                        build_procs=build_procs)
+    try:
+        index._run(index._open)
+    except SearchError:
+        index.close()
+        raise
+    except OSError as exc:
+        index.close()
+        raise SearchError(f"the search index could not be written in {index_root}: {exc.strerror or exc}") from exc
+    return index
