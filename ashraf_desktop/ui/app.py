@@ -1,0 +1,164 @@
+"""Application start-up in a fixed order: Qt app, user folders, fonts and theme, archive, window.
+
+The window is shown before the search index is ready (it opens in the background), so start-up to a usable
+window stays well under a second. ``--smoke`` drives the real window through a search and an opened
+document and exits 0, or non-zero with a message naming what failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from .. import APP_ID, APP_NAME, __version__
+from ..core.loader import load_archive
+from ..paths import user_dirs
+from . import look
+
+__all__ = ["run", "create_app", "Smoke"]
+
+log = logging.getLogger("ashraf_desktop.qt")
+
+_T0 = time.perf_counter()
+
+
+def _qt_message(mode: QtMsgType, context: Any, message: str) -> None:
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    if "propagateSizeHints" in message:  # the offscreen/minimal platforms say this on every dock; harmless
+        level = logging.DEBUG
+    log.log(level, "%s", message)
+
+
+def create_app() -> QApplication:
+    """The QApplication with the bundled fonts loaded (idempotent: tests share one app)."""
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(_qt_message)
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(APP_ID)
+    if not app.property("ashraf-fonts"):
+        look.load_fonts()
+        app.setProperty("ashraf-fonts", True)
+    app.setWindowIcon(look.app_icon())
+    return app  # type: ignore[return-value]
+
+
+class Smoke:
+    """The --smoke self-test: each step waits for the previous one through signals, with one deadline."""
+
+    QUERY = "Ashraf"
+
+    def __init__(self, window: Any, app: QApplication, timeout_s: float = 60.0,
+                 done: Callable[[int, str], None] | None = None) -> None:
+        self.window, self.app = window, app
+        self.code: int | None = None
+        self.message = ""
+        self._done = done
+        QTimer.singleShot(int(timeout_s * 1000), lambda: self.fail("timed out waiting for the app"))
+
+    def start(self) -> None:
+        if self.window.index is not None:
+            self._search(self.window.index)
+        else:
+            self.window.index_ready.connect(self._search)
+
+    def _search(self, _index: Any) -> None:
+        self.window.search.result_shown.connect(self._results)
+        self.window.search.set_query(self.QUERY)
+
+    def _results(self, result: Any) -> None:
+        self.window.search.result_shown.disconnect(self._results)
+        hit = next((h for h in result.hits if h.kind == "document"), None)
+        if hit is None:
+            return self.fail(f"no document found for {self.QUERY!r} ({result.total} results)")
+        page = self.window.open_hit(hit, self.QUERY)
+        if page is None:
+            return self.fail(f"could not open {hit.id}")
+        if page.is_loaded:
+            self._opened(page)
+        else:
+            page.loaded.connect(lambda: self._opened(page))
+
+    def _opened(self, page: Any) -> None:
+        if page.error:
+            return self.fail(f"document failed to open: {page.error}")
+        for name in ("timeline", "gallery"):
+            dock = self.window.panels.get(name)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+        event = self.window.archive.events[0] if self.window.archive.events else None
+        if event is not None and self.window.open_event(event.id) is None:
+            return self.fail(f"could not open event {event.id}")
+        QTimer.singleShot(100, lambda: self.finish(0, f"smoke OK: searched, opened {page.title_text!r}"))
+
+    def fail(self, message: str) -> None:
+        self.finish(1, f"smoke FAILED: {message}")
+
+    def finish(self, code: int, message: str) -> None:
+        if self.code is not None:
+            return
+        self.code, self.message = code, message
+        if self._done:
+            self._done(code, message)
+        else:
+            print(message, file=sys.stderr if code else sys.stdout)
+            self.app.exit(code)
+
+
+def _bench_hooks(window: Any) -> None:
+    """ASHRAF_BENCH=1: print when the window is shown and when the first result arrives (bench/)."""
+    def shown() -> None:
+        print(f"ASHRAF_BENCH shown {time.perf_counter() - _T0:.4f}", flush=True)
+        query = os.environ.get("ASHRAF_BENCH_QUERY")
+        if not query:
+            QCoreApplication.exit(0)
+            return
+
+        def result(_r: Any) -> None:
+            print(f"ASHRAF_BENCH result {time.perf_counter() - _T0:.4f}", flush=True)
+            QCoreApplication.exit(0)
+        window.search.result_shown.connect(result)
+        window.search.set_query(query)
+    QTimer.singleShot(0, shown)
+
+
+def run(archive: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
+    from .main_window import MainWindow, settings_for
+    app = create_app()
+    dirs = user_dirs(data_dir).ensure()
+    look.apply_theme(app, str(settings_for(dirs).value("ui/theme", "light")))
+    result = load_archive(archive, check_files=False)
+    if result.archive.collection.id == "missing" and not result.archive.items:
+        print(f"{APP_NAME}: {archive} is not an archive folder:", file=sys.stderr)
+        for problem in result.errors[:5]:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    window = MainWindow(result, dirs)
+    window.show()
+    app.setProperty("ashraf-main-window", True)
+    if os.environ.get("ASHRAF_BENCH"):
+        _bench_hooks(window)
+    smoke_run = None
+    if smoke:
+        smoke_run = Smoke(window, app)
+        QTimer.singleShot(0, smoke_run.start)
+    code = app.exec()
+    window.save_settings()
+    window.runner.wait_for_done(5000)
+    window.deleteLater()
+    if smoke_run is not None and smoke_run.code is None:
+        print("smoke FAILED: the app quit before the test finished", file=sys.stderr)
+        return 1
+    return code

@@ -1,0 +1,466 @@
+"""The main window: search dock (left), tabbed viewer (centre), provenance dock (right), menus, status bar.
+
+The window shows at once; the search index opens in the background through the task runner and the
+search panel starts searching when it arrives. Other issues add panels (timeline, gallery) through
+:meth:`MainWindow.add_panel`, which also puts a toggle in View ▸ Panels and remembers the layout.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Callable
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar,
+                               QWidget)
+
+from .. import APP_NAME
+from ..core.loader import LoadResult, load_archive
+from ..core.model import Archive
+from ..paths import UserDirs
+from . import look
+from .help import show_help
+from .provenance import ProvenancePanel
+from .search_panel import SearchPanel
+from .tasks import TaskRunner, task_runner
+from .viewer import ViewerTabs
+from .viewer.page import Location, Page
+
+__all__ = ["MainWindow", "settings_for", "open_index_default"]
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+INDEX_START_DELAY_MS = 150
+
+
+def settings_for(dirs: UserDirs) -> QSettings:
+    """Window state and user choices in an INI file under the user's config folder (or --data-dir)."""
+    dirs.config.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(dirs.config / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def open_index_default(archive: Archive, dirs: UserDirs, progress: Callable[..., None] | None = None) -> Any:
+    """Runs on a worker: open (building or updating as needed) the archive's search index."""
+    from ..core.extract import TextCache
+    from ..core.search import open_index
+    from ..paths import prebuilt_index
+    cache = TextCache(dirs.cache / "text")
+    return open_index(archive, dirs.cache / "index", text_cache=cache, progress=progress,
+                      prebuilt=prebuilt_index(archive.root)), cache
+
+
+class _Progress(QObject):
+    """Carries progress from the index worker to the status bar (signals cross threads safely)."""
+
+    changed = Signal(str, int, int)  # message, done, total (total 0 = unknown)
+
+    def report(self, *args: Any, **kwargs: Any) -> None:
+        done = total = 0
+        message = "Preparing the search index"
+        numbers = [a for a in args if isinstance(a, int)]
+        texts = [a for a in args if isinstance(a, str)]
+        if len(numbers) >= 2:
+            done, total = numbers[0], numbers[1]
+        elif len(numbers) == 1:
+            done = numbers[0]
+        if texts:
+            message = f"Indexing: {texts[0]}"
+        self.changed.emit(message, done, total)
+
+
+class History:
+    """Back/forward over opened locations, like a browser: opening something new drops the forward list."""
+
+    def __init__(self) -> None:
+        self.back: list[Location] = []
+        self.forward: list[Location] = []
+        self.current: Location | None = None
+
+    def visit(self, location: Location) -> None:
+        if self.current is not None and (self.current.kind, self.current.id, self.current.quote) == (
+                location.kind, location.id, location.quote):
+            self.current = location
+            return
+        if self.current is not None:
+            self.back.append(self.current)
+        self.current = location
+        self.forward.clear()
+
+    def go_back(self) -> Location | None:
+        if not self.back:
+            return None
+        if self.current is not None:
+            self.forward.append(self.current)
+        self.current = self.back.pop()
+        return self.current
+
+    def go_forward(self) -> Location | None:
+        if not self.forward:
+            return None
+        if self.current is not None:
+            self.back.append(self.current)
+        self.current = self.forward.pop()
+        return self.current
+
+
+class MainWindow(QMainWindow):
+    index_ready = Signal(object)  # the SearchIndex, once open
+
+    def __init__(self, result: LoadResult, dirs: UserDirs, *, runner: TaskRunner | None = None,
+                 open_index: Callable[..., Any] | None = open_index_default) -> None:
+        super().__init__()
+        self.result, self.dirs = result, dirs
+        self.archive = result.archive
+        self.runner = runner or task_runner()
+        self._open_index = open_index
+        self.index: Any = None
+        self.text_cache: Any = None
+        self.settings = settings_for(dirs)
+        self.history = History()
+        self.panels: dict[str, QDockWidget] = {}
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(look.app_icon())
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+
+        self.tabs = ViewerTabs(self.archive, self.runner, self)
+        self.setCentralWidget(self.tabs)
+        self.search = SearchPanel(self.runner, self)
+        self.provenance = ProvenancePanel(self.archive, self)
+        self._build_status_bar()
+        self._build_actions()
+        self.add_panel("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea, shortcut="Ctrl+Shift+S")
+        self.add_panel("provenance", "Provenance", self.provenance, Qt.DockWidgetArea.RightDockWidgetArea,
+                       shortcut="Ctrl+Shift+P")
+
+        self.search.open_requested.connect(self.open_hit)
+        self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
+        self.tabs.page_changed.connect(self._page_changed)
+        self.tabs.hits_changed.connect(self._hits_changed)
+        self.tabs.status_message.connect(self.show_message)
+        self.tabs.navigated.connect(self._navigated)
+        self.tabs.event_activated.connect(self.event_activated)
+        self.provenance.event_activated.connect(self.event_activated)
+        self.provenance.status_message.connect(self.show_message)
+        self.runner.busy_changed.connect(self._busy_changed)
+
+        self._set_titles()
+        self.resize(1280, 800)
+        self._restore()
+        self._index_started = False
+
+    #: emitted when an event is chosen anywhere (provenance list, event links); the timeline listens
+    event_activated = Signal(str)
+
+    # --- panels --------------------------------------------------------------------------------------
+    def add_panel(self, name: str, title: str, widget: QWidget,
+                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea, *,
+                  shortcut: str | None = None, visible: bool = True) -> QDockWidget:
+        """Put ``widget`` in a dock the user can show, hide, move and tab; its layout is remembered.
+
+        The timeline (issue 5) and gallery (issue 6) come in through here.
+        """
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{name}")  # saveState() identifies docks by object name
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        toggle = dock.toggleViewAction()
+        toggle.setText(title)
+        if shortcut:
+            toggle.setShortcut(QKeySequence(shortcut))
+        self.panels_menu.addAction(toggle)
+        self.panels[name] = dock
+        dock.setVisible(visible)
+        self.restoreDockWidget(dock)  # a panel added after start-up goes back where the user left it
+        return dock
+
+    # --- actions and menus ---------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None, icon_name: str | None = None,
+                tip: str = "") -> QAction:
+        act = QAction(text, self)
+        if icon_name:
+            act.setIcon(look.icon(icon_name))
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)  # shortcuts work even when the menu bar is hidden
+        return act
+
+    def _build_actions(self) -> None:
+        mb = self.menuBar()
+        file_menu = mb.addMenu("&File")
+        self.act_open = self._action("&Open archive…", self.choose_archive, QKeySequence.StandardKey.Open,
+                                     "folder-open", "Open another archive folder")
+        file_menu.addAction(self.act_open)
+        self.act_close_tab = self._action("&Close tab", self.tabs.close_current, QKeySequence.StandardKey.Close, "x")
+        file_menu.addAction(self.act_close_tab)
+        file_menu.addSeparator()
+        self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.act_quit)
+
+        edit = mb.addMenu("&Edit")
+        self.act_search = self._action("&Search the archive", self.search.focus_box, ["Ctrl+K", "Ctrl+L"], "search")
+        self.act_find = self._action("&Find in document…", self._find, QKeySequence.StandardKey.Find, "search")
+        self.act_next = self._action("Next match", lambda: self._page_call("next_hit"), ["F3", "Ctrl+G"],
+                                     "chevron-down")
+        self.act_prev = self._action("Previous match", lambda: self._page_call("previous_hit"),
+                                     ["Shift+F3", "Ctrl+Shift+G"], "chevron-up")
+        self.act_copy = self._action("&Copy", self._copy, QKeySequence.StandardKey.Copy, "copy")
+        self.act_copy.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # let text widgets copy themselves
+        self.act_cite = self._action("Copy c&itation", self.provenance.copy_citation, "Ctrl+Shift+C", "quote")
+        for a in (self.act_search, self.act_find, self.act_next, self.act_prev, None, self.act_copy, self.act_cite):
+            edit.addSeparator() if a is None else edit.addAction(a)
+
+        view = mb.addMenu("&View")
+        self.panels_menu = QMenu("&Panels", self)
+        view.addMenu(self.panels_menu)
+        view.addSeparator()
+        self.act_zoom_in = self._action("Zoom &in", lambda: self._page_call("zoom", 1),
+                                        [QKeySequence.StandardKey.ZoomIn, "Ctrl+="], "zoom-in")
+        self.act_zoom_out = self._action("Zoom &out", lambda: self._page_call("zoom", -1),
+                                         QKeySequence.StandardKey.ZoomOut, "zoom-out")
+        self.act_zoom_reset = self._action("&Reset zoom", lambda: self._page_call("zoom_reset"), "Ctrl+0")
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_zoom_reset):
+            view.addAction(a)
+        view.addSeparator()
+        theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name, label, icon_name in (("light", "&Light theme", "sun"), ("dark", "&Dark theme", "moon")):
+            act = self._action(label, lambda n=name: self.set_theme(n), None, icon_name)
+            act.setCheckable(True)
+            theme_group.addAction(act)
+            view.addAction(act)
+            self.theme_actions[name] = act
+
+        go = mb.addMenu("&Go")
+        self.act_back = self._action("&Back", self.go_back, [QKeySequence.StandardKey.Back, "Alt+Left"], "arrow-left")
+        self.act_forward = self._action("&Forward", self.go_forward, [QKeySequence.StandardKey.Forward, "Alt+Right"],
+                                        "arrow-right")
+        go.addAction(self.act_back)
+        go.addAction(self.act_forward)
+        self._update_history_actions()
+
+        help_menu = mb.addMenu("&Help")
+        help_menu.addAction(self._action("&Query syntax", lambda: show_help(self, "query-syntax"), None, "info"))
+        help_menu.addAction(self._action("&Keyboard shortcuts", lambda: show_help(self, "shortcuts"), "F1"))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action(f"&About {APP_NAME}", lambda: show_help(self, "about")))
+
+    def _build_status_bar(self) -> None:
+        sb = self.statusBar()
+        self.archive_label = QLabel(self)
+        self.archive_label.setObjectName("archiveLabel")
+        self.hits_label = QLabel(self)
+        self.hits_label.setObjectName("hitsLabel")
+        self.busy_label = QLabel(self)
+        self.busy_bar = QProgressBar(self)
+        self.busy_bar.setMaximumWidth(160)
+        self.busy_bar.setMaximumHeight(14)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.hide()
+        sb.addWidget(self.archive_label)
+        sb.addPermanentWidget(self.hits_label)
+        sb.addPermanentWidget(self.busy_label)
+        sb.addPermanentWidget(self.busy_bar)
+
+    def _set_titles(self) -> None:
+        c = self.archive.counts()
+        self.setWindowTitle(f"{self.archive.collection.title} — {APP_NAME}")
+        problems = len(self.result.errors)
+        extra = f" · {problems} problem{'s' * (problems != 1)} (run 'ashraf-desktop validate')" if problems else ""
+        self.archive_label.setText(f"{self.archive.collection.title}: {c['documents']} documents, {c['images']} "
+                                   f"images, {c['records']} records, {c['events']} events{extra}")
+
+    # --- search index --------------------------------------------------------------------------------
+    def start_index(self) -> None:
+        if self._open_index is None:
+            return
+        progress = _Progress(self)
+        progress.changed.connect(self._index_progress)
+        archive, dirs, opener = self.archive, self.dirs, self._open_index
+        self.busy_label.setText("Preparing the search index…")
+        self.runner.run_task(lambda: opener(archive, dirs, progress.report), self._index_opened, self._index_failed,
+                             key="index", label="Preparing the search index")
+
+    def _index_progress(self, message: str, done: int, total: int) -> None:
+        self.busy_label.setText(f"{message} {done}/{total}" if total else message)
+        self.busy_bar.show()
+        self.busy_bar.setRange(0, total or 0)
+        if total:
+            self.busy_bar.setValue(done)
+
+    def _index_opened(self, value: Any) -> None:
+        index, cache = value if isinstance(value, tuple) else (value, None)
+        self.set_index(index, cache)
+
+    def set_index(self, index: Any, text_cache: Any = None) -> None:
+        self.index, self.text_cache = index, text_cache
+        self.tabs.index, self.tabs.text_cache = index, text_cache
+        for page in self.tabs.pages():
+            if hasattr(page, "index"):
+                page.index = index
+        self.search.set_index(index)
+        notices = [str(n) for n in getattr(index, "notices", []) or []]
+        self.busy_label.setText("")
+        self.busy_bar.hide()
+        if notices:
+            self.show_message(" · ".join(notices), 15000)
+        self.index_ready.emit(index)
+
+    def _index_failed(self, error: BaseException) -> None:
+        self.busy_bar.hide()
+        self.busy_label.setText("Search unavailable")
+        self.search.notice.setText(f"The search index could not be opened: {error}. Documents can still be "
+                                   "opened from the timeline and links.")
+        self.search.notice.show()
+        log.error("index failed to open", exc_info=error)
+
+    def _busy_changed(self, running: int, label: str) -> None:
+        if self.index is None and self._open_index is not None:
+            return  # the index progress owns the busy area until it is ready
+        if running and label:
+            self.busy_label.setText(label + "…")
+            self.busy_bar.setRange(0, 0)
+            self.busy_bar.show()
+        elif not running:
+            self.busy_label.setText("")
+            self.busy_bar.hide()
+
+    # --- opening things ------------------------------------------------------------------------------
+    def open_hit(self, hit: Any, query: str) -> Page | None:
+        if hit.kind == "event":
+            return self.tabs.open_event(hit.id)
+        return self.tabs.open_item(hit.item_id or hit.id, query)
+
+    def open_item(self, item_id: str, query: str = "", quote: str = "") -> Page | None:
+        return self.tabs.open_item(item_id, query, quote)
+
+    def open_event(self, event_id: str) -> Page | None:
+        return self.tabs.open_event(event_id)
+
+    def _navigated(self, location: Location) -> None:
+        self.history.visit(location)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.act_back.setEnabled(bool(self.history.back))
+        self.act_forward.setEnabled(bool(self.history.forward))
+
+    def go_back(self) -> None:
+        loc = self.history.go_back()
+        if loc is not None:
+            self.tabs.open_location(loc, record=False)
+        self._update_history_actions()
+
+    def go_forward(self) -> None:
+        loc = self.history.go_forward()
+        if loc is not None:
+            self.tabs.open_location(loc, record=False)
+        self._update_history_actions()
+
+    def _page_changed(self, page: Page | None) -> None:
+        item = getattr(page, "item", None) if page is not None else None
+        self.provenance.show_item(item)
+
+    def _hits_changed(self, label: str) -> None:
+        self.hits_label.setText(f"Match {label}" if label and label[0].isdigit() else label)
+
+    def _page_call(self, name: str, *args: Any) -> None:
+        page = self.tabs.current_page()
+        if page is not None:
+            getattr(page, name)(*args)
+
+    def _find(self) -> None:
+        page = self.tabs.current_page()
+        if page is not None:
+            page.show_find()
+
+    def _copy(self) -> None:
+        self._page_call("copy")
+
+    def show_message(self, text: str, timeout: int = 8000) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    # --- archive -------------------------------------------------------------------------------------
+    def choose_archive(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open archive folder", str(self.archive.root))
+        if folder:
+            self.open_archive(Path(folder))
+
+    def open_archive(self, root: Path) -> None:
+        self.show_message(f"Opening {root}…")
+        self.runner.run_task(lambda: load_archive(root, check_files=False), self._archive_loaded,
+                             lambda e: self.show_message(f"The archive could not be opened: {e}"),
+                             key="archive", label="Opening archive")
+
+    def _archive_loaded(self, result: LoadResult) -> None:
+        if result.archive.collection.id == "missing" or not result.archive.items and result.errors:
+            first = result.errors[0] if result.errors else "no items"
+            self.show_message(f"Not an archive folder: {first}", 15000)
+            return
+        self.result, self.archive = result, result.archive
+        self.index = None
+        self.search.index = None
+        self.search.set_query("", now=True)
+        self.tabs.set_archive(self.archive)
+        self.provenance.set_archive(self.archive)
+        self.history = History()
+        self._update_history_actions()
+        self._set_titles()
+        self.start_index()
+
+    # --- theme, settings -----------------------------------------------------------------------------
+    def set_theme(self, theme: str) -> None:
+        app = QApplication.instance()
+        theme = look.apply_theme(app, theme)
+        self.theme_actions[theme].setChecked(True)
+        self.settings.setValue("ui/theme", theme)
+        self.search.list.viewport().update()
+        for page in self.tabs.pages():
+            page.refresh_theme()
+
+    def _restore(self) -> None:
+        s = self.settings
+        theme = str(s.value("ui/theme", "light"))
+        self.theme_actions.get(theme, self.theme_actions["light"]).setChecked(True)
+        geometry = s.value("window/geometry")
+        if isinstance(geometry, QByteArray) and int(s.value("window/version", 0) or 0) == SETTINGS_VERSION:
+            self.restoreGeometry(geometry)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray) and int(s.value("window/version", 0) or 0) == SETTINGS_VERSION:
+            self.restoreState(state, SETTINGS_VERSION)
+        else:
+            self.resizeDocks([self.panels["search"], self.panels["provenance"]], [380, 300],
+                             Qt.Orientation.Horizontal)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.setValue("window/version", SETTINGS_VERSION)
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState(SETTINGS_VERSION))
+        s.sync()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._index_started:
+            # Open the index a moment after the window first shows: its imports and reads compete with the
+            # first paint for the interpreter lock, and a usable window matters more than 0.1 s of search.
+            self._index_started = True
+            QTimer.singleShot(INDEX_START_DELAY_MS, self.start_index)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_settings()
+        for page in self.tabs.pages():
+            page.close_page()
+        super().closeEvent(event)

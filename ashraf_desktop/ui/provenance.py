@@ -1,0 +1,159 @@
+"""The provenance panel: where the item in the current tab comes from, and what cites it.
+
+Shows the Dublin Core fields in the order of ``DC_FIELDS``, the date as written and as understood, the
+SHA-256 of the held file, the events that cite the item (activating one emits ``event_activated`` for the
+timeline), and a "Copy citation" button.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QFormLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
+
+from ..core.model import DC_FIELDS, Archive, Event, Item, ItemKind
+from .citation import chicago_citation
+from .look import icon
+from .viewer.info_pages import date_text
+
+__all__ = ["ProvenancePanel", "provenance_rows"]
+
+_LABELS = {"identifier": "Identifier", "rights": "Rights", "source": "Source", "type": "Type", "format": "Format",
+           "subject": "Subjects", "creator": "Creator", "publisher": "Publisher", "language": "Language",
+           "description": "Description", "date": "Date", "title": "Title"}
+
+
+def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
+    """(label, value) pairs the panel shows, in order; pure so that tests need no widgets."""
+    md = item.metadata
+    rows: list[tuple[str, str]] = []
+    for name in DC_FIELDS:
+        value: Any = getattr(md, name)
+        if name == "date":
+            rows.append(("Date", date_text(value) if value else "not given"))
+            continue
+        if isinstance(value, tuple):
+            value = "; ".join(value)
+        if value:
+            rows.append((_LABELS.get(name, name.capitalize()), str(value)))
+    if not any(label == "Rights" for label, _ in rows):
+        rows.append(("Rights", "not stated"))
+    rows.append(("Held", "yes: " + item.file.name if item.file else "no: the archive holds only a reference"))
+    if item.sha256:
+        rows.append(("SHA-256", item.sha256))
+    if item.tags:
+        rows.append(("Tags", ", ".join(item.tags)))
+    rows.append(("Archive id", item.id))
+    return rows
+
+
+class ProvenancePanel(QWidget):
+    event_activated = Signal(str)
+    status_message = Signal(str)
+
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive = archive
+        self.item: Item | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("panelTitle")
+        self.title.setWordWrap(True)
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.events_label = QLabel("Events that cite it", self)
+        self.events_label.setObjectName("eventsLabel")
+        self.events = QListWidget(self)
+        self.events.setObjectName("citingEvents")
+        self.events.setWordWrap(True)
+        self.events.itemActivated.connect(self._event_item)
+        self.events.itemClicked.connect(self._event_item)
+        self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
+        self.copy_button.setObjectName("copyCitation")
+        self.copy_button.clicked.connect(self.copy_citation)
+        self.placeholder = QLabel("Open a document or record to see where it comes from: its description, source, rights and checksum.", self)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setObjectName("provenancePlaceholder")
+
+        inner = QWidget(self)
+        lay = QVBoxLayout(inner)
+        lay.addWidget(self.placeholder)
+        lay.addWidget(self.title)
+        lay.addWidget(self.form_host)
+        lay.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.events_label)
+        lay.addWidget(self.events)
+        lay.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(inner)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.show_item(None)
+
+    def set_archive(self, archive: Archive) -> None:
+        self.archive = archive
+        self.show_item(None)
+
+    def show_item(self, item: Item | None) -> None:
+        self.item = item
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.events.clear()
+        has = item is not None
+        for w in (self.title, self.form_host, self.copy_button):
+            w.setVisible(has)
+        self.placeholder.setVisible(not has)
+        if item is None:
+            self.events_label.hide()
+            self.events.hide()
+            return
+        kind = "Record (the archive holds only a reference)" if item.kind is ItemKind.RECORD else str(item.kind).capitalize()
+        self.title.setText(f"{html.escape(item.title)}<br><span style='font-weight:normal'>{kind}</span>")
+        for label, value in provenance_rows(item, self.archive):
+            field = QLabel(self.form_host)
+            field.setTextFormat(Qt.TextFormat.RichText)
+            field.setWordWrap(True)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if label == "SHA-256":  # 64 hex digits do not wrap: show them as four groups of 16
+                value = "<br>".join(value[i:i + 16] for i in range(0, len(value), 16))
+                field.setText(f"<code>{value}</code>")
+            else:
+                field.setText(html.escape(value))
+            self.form.addRow(f"<b>{html.escape(label)}</b>", field)
+        events = self.archive.events_citing(item.id)
+        self._fill_events(events)
+
+    def _fill_events(self, events: tuple[Event, ...]) -> None:
+        self.events_label.setVisible(bool(events))
+        self.events.setVisible(bool(events))
+        for event in events:
+            entry = QListWidgetItem(icon("calendar"), f"{event.title}\n{date_text(event.date.edtf)}")
+            entry.setData(Qt.ItemDataRole.UserRole, event.id)
+            entry.setToolTip("Open this event")
+            self.events.addItem(entry)
+        if events:
+            rows = min(len(events), 6)
+            self.events.setMinimumHeight(rows * self.events.sizeHintForRow(0) + 6)
+
+    def _event_item(self, entry: QListWidgetItem) -> None:
+        event_id = entry.data(Qt.ItemDataRole.UserRole)
+        if event_id:
+            self.event_activated.emit(event_id)
+
+    def citation(self) -> str:
+        return chicago_citation(self.item, self.archive) if self.item else ""
+
+    def copy_citation(self) -> None:
+        text = self.citation()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.status_message.emit("Citation copied: " + text)

@@ -1,0 +1,340 @@
+"""The search panel: a box that searches as you type, the hit list, facets, sort, and the empty state.
+
+Searches run through :func:`ashraf_desktop.ui.tasks.run_task` with one key, so typing fast never queues up
+stale results: only the newest query's answer reaches the list. Query problems from the index come back as
+``SearchResult.notice`` and are shown inline in a label, never in a dialog.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QSplitter,
+                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+
+from .delegates import ResultDelegate
+from .look import icon
+from .search_models import FacetsModel, ResultsModel, filters_from_checked
+from .tasks import TaskRunner, task_runner
+
+__all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
+
+DEBOUNCE_MS = 200
+PAGE_SIZE = 30
+MAX_QUERY_CHARS = 500  # clamp at the edge: nobody types more, and a pasted book must not reach the parser
+
+#: (query, what it shows) - the empty state teaches the syntax with these; each is a clickable link
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Ashraf", "every item and event that mentions a word"),
+    ('"Human Rights Watch"', "an exact phrase, in quotes"),
+    ("Diyala OR Baghdad", "either word"),
+    ("camp -Liberty", "leave out a word with a minus"),
+    ("date:2003..2009 camp", "limit to a span of years"),
+)
+
+SORTS: tuple[tuple[str, str], ...] = (
+    ("relevance", "Best match"), ("date", "Oldest first"), ("date-desc", "Newest first"), ("title", "Title"))
+
+
+def empty_state_html() -> str:
+    rows = "".join(
+        f'<tr><td style="padding:3px 10px 3px 0"><a href="query:{html.escape(q, quote=True)}">'
+        f'<code>{html.escape(q)}</code></a></td><td style="padding:3px 0">{html.escape(what)}</td></tr>'
+        for q, what in EXAMPLES)
+    return (
+        "<h3>Search the archive</h3>"
+        "<p>Type a word or a name. Results appear as you type; press <b>Down</b> to move into them and "
+        "<b>Enter</b> to open one. Every match is highlighted in the document, and <b>F3</b> steps "
+        "through them.</p>"
+        f"<p>Try one of these:</p><table>{rows}</table>"
+        '<p>Narrow the list with the filters below the results. More in '
+        '<a href="help:query-syntax">Help ▸ Query syntax</a>.</p>')
+
+
+class SearchPanel(QWidget):
+    """The left-hand dock: search box, notices, results, facets."""
+
+    open_requested = Signal(object, str)  # Hit, query
+    help_requested = Signal()
+    result_shown = Signal(object)  # SearchResult, after it reached the list (tests and smoke run wait on it)
+
+    def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner or task_runner()
+        self.index: Any = None
+        self.last_result: Any = None
+        self.search_threads: list[str] = []  # names of threads searches ran on (the GUI thread must not appear)
+        self._searched_query: str | None = None
+
+        self.box = QLineEdit(self)
+        self.box.setObjectName("searchBox")
+        self.box.setPlaceholderText("Search the archive  (Ctrl+K)")
+        self.box.setClearButtonEnabled(True)
+        self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.box.setMaxLength(MAX_QUERY_CHARS)
+        self.box.installEventFilter(self)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("noticeLabel")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        self.suggestion = QLabel(self)
+        self.suggestion.setObjectName("suggestionLabel")
+        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
+        self.suggestion.linkActivated.connect(self._use_suggestion)
+        self.suggestion.hide()
+
+        self.count = QLabel(self)
+        self.count.setObjectName("resultCount")
+        self.sort = QComboBox(self)
+        self.sort.setObjectName("sortCombo")
+        for value, label in SORTS:
+            self.sort.addItem(label, value)
+        self.sort.setToolTip("Order of the results")
+        self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.clear_filters = QToolButton(self)
+        self.clear_filters.setText("Clear filters")
+        self.clear_filters.setAutoRaise(True)
+        self.clear_filters.hide()
+
+        self.results = ResultsModel(self)
+        self.results.more_wanted.connect(self._fetch_page)
+        self.list = QListView(self)
+        self.list.setObjectName("resultList")
+        self.list.setModel(self.results)
+        self.list.setItemDelegate(ResultDelegate(self.list))
+        self.list.setUniformItemSizes(False)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.activated.connect(self._activated)
+        self.list.setAccessibleName("Search results")
+
+        self.empty = QLabel(empty_state_html(), self)
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setTextFormat(Qt.TextFormat.RichText)
+        self.empty.linkActivated.connect(self._empty_link)
+        self.no_hits = QLabel(self)
+        self.no_hits.setObjectName("noHits")
+        self.no_hits.setWordWrap(True)
+        self.no_hits.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.no_hits.setMargin(8)
+        self.stack = QStackedWidget(self)
+        for w in (self.empty, self.list, self.no_hits):
+            self.stack.addWidget(w)
+
+        self.facets = FacetsModel(self)
+        self.facets.checked_changed.connect(self._filters_changed)
+        self.facet_view = QListView(self)
+        self.facet_view.setObjectName("facetList")
+        self.facet_view.setModel(self.facets)
+        self.facet_view.setAccessibleName("Filters")
+        self.clear_filters.clicked.connect(self.facets.clear_checked)
+        facet_box = QWidget(self)
+        fl = QVBoxLayout(facet_box)
+        fl.setContentsMargins(0, 0, 0, 0)
+        head = QHBoxLayout()
+        title = QLabel("Filters", facet_box)
+        title.setObjectName("facetTitle")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.clear_filters)
+        fl.addLayout(head)
+        fl.addWidget(self.facet_view)
+
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.setObjectName("searchSplit")
+        split.addWidget(self.stack)
+        split.addWidget(facet_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+
+        bar = QHBoxLayout()
+        bar.addWidget(self.count, 1)
+        bar.addWidget(self.sort)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.box)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.suggestion)
+        layout.addLayout(bar)
+        layout.addWidget(split, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.search_now)
+        self.box.textChanged.connect(lambda _t: self.timer.start())
+        self.box.returnPressed.connect(self._return_pressed)
+        self._show_state()
+
+    # --- public --------------------------------------------------------------------------------------
+    def set_index(self, index: Any) -> None:
+        """The index is ready (it opens in the background at start): run what the user typed meanwhile."""
+        self.index = index
+        self._show_state()
+        if self.query():
+            self.search_now()
+
+    def query(self) -> str:
+        return self.box.text().strip()
+
+    def set_query(self, text: str, *, now: bool = True) -> None:
+        self.box.setText(text)
+        if now:
+            self.search_now()
+
+    def focus_box(self) -> None:
+        self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.box.selectAll()
+
+    def search_now(self) -> None:
+        """Start the search for the box's text now (the debounce timer calls this)."""
+        self.timer.stop()
+        query = self.query()
+        if not query:
+            self.runner.cancel("search")
+            self.last_result = None
+            self.results.clear()
+            self.facets.set_facets({})
+            self._set_notice(None)
+            self._show_state()
+            return
+        if self.index is None:
+            self._show_state()
+            return
+        self._run(query, page=1)
+
+    # --- running searches ----------------------------------------------------------------------------
+    def _filters(self) -> Any:
+        checked = self.facets.checked()
+        return filters_from_checked(checked) if checked else None
+
+    def _run(self, query: str, page: int) -> None:
+        index, filters, sort = self.index, self._filters(), self.sort.currentData() or "relevance"
+        threads = self.search_threads
+
+        def work() -> Any:  # runs on a pool thread: no widgets here
+            threads.append(threading.current_thread().name)
+            return index.search(query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE)
+
+        if page == 1:
+            self._searched_query = query
+            self.runner.run_task(work, self._show_result, self._search_failed, key="search", label="Searching")
+        else:
+            self.runner.run_task(work, self.results.append_page, self._search_failed, key="search-page",
+                                 label="Loading more results")
+
+    def _fetch_page(self, page: int) -> None:
+        if self.index is not None and self._searched_query:
+            self._run(self._searched_query, page)
+
+    def _show_result(self, result: Any) -> None:
+        self.last_result = result
+        self.results.set_result(result)
+        self.facets.set_facets(result.facets)
+        self._set_notice(result.notice)
+        if result.suggestion:
+            s = html.escape(result.suggestion)
+            self.suggestion.setText(f'Did you mean <a href="suggest:{html.escape(result.suggestion, quote=True)}">'
+                                    f'<b>{s}</b></a>?')
+            self.suggestion.show()
+        else:
+            self.suggestion.hide()
+        self._show_state()
+        if result.hits:
+            self.list.setCurrentIndex(self.results.index(0))
+            self.list.scrollToTop()
+        self.result_shown.emit(result)
+
+    def _search_failed(self, error: BaseException) -> None:
+        self.last_result = None
+        self.results.clear()
+        self._set_notice(f"The search could not run: {error}")
+        self._show_state()
+
+    def _set_notice(self, text: str | None) -> None:
+        self.notice.setText(text or "")
+        self.notice.setVisible(bool(text))
+
+    def _show_state(self) -> None:
+        query = self.query()
+        self.clear_filters.setVisible(bool(self.facets.checked()))
+        if not query:
+            self.count.setText("" if self.index is not None else "Preparing the search index…")
+            self.stack.setCurrentWidget(self.empty)
+            self.suggestion.hide()
+            return
+        if self.index is None:
+            self.count.setText("Preparing the search index…")
+            return
+        result = self.last_result
+        if result is None:
+            return
+        total = result.total
+        if total:
+            self.count.setText(f"{total:,} result{'s' * (total != 1)}")
+            self.stack.setCurrentWidget(self.list)
+        else:
+            self.count.setText("No results")
+            extra = " Try clearing the filters." if self.facets.checked() else ""
+            self.no_hits.setText(f"Nothing matches <b>{html.escape(result.query)}</b>.{extra} "
+                                 "Check the spelling, use fewer words, or see Help ▸ Query syntax.")
+            self.stack.setCurrentWidget(self.no_hits)
+
+    # --- user actions --------------------------------------------------------------------------------
+    def _filters_changed(self) -> None:
+        self.search_now()
+
+    def _use_suggestion(self, link: str) -> None:
+        self.set_query(link.partition(":")[2])
+
+    def _empty_link(self, link: str) -> None:
+        kind, _, rest = link.partition(":")
+        if kind == "query":
+            self.set_query(rest)
+            self.box.setFocus()
+        elif kind == "help":
+            self.help_requested.emit()
+
+    def _activated(self, index) -> None:
+        hit = self.results.hit(index.row())
+        if hit is not None:
+            self.open_requested.emit(hit, self.results.query)
+
+    def _return_pressed(self) -> None:
+        if self.timer.isActive() or (self.query() and self._searched_query != self.query()):
+            self.search_now()  # Enter before the debounce fired: search first, open on the next Enter
+            return
+        index = self.list.currentIndex()
+        if not index.isValid() and self.results.rowCount():
+            index = self.results.index(0)
+        if index.isValid():
+            self._activated(index)
+
+    def open_current(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self._activated(index)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.box and event.type() == QEvent.Type.KeyPress:
+            key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            if key == Qt.Key.Key_Down and self.results.rowCount():
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.list.currentIndex().isValid():
+                    self.list.setCurrentIndex(self.results.index(0))
+                return True
+            if key == Qt.Key.Key_Escape and self.box.text():
+                self.box.clear()
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,162 @@
+"""Tabs for things that are not held files: a record (a work only referred to) and a timeline event.
+
+Both are small HTML pages built from the model; each quoted passage is a link (``item:ID?quote=…``) that
+opens the quoting document at that passage, so a reader can always check a statement against its source.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote as urlquote
+
+from PySide6.QtCore import QUrl, QUrlQuery
+from PySide6.QtWidgets import QWidget
+
+from ...core.dates import DateError, describe_date
+from ...core.model import Archive, Citation, Event, Item
+from .browser import SafeTextBrowser
+from .page import Location, Page
+
+__all__ = ["RecordPage", "EventPage", "record_html", "event_html", "parse_item_link"]
+
+
+def _e(text: str) -> str:
+    return html.escape(text or "")
+
+
+def date_text(edtf: str | None) -> str:
+    """'2003-04~ (about April 2003)': as written, then as understood."""
+    if not edtf:
+        return "no date"
+    try:
+        words = describe_date(edtf)
+    except (DateError, ValueError):
+        return edtf
+    return f"{edtf} ({words})" if words != edtf else edtf
+
+
+def item_link(citation: Citation) -> str:
+    return f"item:{urlquote(citation.item)}?quote={urlquote(citation.quote)}"
+
+
+def parse_item_link(url: QUrl) -> Location | None:
+    if url.scheme() == "item":
+        quote = QUrlQuery(url).queryItemValue("quote", QUrl.ComponentFormattingOption.FullyDecoded)
+        return Location("item", url.path(), "", quote)
+    if url.scheme() == "event":
+        return Location("event", url.path())
+    return None
+
+
+def _quote_html(citation: Citation, archive: Archive) -> str:
+    source = archive.item(citation.item)
+    source_title = source.title if source else citation.item
+    note = f"<br><i>{_e(citation.note)}</i>" if citation.note else ""
+    return (f'<li><a href="{_e(item_link(citation))}">“{_e(citation.quote)}”</a><br>'
+            f'<span style="color:gray">in {_e(source_title)}</span>{note}</li>')
+
+
+def record_html(item: Item, archive: Archive) -> str:
+    md = item.metadata
+    rows = []
+    if md.creator:
+        rows.append(("Creator", "; ".join(md.creator)))
+    if md.publisher:
+        rows.append(("Publisher", "; ".join(md.publisher)))
+    rows.append(("Date", date_text(md.date)))
+    if md.type or md.format:
+        rows.append(("Form", " · ".join(p for p in (md.type, md.format) if p)))
+    table = "".join(f'<tr><td style="padding-right:12px"><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>' for k, v in rows)
+    mentions = "".join(_quote_html(c, archive) for c in item.mentioned_in)
+    events = archive.events_citing(item.id)
+    ev = "".join(f'<li><a href="event:{urlquote(e.id)}">{_e(e.title)}</a> — {_e(date_text(e.date.edtf))}</li>'
+                 for e in events)
+    return (
+        f"<h2>{_e(md.title)}</h2>"
+        "<p><b>Record only.</b> The archive does not hold this work; it holds a reference to it: the details "
+        "below, and the places where the archive's own documents mention it.</p>"
+        f"<table>{table}</table>"
+        + (f"<p>{_e(md.description)}</p>" if md.description else "")
+        + (f"<h3>Mentioned in</h3><ul>{mentions}</ul>" if mentions
+           else "<p>No document of the archive quotes it.</p>")
+        + (f"<h3>Events that cite it</h3><ul>{ev}</ul>" if ev else ""))
+
+
+def event_html(event: Event, archive: Archive) -> str:
+    parts = [f"<h2>{_e(event.title)}</h2>", f"<p><b>Date:</b> {_e(date_text(event.date.edtf))}</p>"]
+    if event.disputed:
+        claims = "".join(
+            f"<li><b>{_e(date_text(cl.value))}</b> according to "
+            f"<a href=\"{_e(item_link(cl.citation))}\">{_e(_title(archive, cl.citation.item))}</a>"
+            f": “{_e(cl.citation.quote)}”</li>" for cl in event.date_claims)
+        parts.append(f"<p><b>The sources give different dates:</b></p><ul>{claims}</ul>")
+    elif event.date_claims:
+        claims = "".join(f"<li>{_e(date_text(cl.value))}: {_e(_title(archive, cl.citation.item))}</li>"
+                         for cl in event.date_claims)
+        parts.append(f"<p>Dates given by the sources (they agree):</p><ul>{claims}</ul>")
+    if event.description:
+        parts.append(f"<p>{_e(event.description)}</p>")
+    facts = [("Places", event.places), ("People", event.people), ("Tags", event.tags)]
+    for label, values in facts:
+        if values:
+            parts.append(f"<p><b>{label}:</b> {_e(', '.join(values))}</p>")
+    if event.citations:
+        parts.append("<h3>Sources</h3><ul>" + "".join(_quote_html(c, archive) for c in event.citations) + "</ul>")
+    return "".join(parts)
+
+
+def _title(archive: Archive, item_id: str) -> str:
+    item = archive.item(item_id)
+    return item.title if item else item_id
+
+
+class _InfoPage(Page):
+    def __init__(self, archive: Archive, location: Location, body: str, parent: QWidget | None = None) -> None:
+        super().__init__(location, parent)
+        self.archive = archive
+        self.browser = SafeTextBrowser(archive.root, self)
+        self.browser.setObjectName("infoText")
+        self.browser.setHtml(body)
+        self.browser.internal_link.connect(self._link)
+        self.browser.external_link.connect(lambda u: self.status_message.emit(f"External link (not opened): {u}"))
+        self.stack.addWidget(self.browser)
+        self.stack.setCurrentWidget(self.browser)
+        self._zoom = 0
+        self.is_loaded = True
+
+    def _link(self, url: QUrl) -> None:
+        loc = parse_item_link(url)
+        if loc is None:
+            return
+        if loc.kind == "event":
+            self.event_activated.emit(loc.id)
+        self.open_location.emit(loc)
+
+    def zoom(self, steps: int) -> None:
+        (self.browser.zoomIn if steps > 0 else self.browser.zoomOut)(abs(steps))
+        self._zoom += steps
+
+    def zoom_reset(self) -> None:
+        self.zoom(-self._zoom)
+
+    def copy(self) -> None:
+        self.browser.copy()
+
+    def find_text(self, text: str) -> None:
+        if text:
+            self.browser.find(text)
+
+
+class RecordPage(_InfoPage):
+    def __init__(self, item: Item, archive: Archive, location: Location, parent: QWidget | None = None) -> None:
+        super().__init__(archive, location, record_html(item, archive), parent)
+        self.item = item
+        self.title_text = item.title
+
+
+class EventPage(_InfoPage):
+    def __init__(self, event: Event, archive: Archive, location: Location, parent: QWidget | None = None) -> None:
+        super().__init__(archive, location, event_html(event, archive), parent)
+        self.event = event
+        self.item = None
+        self.title_text = event.title

@@ -1,0 +1,252 @@
+"""A PDF in a tab: QtPdf's view with pages, zoom, fit width, a page number box and hit stepping.
+
+Hits are QtPdf's own search results (QPdfSearchModel), so they are drawn on the page where the words are.
+QPdfSearchModel takes one search string: the word the index matched most often in this document (or the
+query's first word) is the one highlighted; Ctrl+F searches any other text. QPdfView (Qt 6.12) has no mouse
+text selection, so "Copy page text" copies the current page's text layer instead.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget
+
+from ...core.model import Archive, Item
+from ..look import icon
+from ..tasks import TaskRunner
+from .hits import query_terms
+from .page import Location, Page
+
+__all__ = ["PdfPage", "pdf_hit_term"]
+
+_ZOOM_STEP = 1.2
+
+
+def pdf_hit_term(item: Item, index: Any, query: str, text_cache: Any = None) -> str:
+    """Runs on a worker: the word to highlight - what the index matched most often here, else the query's."""
+    if not query:
+        return ""
+    if index is not None and item.file is not None:
+        try:
+            spans = index.hit_spans(item.id, query)
+            if spans:
+                if text_cache is not None:
+                    extracted = text_cache.get(item.sha256, item.file, item.media_type or None)
+                else:
+                    from ...core.extract import extract
+                    extracted = extract(item.file, item.media_type or None)
+                words = Counter(extracted.text[h.start:h.end].strip().casefold() for h in spans)
+                words.pop("", None)
+                if words:
+                    return words.most_common(1)[0][0]
+        except Exception:  # noqa: BLE001 - fall back to the query's own words
+            pass
+    terms = query_terms(query)
+    return terms[0] if terms else ""
+
+
+class PdfPage(Page):
+    def __init__(self, item: Item, archive: Archive, index: Any, runner: TaskRunner, location: Location,
+                 parent: QWidget | None = None, *, text_cache: Any = None) -> None:
+        super().__init__(location, parent)
+        self.item, self.archive, self.index, self.runner, self.text_cache = item, archive, index, runner, text_cache
+        self.title_text = item.title
+        self._key = ("page", id(self))
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("pdfView")
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setDocument(self.document)
+        self.search = QPdfSearchModel(self)
+        self.search.setDocument(self.document)
+        self.view.setSearchModel(self.search)
+        self.stack.addWidget(self.view)
+        self._term = ""
+        self._jump_pending = False
+        self._build_toolbar()
+        self.search.rowsInserted.connect(self._search_grew)
+        self.search.modelReset.connect(self._search_grew)
+        self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
+        self.view.currentSearchResultIndexChanged.connect(lambda _i: self.hits_changed.emit(self.hit_label()))
+        self.open_file()
+
+    # --- toolbar -------------------------------------------------------------------------------------
+    def _tool(self, name: str, tip: str, slot) -> QToolButton:
+        b = QToolButton(self)
+        b.setIcon(icon(name))
+        b.setToolTip(tip)
+        b.setAutoRaise(True)
+        b.clicked.connect(slot)
+        self.toolbar_layout.addWidget(b)
+        return b
+
+    def _build_toolbar(self) -> None:
+        self._tool("chevron-up", "Previous page (Page Up)", lambda: self.go_to_page(self.current_page() - 1))
+        self._tool("chevron-down", "Next page (Page Down)", lambda: self.go_to_page(self.current_page() + 1))
+        self.page_box = QSpinBox(self)
+        self.page_box.setObjectName("pageNumber")
+        self.page_box.setMinimum(1)
+        self.page_box.setKeyboardTracking(False)
+        self.page_box.setAccessibleName("Page number")
+        self.page_box.valueChanged.connect(lambda v: self.go_to_page(v - 1))
+        self.toolbar_layout.addWidget(self.page_box)
+        self.page_count = QLabel("of 0", self)
+        self.toolbar_layout.addWidget(self.page_count)
+        self.toolbar_layout.addSpacing(12)
+        self._tool("zoom-out", "Zoom out (Ctrl+-)", lambda: self.zoom(-1))
+        self._tool("zoom-in", "Zoom in (Ctrl++)", lambda: self.zoom(1))
+        self._tool("move-horizontal", "Fit width", self.fit_width)
+        self._tool("maximize", "Fit page", self.fit_page)
+        self._tool("copy", "Copy the text of this page", self.copy_page_text)
+        self.toolbar_layout.addStretch(1)
+
+    # --- loading -------------------------------------------------------------------------------------
+    def _name(self) -> str:
+        return self.item.file.name if self.item.file else self.item.id
+
+    def open_file(self, password: str | None = None) -> None:
+        if password is not None:
+            self.document.setPassword(password)
+        assert self.item.file is not None
+        error = self.document.load(str(self.item.file))
+        name = html.escape(self._name())
+        E = QPdfDocument.Error
+        if error == E.None_:
+            self.page_box.setMaximum(max(1, self.document.pageCount()))
+            self.page_count.setText(f"of {self.document.pageCount()}")
+            self.stack.setCurrentWidget(self.view)
+            self.error = None
+            self.mark_loaded()
+            self._start_hits()
+            return
+        if error == E.IncorrectPassword:
+            again = " That password is not right." if password is not None else ""
+            self.show_message(f"<b>{name}</b> is encrypted and needs a password to open.{again}",
+                              action="Enter password…", callback=self.ask_password)
+        elif error == E.FileNotFound:
+            self.show_message(f"<b>{name}</b> cannot be shown: the file does not exist (moved or deleted?).")
+        elif error == E.UnsupportedSecurityScheme:
+            self.show_message(f"<b>{name}</b> is encrypted with a method this viewer does not support.")
+        else:
+            self.show_message(f"<b>{name}</b> cannot be shown: it is damaged or not a PDF "
+                              f"(the PDF reader reported: {error.name}).")
+        self.mark_loaded()
+
+    def ask_password(self) -> None:
+        password, ok = QInputDialog.getText(self, "Password", f"Password for {self._name()}:",
+                                            QLineEdit.EchoMode.Password)
+        if ok:
+            self.open_file(password)
+
+    # --- hits ----------------------------------------------------------------------------------------
+    def _start_hits(self) -> None:
+        query = self.location.query
+        if not query:
+            self._set_term(self.location.quote[:80] if self.location.quote else "")
+            return
+        item, index, cache = self.item, self.index, self.text_cache
+        self.runner.run_task(lambda: pdf_hit_term(item, index, query, cache), self._set_term,
+                             lambda _e: self._set_term((query_terms(query) or [""])[0]), key=self._key,
+                             label="Finding hits")
+
+    def _set_term(self, term: str) -> None:
+        self._term = term
+        self._jump_pending = bool(term)
+        self.search.setSearchString(term)
+        self.hits_changed.emit(self.hit_label())
+
+    def _search_grew(self, *args: Any) -> None:
+        if self._jump_pending and self.search.rowCount(QModelIndex()) > 0:
+            self._jump_pending = False
+            self._go_to_result(0)
+        self.hits_changed.emit(self.hit_label())
+        if self.find_bar.isVisible():
+            self.find_bar.label.setText(self.hit_label())
+
+    def hit_count(self) -> int:
+        return self.search.rowCount(QModelIndex()) if self._term else 0
+
+    def current_hit(self) -> int:
+        return self.view.currentSearchResultIndex()
+
+    def hit_label(self) -> str:
+        if not self._term:
+            return ""
+        n = self.hit_count()
+        if not n:
+            return "No matches"
+        return f"{max(0, self.current_hit()) + 1} of {n}"
+
+    def _go_to_result(self, i: int) -> None:
+        n = self.search.rowCount(QModelIndex())
+        if not n:
+            return
+        i %= n
+        self.view.setCurrentSearchResultIndex(i)
+        link = self.search.resultAtIndex(i)
+        loc = link.location()
+        self.view.pageNavigator().jump(link.page(), QPointF(0, max(0.0, loc.y() - 40)), self.view.zoomFactor())
+        self.hits_changed.emit(self.hit_label())
+
+    def next_hit(self) -> None:
+        self._go_to_result(self.current_hit() + 1)
+
+    def previous_hit(self) -> None:
+        self._go_to_result(self.current_hit() - 1)
+
+    def find_text(self, text: str) -> None:
+        self._set_term(text or "")
+
+    def apply_query(self, query: str, quote: str = "") -> None:
+        self.location = Location("item", self.item.id, query, quote)
+        self._start_hits()
+
+    # --- pages, zoom ---------------------------------------------------------------------------------
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if 0 <= page < self.document.pageCount() and page != self.current_page():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
+
+    def _page_changed(self, page: int) -> None:
+        self.page_box.blockSignals(True)
+        self.page_box.setValue(page + 1)
+        self.page_box.blockSignals(False)
+
+    def zoom(self, steps: int) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.view.setZoomFactor(max(0.1, min(10.0, self.view.zoomFactor() * (_ZOOM_STEP ** steps))))
+
+    def zoom_reset(self) -> None:
+        self.fit_width()
+
+    def fit_width(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+
+    def fit_page(self) -> None:
+        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+
+    def copy_page_text(self) -> None:
+        selection = self.document.getAllText(self.current_page())
+        text = selection.text() if selection.isValid() else ""
+        QGuiApplication.clipboard().setText(text)
+        self.status_message.emit(f"Copied the text of page {self.current_page() + 1}" if text
+                                 else "This page has no text layer (a scan?)")
+
+    def copy(self) -> None:
+        self.copy_page_text()
+
+    def close_page(self) -> None:
+        self.runner.cancel(self._key)
+        self.view.setSearchModel(None)
+        self.search.setDocument(None)
+        self.document.close()

@@ -1,0 +1,184 @@
+"""The centre of the window: one tab per open document, record or event.
+
+Opening what is already open switches to its tab (and re-highlights for the new query) instead of
+duplicating it. The tab widget forwards the current page's hit counter and status messages, so the window
+connects once, not once per tab.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
+
+from ...core.model import Archive, ItemKind
+from ..look import icon
+from ..search_models import kind_icon_name
+from ..tasks import TaskRunner
+from .info_pages import EventPage, RecordPage
+from .page import Location, Page
+from .pdf_page import PdfPage
+from .text_page import TextPage
+
+__all__ = ["ViewerTabs"]
+
+
+def _welcome_html(archive: Archive) -> str:
+    c = archive.counts()
+    return (f"<h2>{archive.collection.title}</h2><p>{archive.collection.description}</p>"
+            f"<p>{c['documents']} documents, {c['images']} images, {c['records']} records of works the "
+            f"archive refers to, {c['events']} dated events.</p>"
+            "<p>Search on the left (<b>Ctrl+K</b>), then open a result with <b>Enter</b>. "
+            "<b>F3</b> and <b>Shift+F3</b> step through the matches in a document.</p>")
+
+
+class ViewerTabs(QTabWidget):
+    page_changed = Signal(object)  # the current Page or None
+    hits_changed = Signal(str)
+    status_message = Signal(str)
+    navigated = Signal(object)  # Location the user opened (for history)
+    event_activated = Signal(str)
+
+    def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive, self.runner = archive, runner
+        self.index: Any = None
+        self.text_cache: Any = None
+        self.setObjectName("viewerTabs")
+        self.setTabsClosable(True)
+        self.setMovable(True)
+        self.setDocumentMode(True)
+        self.setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabCloseRequested.connect(self.close_tab)
+        self.currentChanged.connect(self._current_changed)
+        self.welcome = QLabel(_welcome_html(archive), self)
+        self.welcome.setObjectName("welcome")
+        self.welcome.setWordWrap(True)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setMargin(40)
+        self.welcome.setTextFormat(Qt.TextFormat.RichText)
+        self.addTab(self.welcome, "Welcome")
+
+    def set_archive(self, archive: Archive) -> None:
+        while self.count():
+            self.close_tab(0, force=True)
+        self.archive = archive
+        self.welcome.setText(_welcome_html(archive))
+        self.addTab(self.welcome, "Welcome")
+
+    # --- opening -------------------------------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        return [w for i in range(self.count()) if isinstance(w := self.widget(i), Page)]
+
+    def current_page(self) -> Page | None:
+        w = self.currentWidget()
+        return w if isinstance(w, Page) else None
+
+    def _find(self, location: Location) -> Page | None:
+        for page in self.pages():
+            if page.location.kind == location.kind and page.location.id == location.id:
+                return page
+        return None
+
+    def open_location(self, location: Location, *, record: bool = True) -> Page | None:
+        """Show ``location`` in its tab (creating it when needed); returns the page, or None if unknown."""
+        page = self._find(location)
+        if page is not None:
+            page.apply_query(location.query, location.quote)
+            self.setCurrentWidget(page)
+        else:
+            page = self._create(location)
+            if page is None:
+                self.status_message.emit(f"Not in this archive: {location.id}")
+                return None
+            self._add(page)
+        if record:
+            self.navigated.emit(location)
+        return page
+
+    def open_item(self, item_id: str, query: str = "", quote: str = "") -> Page | None:
+        return self.open_location(Location("item", item_id, query, quote))
+
+    def open_event(self, event_id: str) -> Page | None:
+        return self.open_location(Location("event", event_id))
+
+    def _create(self, location: Location) -> Page | None:
+        if location.kind == "event":
+            event = self.archive.event(location.id)
+            return EventPage(event, self.archive, location, self) if event else None
+        item = self.archive.item(location.id)
+        if item is None:
+            return None
+        if item.kind is ItemKind.RECORD or item.file is None:
+            return RecordPage(item, self.archive, location, self)
+        if item.kind is ItemKind.IMAGE:
+            return _ImagePage(item, location, self)
+        fmt = (item.media_type or "").lower()
+        if fmt == "application/pdf" or item.file.suffix.lower() == ".pdf":
+            return PdfPage(item, self.archive, self.index, self.runner, location, self, text_cache=self.text_cache)
+        return TextPage(item, self.archive, self.index, self.runner, location, self)
+
+    def _add(self, page: Page) -> None:
+        if self.indexOf(self.welcome) >= 0:
+            self.removeTab(self.indexOf(self.welcome))
+        kind = "event" if page.location.kind == "event" else getattr(getattr(page, "item", None), "kind", "document")
+        i = self.addTab(page, icon(kind_icon_name(str(kind))), _short(page.title_text))
+        self.setTabToolTip(i, page.title_text)
+        page.hits_changed.connect(lambda label, p=page: self._page_hits(p, label))
+        page.status_message.connect(self.status_message)
+        page.open_location.connect(self.open_location)
+        page.event_activated.connect(self.event_activated)
+        self.setCurrentIndex(i)
+
+    def close_tab(self, i: int, force: bool = False) -> None:
+        w = self.widget(i)
+        if w is self.welcome and not force:
+            self.removeTab(i)
+            return
+        if isinstance(w, Page):
+            w.close_page()
+        self.removeTab(i)
+        if isinstance(w, Page):
+            w.deleteLater()
+        if self.count() == 0 and not force:
+            self.addTab(self.welcome, "Welcome")
+
+    def close_current(self) -> None:
+        if self.count():
+            self.close_tab(self.currentIndex())
+
+    def _page_hits(self, page: Page, label: str) -> None:
+        if page is self.currentWidget():
+            self.hits_changed.emit(label)
+
+    def _current_changed(self, _i: int) -> None:
+        page = self.current_page()
+        self.page_changed.emit(page)
+        self.hits_changed.emit(page.hit_label() if page else "")
+
+
+def _short(title: str, limit: int = 32) -> str:
+    return title if len(title) <= limit else title[:limit - 1] + "…"
+
+
+class _ImagePage(Page):
+    """Placeholder view of a held image until the gallery issue brings its own viewer: the picture, scaled."""
+
+    def __init__(self, item, location: Location, parent: QWidget | None = None) -> None:
+        super().__init__(location, parent)
+        from PySide6.QtGui import QPixmap
+        self.item = item
+        self.title_text = item.title
+        label = QLabel(self)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pm = QPixmap(str(item.file))
+        if pm.isNull():
+            self.show_message(f"<b>{item.file.name}</b> cannot be shown: the image is damaged or in an "
+                              "unsupported format.")
+        else:
+            label.setPixmap(pm.scaled(1200, 900, Qt.AspectRatioMode.KeepAspectRatio,
+                                      Qt.TransformationMode.SmoothTransformation))
+            self.stack.addWidget(label)
+            self.stack.setCurrentWidget(label)
+        self.is_loaded = True

@@ -1,0 +1,296 @@
+"""A text, Markdown or HTML document in a tab, with every hit of the query highlighted.
+
+Reading and decoding the file, and asking the index where the hits are, run on the task runner; the GUI
+thread only builds the QTextDocument. Plain text is shown exactly as extracted, so the index's character
+offsets are document positions (after UTF-16 conversion). Markdown and HTML are rendered, so there the hit
+words the index reports are looked up in the rendered text instead.
+"""
+
+from __future__ import annotations
+
+import html as html_mod
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
+
+from ...core.model import Archive, Item
+from ..look import highlight_colors
+from ..tasks import TaskRunner
+from .browser import SafeTextBrowser
+from .hits import HitCursor, query_terms, utf16_offsets
+from .page import Location, Page
+
+__all__ = ["TextPage", "Loaded", "load_text", "VIEW_MAX_BYTES"]
+
+#: The viewer refuses text files above this size with a message (a QTextDocument of 200 MB would take
+#: minutes to lay out and gigabytes of memory); their text is still searchable.
+VIEW_MAX_BYTES = 25_000_000
+
+
+@dataclass
+class Loaded:
+    """What the worker hands the GUI thread: the text or markup to show and where the hits are."""
+
+    kind: str  # "plain" | "html"
+    text: str  # plain text, or HTML to render
+    spans: list[tuple[int, int]] = field(default_factory=list)  # code-point offsets (plain only)
+    terms: list[str] = field(default_factory=list)  # hit words to look up in rendered text
+    warnings: tuple[str, ...] = ()
+
+
+def _render_markdown(source: str) -> str:
+    from markdown_it import MarkdownIt
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table").enable("strikethrough")
+    return md.render(source)
+
+
+def load_text(item: Item, index: Any, query: str) -> Loaded:
+    """Runs on a worker thread: read and decode the held file, find the hits. Raises ExtractionError."""
+    from ...core.extract import extract, media
+    assert item.file is not None
+    extracted = extract(item.file, item.media_type or None, max_bytes=VIEW_MAX_BYTES)
+    spans: list[tuple[int, int]] = []
+    terms: list[str] = []
+    if query and index is not None:
+        try:
+            spans = [(h.start, h.end) for h in index.hit_spans(item.id, query)]
+        except Exception:  # noqa: BLE001 - no highlights is better than no document
+            spans = []
+        seen: dict[str, None] = {}
+        for s, e in spans:
+            word = extracted.text[s:e].strip()
+            if word:
+                seen.setdefault(word.casefold(), None)
+        terms = list(seen)
+    if query and not terms:
+        terms = query_terms(query)
+    kind = extracted.media_type
+    if kind == media.PLAIN:
+        if not spans and terms:
+            spans = _find_all(extracted.text, terms)
+        return Loaded("plain", extracted.text, spans, terms, extracted.warnings)
+    raw = item.file.read_bytes()
+    source = raw.decode(extracted.encoding or "utf-8", errors="replace")
+    if kind == media.MARKDOWN:
+        return Loaded("html", _render_markdown(source), [], terms, extracted.warnings)
+    return Loaded("html", source, [], terms, extracted.warnings)
+
+
+def _find_all(text: str, terms: list[str]) -> list[tuple[int, int]]:
+    folded = text.casefold() if len(text.casefold()) == len(text) else text.lower()
+    spans = []
+    for term in terms:
+        t = term.casefold()
+        if not t:
+            continue
+        start = folded.find(t)
+        while start >= 0:
+            spans.append((start, start + len(t)))
+            start = folded.find(t, start + 1)
+    return sorted(set(spans))
+
+
+class TextPage(Page):
+    def __init__(self, item: Item, archive: Archive, index: Any, runner: TaskRunner, location: Location,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(location, parent)
+        self.item, self.archive, self.index, self.runner = item, archive, index, runner
+        self.title_text = item.title
+        self.browser = SafeTextBrowser(archive.root, self)
+        self.browser.setObjectName("documentText")
+        self.browser.external_link.connect(
+            lambda url: self.status_message.emit(f"External link (not opened): {url} — right-click to open it "
+                                                 "in your browser"))
+        self.browser.highlighted.connect(lambda url: self.status_message.emit(url.toString()))
+        self.stack.addWidget(self.browser)
+        self.warning = QLabel(self)
+        self.warning.setObjectName("noticeLabel")
+        self.warning.setWordWrap(True)
+        self.warning.hide()
+        self.toolbar_layout.addWidget(self.warning, 1)
+        self.cursor = HitCursor()
+        self.query_cursor = HitCursor()
+        self._zoom = 0
+        self._loaded: Loaded | None = None
+        self._key = ("page", id(self))
+        self.show_message(f"Opening {self._file_name()}…", error=False)
+        self.load()
+
+    def _file_name(self) -> str:
+        return self.item.file.name if self.item.file else self.item.id
+
+    # --- loading -------------------------------------------------------------------------------------
+    def load(self) -> None:
+        item, index, query = self.item, self.index, self.location.query
+        self.runner.run_task(lambda: load_text(item, index, query), self._show, self._failed, key=self._key,
+                             label=f"Opening {self._file_name()}")
+
+    def _failed(self, error: BaseException) -> None:
+        reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
+        self.show_message(f"<b>{html_mod.escape(self._file_name())}</b> cannot be shown.<br><br>"
+                          f"{html_mod.escape(str(reason))}")
+        self.mark_loaded()
+
+    def _show(self, loaded: Loaded) -> None:
+        self._loaded = loaded
+        doc = self.browser.document()
+        doc.setBaseUrl(_dir_url(self.item.file))
+        if loaded.kind == "plain":
+            self.browser.setPlainText(loaded.text)
+        else:
+            self.browser.setHtml(loaded.text)
+        if loaded.warnings:
+            self.warning.setText("Note: " + "; ".join(loaded.warnings))
+            self.warning.show()
+        self.stack.setCurrentWidget(self.browser)
+        self.is_loaded = True  # before highlighting, so the "1 of N" it announces is not blank
+        self._highlight_query()
+        self.mark_loaded()
+
+    # --- hits ----------------------------------------------------------------------------------------
+    def _doc_spans(self, loaded: Loaded) -> list[tuple[int, int]]:
+        if loaded.kind == "plain" and loaded.spans:
+            flat = [p for span in loaded.spans for p in span]
+            mapped = utf16_offsets(loaded.text, flat)
+            return list(zip(mapped[::2], mapped[1::2]))
+        return self._find_in_document(loaded.terms)
+
+    def _find_in_document(self, terms: list[str]) -> list[tuple[int, int]]:
+        doc = self.browser.document()
+        spans: set[tuple[int, int]] = set()
+        for term in terms:
+            if not term:
+                continue
+            cursor = QTextCursor(doc)
+            while True:
+                cursor = doc.find(term, cursor)
+                if cursor.isNull():
+                    break
+                spans.add((cursor.selectionStart(), cursor.selectionEnd()))
+        return sorted(spans)
+
+    def _highlight_query(self) -> None:
+        loaded = self._loaded
+        if loaded is None:
+            return
+        self.query_cursor.reset(self._doc_spans(loaded) if self.location.query else [])
+        self.cursor = self.query_cursor
+        quote = self.location.quote
+        if quote:
+            spans = self._find_in_document([quote]) or self._find_in_document([quote[:60]])
+            if spans:
+                self.cursor = HitCursor()
+                self.cursor.reset(spans)
+        self._paint_hits()
+        self._scroll_to_current()
+
+    def _paint_hits(self) -> None:
+        background, current_bg, text = highlight_colors()
+        selections = []
+        doc = self.browser.document()
+        for i, (start, end) in enumerate(self.cursor.spans):
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(doc)
+            c.setPosition(start)
+            c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            fmt = QTextCharFormat()
+            fmt.setBackground(current_bg if i == self.cursor.current else background)
+            fmt.setForeground(QColor(text))
+            sel.format = fmt
+            selections.append(sel)
+        self.browser.setExtraSelections(selections)
+        self.hits_changed.emit(self.hit_label())
+
+    def _scroll_to_current(self) -> None:
+        if self.cursor.current < 0:
+            return
+        start, end = self.cursor.spans[self.cursor.current]
+        c = QTextCursor(self.browser.document())
+        c.setPosition(end)
+        c.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(c)
+        self.browser.ensureCursorVisible()
+        # leave the hit selected-looking through the extra selection, not the real selection
+        c.clearSelection()
+        self.browser.setTextCursor(c)
+
+    def hit_count(self) -> int:
+        return self.cursor.count
+
+    def current_hit(self) -> int:
+        return self.cursor.current
+
+    def hit_label(self) -> str:
+        if not self.is_loaded or (not self.location.query and not self.find_bar.isVisible()
+                                  and not self.location.quote):
+            return ""
+        return self.cursor.label()
+
+    def next_hit(self) -> None:
+        self.cursor.step(True)
+        self._paint_hits()
+        self._scroll_to_current()
+
+    def previous_hit(self) -> None:
+        self.cursor.step(False)
+        self._paint_hits()
+        self._scroll_to_current()
+
+    def find_text(self, text: str) -> None:
+        if not text:
+            self.cursor = self.query_cursor
+        else:
+            self.cursor = HitCursor()
+            self.cursor.reset(self._find_in_document([text]))
+            self.cursor.go_to_at_or_after(self.browser.textCursor().position())
+        self._paint_hits()
+        self._scroll_to_current()
+        self.find_bar.label.setText(self.cursor.label() if text else "")
+
+    def apply_query(self, query: str, quote: str = "") -> None:
+        if query == self.location.query and quote == self.location.quote:
+            return
+        self.location = Location("item", self.item.id, query, quote)
+        if self._loaded is not None and (self._loaded.kind != "plain" or not query):
+            self._loaded.terms = query_terms(query)
+        if query and self.index is not None:
+            self.load()  # ask the index where this query's hits are
+        else:
+            self._highlight_query()
+
+    # --- zoom, copy ----------------------------------------------------------------------------------
+    def zoom(self, steps: int) -> None:
+        if steps > 0:
+            self.browser.zoomIn(steps)
+        else:
+            self.browser.zoomOut(-steps)
+        self._zoom += steps
+
+    def zoom_reset(self) -> None:
+        self.zoom(-self._zoom)
+
+    def copy(self) -> None:
+        if self.browser.textCursor().hasSelection():
+            self.browser.copy()
+
+    def selected_text(self) -> str:
+        return self.browser.textCursor().selectedText()
+
+    def close_page(self) -> None:
+        self.runner.cancel(self._key)
+
+    def refresh_theme(self) -> None:
+        if self.is_loaded and self._loaded is not None:
+            self._paint_hits()
+
+
+def _dir_url(path: Path | None):
+    from PySide6.QtCore import QUrl
+    if path is None:
+        return QUrl()
+    return QUrl.fromLocalFile(str(path.parent) + "/")

@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
+
+Runs on the offscreen platform unless a display is set (Xvfb works too). Uses a throw-away --data-dir so
+the user's own settings and index are untouched. Exits non-zero if a step fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
+    parser.add_argument("--query", default="Ashraf")
+    parser.add_argument("--archive", type=Path, default=None)
+    parser.add_argument("--size", default="1360x860")
+    args = parser.parse_args(argv)
+
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
+
+    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.paths import bundled_archive, user_dirs
+    from ashraf_desktop.ui import look
+    from ashraf_desktop.ui.app import create_app
+    from ashraf_desktop.ui.main_window import MainWindow
+
+    app = create_app()
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
+    width, height = (int(v) for v in args.size.split("x"))
+
+    def wait_until(predicate, what: str, timeout_ms: int = 60_000) -> None:
+        timer = QElapsedTimer()
+        timer.start()
+        while not predicate():
+            if timer.elapsed() > timeout_ms:
+                raise SystemExit(f"screenshots: timed out waiting for {what}")
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+
+    def settle(ms: int = 400) -> None:
+        timer = QElapsedTimer()
+        timer.start()
+        while timer.elapsed() < ms:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+
+    def save(window: MainWindow, name: str) -> None:
+        settle()
+        path = out / name
+        if not window.grab().save(str(path)):
+            raise SystemExit(f"screenshots: could not write {path}")
+        print(f"wrote {path}")
+
+    with tempfile.TemporaryDirectory(prefix="ashraf-shots-") as tmp:
+        dirs = user_dirs(Path(tmp)).ensure()
+        look.apply_theme(app, "light")
+        result = load_archive(args.archive or bundled_archive(), check_files=False)
+        window = MainWindow(result, dirs)
+        window.resize(width, height)
+        window.show()
+        wait_until(lambda: window.index is not None, "the search index")
+
+        shown: list = []
+        window.search.result_shown.connect(shown.append)
+        window.search.set_query(args.query)
+        wait_until(lambda: shown, "search results")
+        save(window, "main-search.png")
+
+        hit = next((h for h in shown[-1].hits if h.kind == "document"), None)
+        if hit is None:
+            raise SystemExit(f"screenshots: no document matches {args.query!r}")
+        page = window.open_hit(hit, args.query)
+        wait_until(lambda: page.is_loaded, "the document")
+        page.next_hit()
+        page.next_hit()
+        save(window, "viewer-hits.png")
+
+        event = next((e for e in result.archive.events if e.disputed), None) or result.archive.events[0]
+        window.open_event(event.id)
+        save(window, "event.png")
+
+        window.tabs.setCurrentWidget(page)
+        window.set_theme("dark")
+        save(window, "dark.png")
+        window.set_theme("light")
+        window.close()
+        window.runner.wait_for_done(5000)
+        window.deleteLater()
+        settle(100)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

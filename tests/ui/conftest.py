@@ -1,0 +1,82 @@
+"""GUI fixtures: offscreen Qt, one strong reference per window until teardown, gc after each test.
+
+pytest-qt's ``qtbot.addWidget`` keeps only a weak reference; a window kept alive by a reference cycle can be
+collected in the middle of a later test's paint (a segfault that depends on test order). So every window
+made here is held in a list until the test ends, closed, deleted, and the garbage collector is run.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+
+import pytest
+
+import ashraf_desktop.ui  # noqa: F401,E402 - applies the PySide6 6.12 None-refcount guard first
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(scope="session")
+def qapp_args() -> list[str]:
+    return ["ashraf-tests"]
+
+
+@pytest.fixture(scope="session")
+def index_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One index folder per archive for the whole session: building it for every test would be slow."""
+    return tmp_path_factory.mktemp("index")
+
+
+def make_opener(index_root: Path) -> Callable:
+    def opener(archive, dirs, progress=None):
+        from ashraf_desktop.core.extract import TextCache
+        from ashraf_desktop.core.search import open_index
+        root = index_root / hashlib.sha1(str(archive.root).encode()).hexdigest()[:12]
+        cache = TextCache(index_root / "text")
+        return open_index(archive, root, text_cache=cache, progress=progress), cache
+    return opener
+
+
+@pytest.fixture
+def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
+    """Factory: a MainWindow on an archive (default: the bundled one) with a tmp --data-dir."""
+    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.paths import bundled_archive, user_dirs
+    from ashraf_desktop.ui.app import create_app
+    from ashraf_desktop.ui.main_window import MainWindow
+    create_app()
+    windows: list = []
+
+    def make(archive: Path | None = None, *, wait_index: bool = True, index: bool = True) -> MainWindow:
+        dirs = user_dirs(tmp_path / f"data{len(windows)}").ensure()
+        result = load_archive(archive or bundled_archive(), check_files=False)
+        window = MainWindow(result, dirs, open_index=make_opener(index_root) if index else None)
+        windows.append(window)
+        window.resize(1200, 800)
+        window.show()
+        if index and wait_index:
+            qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+        return window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.runner.wait_for_done(10_000)
+        window.deleteLater()
+    qtbot.wait(10)
+    windows.clear()
+    gc.collect()
+
