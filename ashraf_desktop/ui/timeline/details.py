@@ -1,0 +1,176 @@
+"""The pane under the axis: the selected event's date, description and sources, and the legend."""
+
+from __future__ import annotations
+
+from html import escape
+from urllib.parse import quote as url_quote, unquote
+
+from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
+
+from ...core.dates import describe_date
+from ...core.model import Archive, Event, Item
+from ...core.timeline import LEGEND, MarkStyle, claim_views
+from .renderer import Palette, TimelineRenderer
+
+__all__ = ["DetailsPane", "LegendWidget"]
+
+_EMPTY = ("<p style='color:#5a5a5a'>Select an event on the timeline (click it, or use the arrow keys) to read "
+          "its description and the passages it rests on. Hover over an event for its title and date.</p>")
+
+
+def _source_title(archive: Archive | None, item_id: str) -> str:
+    item = archive.item(item_id) if archive is not None else None
+    return item.title if item is not None else item_id
+
+
+class DetailsPane(QTextBrowser):
+    """Shows one event or item. Citations are links: activating one emits ``citation_activated``."""
+
+    citation_activated = Signal(str, str)  # item id, exact quote
+    facet_activated = Signal(str, str)  # "tags" / "places" / "people", value
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName("Event details")
+        self.anchorClicked.connect(self._on_anchor)
+        self._links: dict[str, tuple[str, str]] = {}
+        self.event_id: str | None = None
+        self.setHtml(_EMPTY)
+
+    def clear_details(self) -> None:
+        self.event_id = None
+        self._links = {}
+        self.setHtml(_EMPTY)
+
+    def show_event(self, event: Event, archive: Archive | None, style: MarkStyle | None) -> None:
+        self.event_id = event.id
+        self._links = {}
+        d = event.date
+        parts = [f"<h3 style='margin-bottom:2px'>{escape(event.title)}</h3>",
+                 f"<p style='margin-top:2px'><b>Date:</b> {escape(describe_date(d.edtf))} "
+                 f"<span style='color:#5a5a5a'>({escape(d.edtf)}"
+                 + (f"; {escape(style.words)}" if style else "") + ")</span></p>"]
+        views = claim_views(event, archive)
+        if views:
+            if event.disputed:
+                parts.append("<p style='color:#b04a00'><b>≠ The sources give dates that cannot both be "
+                             "right:</b></p>")
+            else:
+                parts.append("<p><b>Dates as each source gives them:</b></p>")
+            parts.append("<ul style='margin-top:0'>")
+            for i, v in enumerate(views):
+                href = f"claim:{i}"
+                self._links[href] = (v.item_id, v.quote)
+                parts.append(f"<li><b>{escape(v.words)}</b> <span style='color:#5a5a5a'>({escape(v.value)})</span>"
+                             f" — <i>{escape(v.item_title)}</i>: <a href='{href}'>“{escape(v.quote)}”</a></li>")
+            parts.append("</ul>")
+        if event.description:
+            parts.append(f"<p>{escape(event.description)}</p>")
+        facets = []
+        for name, label in (("places", "Places"), ("people", "People"), ("tags", "Tags")):
+            values = getattr(event, name)
+            if values:
+                links = ", ".join(f"<a href='{name}:{url_quote(v)}'>{escape(v)}</a>" for v in values)
+                facets.append(f"<b>{label}:</b> {links}")
+        if facets:
+            parts.append("<p style='color:#333'>" + " &nbsp;·&nbsp; ".join(facets) + "</p>")
+        if event.citations:
+            parts.append("<p style='margin-bottom:0'><b>Sources</b> <span style='color:#5a5a5a'>(click a passage "
+                         "to open it in the viewer)</span>:</p><ol style='margin-top:2px'>")
+            for i, c in enumerate(event.citations):
+                href = f"cite:{i}"
+                self._links[href] = (c.item, c.quote)
+                note = f" <span style='color:#5a5a5a'>— {escape(c.note)}</span>" if c.note else ""
+                parts.append(f"<li><i>{escape(_source_title(archive, c.item))}</i>: "
+                             f"<a href='{href}'>“{escape(c.quote)}”</a>{note}</li>")
+            parts.append("</ol>")
+        self.setHtml("".join(parts))
+
+    def show_item(self, item: Item, archive: Archive | None) -> None:
+        self.event_id = None
+        self._links = {}
+        date = item.date
+        parts = [f"<h3 style='margin-bottom:2px'>{escape(item.title)}</h3>",
+                 f"<p><b>{escape(str(item.kind).capitalize())}</b>"
+                 + ("" if item.is_held else " (the archive does not hold this work)")
+                 + (f" · <b>Date:</b> {escape(describe_date(date.edtf))} ({escape(date.edtf)})" if date else "")
+                 + "</p>"]
+        if item.metadata.publisher:
+            parts.append(f"<p><b>Publisher:</b> {escape(', '.join(item.metadata.publisher))}</p>")
+        if item.metadata.description:
+            parts.append(f"<p>{escape(item.metadata.description)}</p>")
+        if item.mentioned_in:
+            parts.append("<p><b>Named in:</b></p><ol>")
+            for i, c in enumerate(item.mentioned_in):
+                href = f"cite:{i}"
+                self._links[href] = (c.item, c.quote)
+                parts.append(f"<li><i>{escape(_source_title(archive, c.item))}</i>: "
+                             f"<a href='{href}'>“{escape(c.quote)}”</a></li>")
+            parts.append("</ol>")
+        elif item.is_held:
+            href = "cite:0"
+            self._links[href] = (item.id, "")
+            parts.append(f"<p><a href='{href}'>Open in the viewer</a></p>")
+        self.setHtml("".join(parts))
+
+    def link_for(self, href: str) -> tuple[str, str] | None:
+        return self._links.get(href)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        href = url.toString()
+        if href in self._links:
+            item_id, quote = self._links[href]
+            self.citation_activated.emit(item_id, quote)
+            return
+        scheme, _, value = href.partition(":")
+        if scheme in ("tags", "places", "people"):
+            self.facet_activated.emit(scheme, unquote(value))
+
+
+class _Glyph(QWidget):
+    def __init__(self, renderer: TimelineRenderer, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.renderer, self.key = renderer, key
+        self.setFixedSize(QSize(64, 22))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        try:
+            p.fillRect(self.rect(), Palette.paper)
+            self.renderer.paint_legend_glyph(p, self.key, QRectF(self.rect()))
+        finally:
+            p.end()
+
+
+class LegendWidget(QWidget):
+    """Every style the timeline draws, drawn by the same code, with what it means."""
+
+    def __init__(self, renderer: TimelineRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Legend")
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(self.backgroundRole(), Palette.paper)
+        pal.setColor(self.foregroundRole(), Palette.ink)
+        self.setPalette(pal)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(2)
+        title = QLabel("<b>How dates are drawn</b>")
+        grid.addWidget(title, 0, 0, 1, 2)
+        self.entries: dict[str, QLabel] = {}
+        for row, entry in enumerate(LEGEND, start=1):
+            glyph = _Glyph(renderer, entry.key, self)
+            label = QLabel(f"<b>{escape(entry.label)}</b> — {escape(entry.explanation)}")
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            grid.addWidget(glyph, row, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, row, 1)
+            self.entries[entry.key] = label
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(len(LEGEND) + 1, 1)

@@ -1,0 +1,389 @@
+"""The timeline panel: toolbar, filters, the axis, the details pane and the legend."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QIODevice, QRectF, QSaveFile, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
+                               QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
+
+from ...core.model import Archive
+from ...core.timeline import EventFilter, events_csv, facets, format_range
+from .details import DetailsPane, LegendWidget
+from .view import TimelineView
+
+__all__ = ["TimelinePanel", "ExportError"]
+
+log = logging.getLogger("ashraf.timeline")
+
+_ALL = {"tags": "All tags", "places": "All places", "people": "All people"}
+
+
+class ExportError(OSError):
+    """An export file could not be written (disk full, no permission): shown to the user, not a bug."""
+
+
+def _save_bytes(path: Path, write) -> None:
+    """Write through QSaveFile so that a failed export never leaves half a file behind."""
+    f = QSaveFile(str(path))
+    if not f.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise ExportError(f"cannot write {path}: {f.errorString()}")
+    try:
+        write(f)
+    except Exception:
+        f.cancelWriting()
+        raise
+    if not f.commit():
+        raise ExportError(f"cannot write {path}: {f.errorString()}")
+
+
+class TimelinePanel(QWidget):
+    """Signals for the main window; slots it calls. See ``install_timeline`` for the wiring."""
+
+    citation_activated = Signal(str, str)  # item id, exact quote: open the document there
+    range_selected = Signal(int, int)  # inclusive ordinal days: filter search results to them
+    range_cleared = Signal()
+    event_selected = Signal(str)
+    item_selected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePanel")
+        self.archive: Archive | None = None
+        self.view = TimelineView(self)
+        self.renderer = self.view.renderer
+        self.details = DetailsPane(self)
+        self.legend = LegendWidget(self.renderer, self)
+        self._build()
+        self.view.event_clicked.connect(self._select_event)
+        self.view.item_clicked.connect(self._select_item)
+        self.view.range_brushed.connect(self._on_range)
+        self.view.view_changed.connect(self._update_status)
+        self.details.citation_activated.connect(self.citation_activated)
+        self.details.facet_activated.connect(self._on_facet)
+        self._update_status()
+
+    # ------------------------------------------------------------------ construction
+    def _button(self, text: str, tip: str, slot=None, checkable: bool = False) -> QToolButton:
+        b = QToolButton(self)
+        b.setText(text)
+        b.setToolTip(tip)
+        b.setAccessibleName(tip)
+        b.setCheckable(checkable)
+        b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        if slot is not None:
+            (b.toggled if checkable else b.clicked).connect(slot)
+        return b
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 2, 4, 2)
+        self.fit_button = self._button("Fit all", "Show the whole period of the archive (0)", self.view.fit_all)
+        self.zoom_out_button = self._button("−", "Zoom out (−, mouse wheel, pinch)", lambda: self.view.zoom_by(1 / 1.5))
+        self.zoom_in_button = self._button("+", "Zoom in (+, mouse wheel, pinch)", lambda: self.view.zoom_by(1.5))
+        self.range_button = self._button("Select period", "Drag on the timeline to select a period (or Shift+drag "
+                                         "at any time); search results are then limited to it",
+                                         self._set_range_tool, checkable=True)
+        self.export_button = self._button("Export", "Export the visible timeline as PNG or SVG, or the events "
+                                          "as CSV")
+        menu = QMenu(self.export_button)
+        menu.addAction("Timeline as PNG image…", lambda: self._export_dialog("png"))
+        menu.addAction("Timeline as SVG drawing…", lambda: self._export_dialog("svg"))
+        menu.addAction("Events as CSV table…", lambda: self._export_dialog("csv"))
+        self.export_button.setMenu(menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.legend_button = self._button("Legend", "Show or hide the legend", checkable=True)
+        self.legend_button.setChecked(True)
+        self.legend_button.toggled.connect(self._toggle_legend)
+        self.range_chip = self._button("", "Remove the period filter", self.clear_range)
+        self.range_chip.setObjectName("rangeChip")
+        self.range_chip.setStyleSheet("QToolButton#rangeChip { background: #d5e4f5; color: #0b2c4f; "
+                                      "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
+        self.range_chip.hide()
+        for w in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.range_button):
+            bar.addWidget(w)
+        bar.addSpacing(8)
+        bar.addWidget(self.range_chip)
+        bar.addStretch(1)
+        self.status = QLabel(self)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar.addWidget(self.status)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.legend_button)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(4, 0, 4, 2)
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter event titles…")
+        self.text_filter.setClearButtonEnabled(True)
+        self.text_filter.setAccessibleName("Filter event titles")
+        self.text_filter.textChanged.connect(self._apply_filters)
+        filters.addWidget(self.text_filter, 2)
+        self.facet_boxes: dict[str, QComboBox] = {}
+        for name in ("tags", "places", "people"):
+            box = QComboBox(self)
+            box.setAccessibleName(_ALL[name])
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
+            box.currentIndexChanged.connect(self._apply_filters)
+            filters.addWidget(box, 1)
+            self.facet_boxes[name] = box
+        self.clear_filters_button = self._button("Clear filters", "Show all events again", self.clear_filters)
+        filters.addWidget(self.clear_filters_button)
+
+        lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.addWidget(self.details)
+        self.legend_scroll = QScrollArea(self)
+        self.legend_scroll.setWidget(self.legend)
+        self.legend_scroll.setWidgetResizable(True)
+        self.legend_scroll.setMinimumWidth(300)
+        lower.addWidget(self.legend_scroll)
+        lower.setStretchFactor(0, 3)
+        lower.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(1100, 640)
+
+    # ------------------------------------------------------------------ slots for the main window
+    @Slot(object)
+    def set_archive(self, archive: Archive | None) -> None:
+        self.archive = archive
+        self.renderer.set_archive(archive)
+        self.details.clear_details()
+        self._fill_facets()
+        self.renderer.model.set_filter(EventFilter())
+        self._update_status()
+        self.view.update()
+
+    @Slot(str)
+    def show_event(self, event_id: str) -> None:
+        """Select an event, scroll the axis to it (zooming in if it is inside a cluster) and describe it."""
+        event = self.renderer.model.event(event_id)
+        if event is None:
+            return
+        if event_id not in self.renderer.model.shown_ids:  # hidden by a filter: show it anyway
+            self.clear_filters()
+        self.renderer.selected_id = event_id
+        self.renderer.ensure_visible(event_id)
+        self.details.show_event(event, self.archive, self.renderer.model.style(event_id))
+        self._update_status()
+        self.view.update()
+
+    @Slot(object, object)
+    def mark_search_hits(self, item_ids, event_ids) -> None:
+        self.renderer.hit_items = frozenset(item_ids or ())
+        self.renderer.hit_events = frozenset(event_ids or ())
+        self._update_status()
+        self.view.update()
+
+    @Slot(int, int)
+    def set_range(self, lower: int, upper: int, *, emit: bool = False) -> None:
+        """Show a period as selected (e.g. restored by the main window) without re-emitting by default."""
+        lower, upper = min(lower, upper), max(lower, upper)
+        self.renderer.brush = (lower, upper)
+        self._show_chip(lower, upper)
+        self.view.update()
+        if emit:
+            self.range_selected.emit(lower, upper)
+
+    @Slot()
+    def clear_range(self, *, emit: bool = True) -> None:
+        had = self.renderer.brush is not None
+        self.renderer.brush = None
+        self.range_chip.hide()
+        self.view.update()
+        if had and emit:
+            self.range_cleared.emit()
+
+    def clear_range_silently(self) -> None:
+        """For the main window when the user removed the chip in the search panel."""
+        self.clear_range(emit=False)
+
+    @property
+    def selected_range(self) -> tuple[int, int] | None:
+        return self.renderer.brush
+
+    # ------------------------------------------------------------------ internal
+    def _select_event(self, event_id: str) -> None:
+        self.show_event(event_id)
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason) if not self.view.hasFocus() and self.isVisible() else None
+        self.event_selected.emit(event_id)
+
+    def _select_item(self, item_id: str) -> None:
+        item = self.renderer.model.item(item_id)
+        if item is None:
+            return
+        self.renderer.selected_id = item_id
+        self.details.show_item(item, self.archive)
+        self.view.update()
+        self.item_selected.emit(item_id)
+
+    def _on_range(self, lower: int, upper: int) -> None:
+        self._show_chip(lower, upper)
+        self.range_selected.emit(lower, upper)
+
+    def _show_chip(self, lower: int, upper: int) -> None:
+        self.range_chip.setText(f"Period: {format_range(lower, upper)}  ✕")
+        self.range_chip.show()
+
+    def _set_range_tool(self, on: bool) -> None:
+        self.view.range_tool = on
+        self.view.setCursor(Qt.CursorShape.IBeamCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def _toggle_legend(self, on: bool) -> None:
+        self.legend_scroll.setVisible(on)
+
+    def _fill_facets(self) -> None:
+        found = facets(self.archive.events) if self.archive is not None else {"tags": [], "places": [], "people": []}
+        for name, box in self.facet_boxes.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(_ALL[name], None)
+            for value, count in found[name]:
+                box.addItem(f"{value} ({count})", value)
+            box.blockSignals(False)
+        self.text_filter.blockSignals(True)
+        self.text_filter.clear()
+        self.text_filter.blockSignals(False)
+
+    def current_filter(self) -> EventFilter:
+        chosen = {name: box.currentData() for name, box in self.facet_boxes.items()}
+        return EventFilter(
+            tags=frozenset([chosen["tags"]]) if chosen["tags"] else frozenset(),
+            places=frozenset([chosen["places"]]) if chosen["places"] else frozenset(),
+            people=frozenset([chosen["people"]]) if chosen["people"] else frozenset(),
+            text=self.text_filter.text(),
+        )
+
+    def _apply_filters(self, *_args) -> None:
+        model = self.renderer.model
+        model.set_filter(self.current_filter())
+        if self.renderer.selected_id and self.renderer.model.event(self.renderer.selected_id) \
+                and self.renderer.selected_id not in model.shown_ids:
+            self.renderer.selected_id = None
+            self.details.clear_details()
+        self._update_status()
+        self.view.update()
+
+    def set_facet(self, name: str, value: str | None) -> None:
+        box = self.facet_boxes[name]
+        index = box.findData(value) if value is not None else 0
+        box.setCurrentIndex(max(index, 0))
+
+    def _on_facet(self, name: str, value: str) -> None:
+        self.set_facet(name, value)
+
+    def clear_filters(self) -> None:
+        for box in self.facet_boxes.values():
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.text_filter.blockSignals(True)
+        self.text_filter.clear()
+        self.text_filter.blockSignals(False)
+        self._apply_filters()
+
+    def _update_status(self) -> None:
+        model = self.renderer.model
+        total, shown = len(model.events), len(model.shown_ids)
+        text = f"{shown} of {total} events" if model.filter.active else f"{total} events"
+        if model.items:
+            text += f", {len(model.items)} dated items"
+        hits = len(self.renderer.hit_events) + len(self.renderer.hit_items)
+        if hits:
+            text += f" · {hits} search hits marked"
+        lo, hi = self.renderer.visible_days()
+        try:
+            text += f" · showing {format_range(int(lo), int(hi))}"
+        except (ValueError, OverflowError):
+            pass
+        self.status.setText(text)
+        self.status.setToolTip(text)
+
+    # ------------------------------------------------------------------ export
+    def _caption(self) -> str:
+        title = self.archive.collection.title if self.archive is not None else "Timeline"
+        lo, hi = self.renderer.visible_days()
+        parts = [f"{title} — timeline, {format_range(int(lo), int(hi))}"]
+        if self.renderer.model.filter.active:
+            parts.append(f"filtered by {self.renderer.model.filter.describe()}")
+        if self.renderer.brush is not None:
+            parts.append(f"selected period {format_range(*self.renderer.brush)}")
+        return "; ".join(parts)
+
+    def render_image(self, scale: float = 2.0) -> QImage:
+        r = self.renderer
+        image = QImage(int(r.width * scale), int(r.height * scale), QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(scale)
+        image.fill(0xFFFFFFFF)
+        painter = QPainter(image)
+        try:
+            r.paint(painter, caption=self._caption())
+        finally:
+            painter.end()
+        return image
+
+    def export_png(self, path: str | Path, scale: float = 2.0) -> None:
+        image = self.render_image(scale)
+        def write(device):
+            if not image.save(device, "PNG"):
+                raise ExportError(f"cannot encode PNG for {path}")
+        _save_bytes(Path(path), write)
+
+    def export_svg(self, path: str | Path) -> None:
+        r = self.renderer
+        buffer = QByteArray()
+        from PySide6.QtCore import QBuffer
+        device = QBuffer(buffer)
+        device.open(QIODevice.OpenModeFlag.WriteOnly)
+        gen = QSvgGenerator()
+        gen.setOutputDevice(device)
+        gen.setSize(QSize(int(r.width), int(r.height)))
+        gen.setViewBox(QRectF(0, 0, r.width, r.height))
+        gen.setTitle("Timeline")
+        gen.setDescription(self._caption())
+        painter = QPainter(gen)
+        try:
+            r.paint(painter, caption=self._caption())
+        finally:
+            painter.end()
+        device.close()
+        _save_bytes(Path(path), lambda f: f.write(buffer))
+
+    def export_csv(self, path: str | Path) -> None:
+        """The events the filters let through (all of them without filters), in date order."""
+        model = self.renderer.model
+        events = [model.event(i) for i in model.shown_ids]
+        text = events_csv([e for e in events if e is not None], self.archive)
+        data = ("\ufeff" + text).encode("utf-8")  # BOM: spreadsheet programs then read UTF-8 correctly
+        _save_bytes(Path(path), lambda f: f.write(data))
+
+    def _export_dialog(self, kind: str) -> None:
+        filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
+        name, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"timeline.{kind}", filters[kind])
+        if not name:
+            return
+        if not name.lower().endswith("." + kind):
+            name += "." + kind
+        try:
+            {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](name)
+        except ExportError as exc:
+            log.warning("export failed: %s", exc)
+            QMessageBox.warning(self, "Export failed", str(exc))
