@@ -1,0 +1,457 @@
+"""The gallery panel: toolbar, thumbnail grid, problems list, empty state; and ``install_gallery``."""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+from typing import Iterable
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QHBoxLayout, QLabel,
+                               QListView, QPushButton, QSlider, QStackedWidget, QToolButton, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ...core.images import ThumbnailCache, Thumbnailer
+from ...core.model import Archive, ItemKind
+from .delegate import ThumbnailDelegate
+from .lightbox import Lightbox
+from .loader import ThumbnailLoader
+from .model import GalleryModel, ItemRoles
+
+__all__ = ["GalleryPanel", "GalleryView", "install_gallery", "EMPTY_ARCHIVE_TEXT"]
+
+log = logging.getLogger(__name__)
+
+MIN_THUMB, MAX_THUMB, DEFAULT_THUMB = 96, 384, 192
+
+EMPTY_ARCHIVE_TEXT = (
+    "<h3>This archive holds no photographs</h3>"
+    "<p>The gallery shows the image items of an archive. This archive has none: the bundled Ashraf Archive "
+    "holds texts, records and a timeline only, and no photographs of Camp Ashraf are included.</p>"
+    "<p>To browse photos now, start the app with <code>--archive FOLDER</code>, where the folder is an "
+    "archive whose image items each have a sidecar <code>.toml</code> file (see docs/archive-format.md; "
+    "<code>scripts/make_image_archive.py</code> makes one from a folder of images). Adding photos from "
+    "within the app comes with the import feature.</p>")
+NO_MATCH_TEXT = "<h3>No photos match</h3><p>No photo in this archive matches the current filter.</p>"
+
+
+class GalleryView(QListView):
+    """Icon-mode list with uniform cells; Ctrl+wheel changes the thumbnail size; Enter opens."""
+
+    zoom_requested = Signal(int)  # +1 / -1 steps
+    activated_row = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setMovement(QListView.Movement.Static)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setUniformItemSizes(True)  # layout of 10,000 cells without asking each one its size
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(500)
+        self.setSpacing(4)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalScrollBar().setSingleStep(24)
+        self.setMouseTracking(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover, True)
+        self.doubleClicked.connect(lambda index: self.activated_row.emit(index.row()))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoom_requested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def visible_rows(self) -> tuple[int, int]:
+        """First and last row with a cell on screen (-1, -1 when empty or not laid out yet)."""
+        model = self.model()
+        if model is None or model.rowCount() == 0 or not self.isVisible():
+            return -1, -1
+        probe = QPoint(self.spacing() + 2, self.spacing() + 2)
+        first = self.indexAt(self.viewport().rect().topLeft() + probe)
+        if not first.isValid():
+            return -1, -1
+        cell = self.visualRect(first)
+        step_x, step_y = max(1, cell.width() + 2 * self.spacing()), max(1, cell.height() + 2 * self.spacing())
+        columns = max(1, self.viewport().width() // step_x)
+        rows = self.viewport().height() // step_y + 2  # partly visible rows above and below
+        return first.row(), min(model.rowCount() - 1, first.row() + columns * rows - 1)
+
+
+class GalleryPanel(QWidget):
+    """The photo gallery of one archive. Connect ``set_filter_ids`` to search, the date range to the timeline.
+
+    Signals: ``item_activated(item_id)`` when a photo is opened; ``count_changed(shown, total)``;
+    ``add_photos_requested()`` from the empty state's button.
+    """
+
+    item_activated = Signal(str)
+    count_changed = Signal(int, int)
+    add_photos_requested = Signal()
+
+    def __init__(self, archive: Archive | None = None, *, cache_dir: Path | str | None = None,
+                 thumbnailer: Thumbnailer | None = None, threads: int | None = None,
+                 background_check: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("galleryPanel")
+        if thumbnailer is None:
+            thumbnailer = Thumbnailer(ThumbnailCache(cache_dir) if cache_dir is not None else None)
+        self.thumbnailer = thumbnailer
+        self.loader = ThumbnailLoader(thumbnailer, threads=threads, parent=self)
+        self.model = GalleryModel(loader=self.loader, thumb_size=DEFAULT_THUMB,
+                                  device_pixel_ratio=self.devicePixelRatioF(), parent=self)
+        self.lightbox: Lightbox | None = None
+        #: set True by whoever connects ``add_photos_requested`` to a real import (the import issue)
+        self.import_available = False
+        self._archive: Archive | None = None
+
+        # toolbar
+        self.count_label = QLabel(self)
+        self.filter_note = QLabel(self)
+        self.filter_note.setVisible(False)
+        self.show_all_button = QToolButton(self)
+        self.show_all_button.setText("Show all")
+        self.show_all_button.setVisible(False)
+        self.show_all_button.clicked.connect(self.clear_filters)
+        self.sort_box = QComboBox(self)
+        for label, key in (("Date", "date"), ("Title", "title"), ("Import order", "import")):
+            self.sort_box.addItem(label, key)
+        self.sort_box.setToolTip("Sort photos by")
+        self.sort_box.currentIndexChanged.connect(lambda _: self.model.sort_by(self.sort_box.currentData()))
+        self.tag_box = QComboBox(self)
+        self.tag_box.setToolTip("Show only photos with this tag")
+        self.tag_box.currentIndexChanged.connect(self._tag_chosen)
+        self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
+        self.size_slider.setRange(MIN_THUMB, MAX_THUMB)
+        self.size_slider.setSingleStep(16)
+        self.size_slider.setPageStep(32)
+        self.size_slider.setValue(DEFAULT_THUMB)
+        self.size_slider.setFixedWidth(140)
+        self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
+        self.size_slider.valueChanged.connect(self._size_changed)
+        self.problems_button = QToolButton(self)
+        self.problems_button.setCheckable(True)
+        self.problems_button.toggled.connect(self._show_problems)
+        self.problems_button.setToolTip("Files that cannot be shown, and why")
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 4)
+        bar.addWidget(self.count_label)
+        bar.addWidget(self.filter_note)
+        bar.addWidget(self.show_all_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel("Sort:", self))
+        bar.addWidget(self.sort_box)
+        bar.addWidget(self.tag_box)
+        bar.addWidget(QLabel("Size:", self))
+        bar.addWidget(self.size_slider)
+        bar.addWidget(self.problems_button)
+
+        # pages
+        self.view = GalleryView(self)
+        self.delegate = ThumbnailDelegate(self.view, thumb_size=DEFAULT_THUMB)
+        self.view.setItemDelegate(self.delegate)
+        self.view.setModel(self.model)
+        self.view.zoom_requested.connect(lambda step: self.size_slider.setValue(
+            self.size_slider.value() + step * 32))
+        self.view.activated_row.connect(self.open_lightbox)
+
+        self.empty = QWidget(self)
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        self.empty_label = QLabel(self.empty)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMaximumWidth(560)
+        self.empty_label.setObjectName("galleryEmptyLabel")
+        self.add_button = QPushButton("Add photos…", self.empty)
+        self.add_button.setToolTip("Importing photos comes with the import feature; until then use --archive")
+        self.add_button.clicked.connect(self._add_photos)
+        self.empty_show_all = QPushButton("Show all photos", self.empty)
+        self.empty_show_all.clicked.connect(self.clear_filters)
+        self.add_hint = QLabel(self.empty)
+        self.add_hint.setWordWrap(True)
+        self.add_hint.setVisible(False)
+        for widget in (self.empty_label, self.add_button, self.empty_show_all, self.add_hint):
+            empty_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+
+        self.problems_page = QWidget(self)
+        problems_layout = QVBoxLayout(self.problems_page)
+        problems_layout.setContentsMargins(0, 0, 0, 0)
+        self.problems_status = QLabel(self.problems_page)
+        self.problems_status.setContentsMargins(6, 4, 6, 4)
+        self.problems_view = QTreeWidget(self.problems_page)
+        problems_layout.addWidget(self.problems_status)
+        problems_layout.addWidget(self.problems_view, 1)
+        self.problems_view.setHeaderLabels(["File", "Problem", "Item"])
+        self.problems_view.setRootIsDecorated(False)
+        self.problems_view.setAlternatingRowColors(True)
+        self.problems_view.setColumnWidth(0, 260)
+        self.problems_view.setColumnWidth(1, 480)
+        self.problems_view.itemActivated.connect(self._problem_activated)
+
+        self.stack = QStackedWidget(self)
+        for page in (self.view, self.empty, self.problems_page):
+            self.stack.addWidget(page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+
+        self.model.modelReset.connect(self._refresh_state)
+        self.model.problems_changed.connect(lambda: self._problems_timer.start())
+        self._prefetch = QTimer(self)
+        self._prefetch.setSingleShot(True)
+        self._prefetch.setInterval(30)
+        self._prefetch.timeout.connect(self._request_visible)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _: self._prefetch.start())
+        # Once the screen is served, read the remaining files in the background, a few at a time and only
+        # while the workers are idle: the problems list becomes complete and the disk cache warm.
+        self._background = QTimer(self)
+        self._background.setInterval(100)
+        self._background.timeout.connect(self._check_in_background)
+        self.background_check = background_check
+        self._problems_timer = QTimer(self)
+        self._problems_timer.setSingleShot(True)
+        self._problems_timer.setInterval(250)
+        self._problems_timer.timeout.connect(self._refresh_problems)
+        self.set_archive(archive)
+
+    # -- public API ---------------------------------------------------------------------------------------
+    def set_archive(self, archive: Archive | None) -> None:
+        self._archive = archive
+        items = archive.of_kind(ItemKind.IMAGE) if archive is not None else ()
+        self.model.set_items(items)
+        self.tag_box.blockSignals(True)
+        self.tag_box.clear()
+        self.tag_box.addItem("All tags", None)
+        for tag in self.model.tags():
+            self.tag_box.addItem(tag, tag)
+        self.tag_box.setVisible(self.tag_box.count() > 1)
+        self.tag_box.blockSignals(False)
+        self._refresh_state()
+        self._refresh_problems()
+
+    def set_filter_ids(self, ids: Iterable[str] | None) -> None:
+        """Show only these item ids (the current search's hits); ``None`` for all."""
+        self.model.set_filter_ids(ids)
+
+    def set_tag(self, tag: str | None) -> None:
+        index = self.tag_box.findData(tag) if tag else 0
+        self.tag_box.setCurrentIndex(max(0, index))
+
+    def set_date_range(self, lower: int, upper: int) -> None:
+        """Show only photos whose date overlaps these proleptic-Gregorian ordinal days (the timeline's range)."""
+        self.model.set_date_range(lower, upper)
+
+    def clear_date_range(self) -> None:
+        self.model.clear_date_range()
+
+    def clear_filters(self) -> None:
+        self.tag_box.blockSignals(True)
+        self.tag_box.setCurrentIndex(0)
+        self.tag_box.blockSignals(False)
+        self.model.clear_filters()
+
+    def set_thumbnail_size(self, pixels: int) -> None:
+        self.size_slider.setValue(pixels)
+
+    def open_lightbox(self, row: int) -> Lightbox | None:
+        item = self.model.item_at(row)
+        if item is None:
+            return None
+        if self.lightbox is None:
+            self.lightbox = Lightbox(self.model, row, self.window())
+            self.lightbox.current_changed.connect(self._lightbox_moved)
+        else:
+            self.lightbox.show_row(row)
+        self.lightbox.show()
+        self.lightbox.raise_()
+        self.lightbox.activateWindow()
+        self.item_activated.emit(item.id)
+        return self.lightbox
+
+    def wait_idle(self, timeout_ms: int = 10_000) -> bool:
+        """Block (processing events) until no thumbnail is queued or being made (tests, screenshots)."""
+        deadline = time.monotonic() + timeout_ms / 1000
+        app = QApplication.instance()
+        while time.monotonic() < deadline:
+            app.processEvents()
+            if self.loader.idle():
+                app.processEvents()  # deliver the results that were queued last
+                if self.loader.idle():
+                    return True
+            time.sleep(0.005)
+        return False
+
+    def shutdown(self) -> None:
+        """Stop the worker threads (the app calls this at quit; it is also called on close)."""
+        self._background.stop()
+        self.loader.shutdown()
+
+    # -- internals ----------------------------------------------------------------------------------------
+    def _size_changed(self, value: int) -> None:
+        value = max(MIN_THUMB, min(MAX_THUMB, value))
+        self.delegate.thumb_size = value
+        self.model.set_thumbnail_size(value, self.devicePixelRatioF())
+        self.view.doItemsLayout()  # uniform item sizes: the cached cell size must be recomputed
+
+    def _tag_chosen(self, _index: int) -> None:
+        self.model.set_tag(self.tag_box.currentData())
+
+    def _request_visible(self) -> None:
+        first, last = self.view.visible_rows()
+        if first >= 0:
+            span = last - first + 1
+            self.model.request_visible(last + 1, last + span)  # the next screen, behind what is on screen
+            self.model.request_visible(first, last)  # on top of the LIFO: what is on screen now
+
+    def _check_in_background(self) -> None:
+        if not self.loader.idle():
+            return
+        if self.model.check_more(8 * self.loader.thread_count) == 0:
+            self._background.stop()
+        self._update_problems_status()
+
+    def _update_problems_status(self) -> None:
+        total, checked = self.model.total, self.model.checked_count
+        errors = sum(1 for e in self.model.problems() if e.severity == "error")
+        text = f"{errors} file{'s' if errors != 1 else ''} cannot be shown"
+        if checked < total:
+            text += f" (checked {checked:,} of {total:,} files so far)"
+        self.problems_status.setText(text)
+
+    def _refresh_state(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        if total == 0:
+            self.count_label.setText("No photos")
+        elif shown == total:
+            self.count_label.setText(f"{total:,} photo{'s' if total != 1 else ''}")
+        else:
+            self.count_label.setText(f"{shown:,} of {total:,} photos")
+        filtered = self.model.filtered
+        self.show_all_button.setVisible(filtered and total > 0)
+        if self.problems_button.isChecked():
+            self.stack.setCurrentWidget(self.problems_page)
+        elif total == 0:
+            self.empty_label.setText(EMPTY_ARCHIVE_TEXT)
+            self.add_button.setVisible(True)
+            self.empty_show_all.setVisible(False)
+            self.stack.setCurrentWidget(self.empty)
+        elif shown == 0:
+            self.empty_label.setText(NO_MATCH_TEXT)
+            self.add_button.setVisible(False)
+            self.empty_show_all.setVisible(True)
+            self.stack.setCurrentWidget(self.empty)
+        else:
+            self.stack.setCurrentWidget(self.view)
+            self._prefetch.start()
+        if total and self.background_check and not self._background.isActive():
+            self._background.start()
+        self.sort_box.setEnabled(total > 0)
+        self.size_slider.setEnabled(total > 0)
+        self.count_changed.emit(shown, total)
+
+    @property
+    def empty_text(self) -> str:
+        """What the empty state says, as plain text (tests)."""
+        from PySide6.QtGui import QTextDocument
+        doc = QTextDocument()
+        doc.setHtml(self.empty_label.text())
+        return doc.toPlainText()
+
+    def _refresh_problems(self) -> None:
+        entries = self.model.problems()
+        errors = sum(1 for e in entries if e.severity == "error")
+        self.problems_button.setText(f"Problems ({errors})" if errors else
+                                     (f"Notes ({len(entries)})" if entries else "Problems"))
+        self.problems_button.setEnabled(bool(entries) or self.problems_button.isChecked())
+        self.problems_view.clear()
+        root = self._archive.root if self._archive is not None else None
+        for entry in entries:
+            file = entry.item.file
+            shown = str(file.relative_to(root)) if (file and root and file.is_relative_to(root)) else str(file)
+            reason = entry.message.split(": ", 1)[1] if ": " in entry.message else entry.message
+            row = QTreeWidgetItem([shown, ("" if entry.severity == "error" else "(shown) ") + reason,
+                                   entry.item.id])
+            row.setToolTip(1, entry.message)
+            row.setData(0, Qt.ItemDataRole.UserRole, entry.item.id)
+            self.problems_view.addTopLevelItem(row)
+        self._update_problems_status()
+
+    def _show_problems(self, on: bool) -> None:
+        self._refresh_state()
+
+    def _problem_activated(self, row: QTreeWidgetItem, _column: int) -> None:
+        item_id = row.data(0, Qt.ItemDataRole.UserRole)
+        index = self.model.row_of(item_id)
+        if index >= 0:
+            self.problems_button.setChecked(False)
+            self.view.setCurrentIndex(self.model.index(index))
+            self.view.scrollTo(self.model.index(index))
+
+    def _lightbox_moved(self, item_id: str) -> None:
+        row = self.model.row_of(item_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def _add_photos(self) -> None:
+        self.add_photos_requested.emit()
+        if self.import_available:  # the import feature listens and takes over
+            return
+        self.add_hint.setText("Importing photos is not available yet. Start the app with "
+                              "--archive FOLDER to open an archive that holds photos.")
+        self.add_hint.setVisible(True)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._prefetch.start()  # ask for the first screen without waiting for a paint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._prefetch.start()
+
+    def closeEvent(self, event) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def install_gallery(main_window, *, area=None, name: str = "Photos") -> GalleryPanel:
+    """Create the gallery for ``main_window``'s archive and hand it to the window.
+
+    Expects ``main_window.result.archive`` (a LoadResult) and ``main_window.dirs.cache`` (UserDirs); the
+    thumbnail cache goes to ``<cache>/thumbnails``. Uses ``main_window.add_panel(name, panel, area)`` when the
+    window has it; otherwise adds a dock widget on the right. Stops the worker threads when the app quits.
+    """
+    archive = main_window.result.archive
+    panel = GalleryPanel(archive, cache_dir=Path(main_window.dirs.cache) / "thumbnails", parent=main_window)
+    add_panel = getattr(main_window, "add_panel", None)
+    if callable(add_panel):
+        add_panel(name, panel, area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea)
+    else:
+        dock = QDockWidget(name, main_window)
+        dock.setObjectName("galleryDock")
+        dock.setWidget(panel)
+        main_window.addDockWidget(area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(panel.shutdown)
+    return panel
