@@ -60,6 +60,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sort", default="relevance", choices=["relevance", "date", "date-desc", "title"])
     p.add_argument("--json", action="store_true", help="print a JSON object")
 
+    p = sub.add_parser("annotations", help="export or import annotations (docs/annotations.md)")
+    asub = p.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
+    e = asub.add_parser("export", help="print annotations as W3C JSON-LD, CSV or Markdown")
+    e.add_argument("--format", choices=["jsonld", "csv", "md"], default="jsonld")
+    e.add_argument("--item", help="only the annotations of this item id")
+    e.add_argument("--tag", help="only annotations with this tag")
+    e.add_argument("--by", choices=["item", "tag"], default="item", help="grouping of the Markdown report")
+    i = asub.add_parser("import", help="merge a JSON-LD file (- for standard input) into your annotations")
+    i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
+    i.add_argument("--json", action="store_true", help="print the import report as JSON")
+
     sub.add_parser("gui", help="open the app window (the default)")
     return parser
 
@@ -144,13 +155,22 @@ def cmd_search(args: argparse.Namespace) -> int:
                sort=args.sort, json=args.json, data_dir=args.data_dir)
 
 
+def cmd_annotations(args: argparse.Namespace) -> int:
+    from ..core.annotations import cli_support
+    archive = args.archive or bundled_archive()
+    if args.annotations_command == "export":
+        return cli_support.cmd_export(format=args.format, archive=archive, data_dir=args.data_dir,
+                                      item=args.item, tag=args.tag, by=args.by)
+    return cli_support.cmd_import(args.file, archive=archive, data_dir=args.data_dir, json=args.json)
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .gui_launch import launch
     return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
 
 
 COMMANDS = {"validate": cmd_validate, "info": cmd_info, "events": cmd_events, "index": cmd_index,
-            "search": cmd_search, "gui": cmd_gui, None: cmd_gui}
+            "search": cmd_search, "annotations": cmd_annotations, "gui": cmd_gui, None: cmd_gui}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

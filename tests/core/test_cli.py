@@ -69,3 +69,29 @@ def test_gui_without_display_exits_2_with_the_message(tmp_path):
                          capture_output=True, text=True, env=env, timeout=60)
     assert out.returncode == 2
     assert "needs a screen" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_annotations_export_import_round_trip_through_the_cli(tmp_path, capsys, bundled_archive_path):
+    from ashraf_desktop.core.annotations import open_store, text_selector
+    from ashraf_desktop.core.extract import extract
+    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.paths import user_dirs
+
+    archive = load_archive(bundled_archive_path, check_files=False).archive
+    doc = archive.item("brief-history-of-ashraf-city")
+    text = extract(doc.file).text
+    start = text.index("Camp Liberty")
+    store = open_store(user_dirs(tmp_path / "one").ensure().data)
+    store.create(archive.collection.id, doc.id, "highlight", text=text_selector(text, start, start + 12),
+                 body="Compare with the UN's account.", tags=["relocation"], author="A. Archivist",
+                 item_sha256=doc.sha256)
+    store.close()
+
+    code, exported, _ = run_cli(capsys, "--data-dir", str(tmp_path / "one"), "annotations", "export")
+    assert code == 0 and "Camp Liberty" in exported and "relocation" in exported
+    source = tmp_path / "export.jsonld"
+    source.write_text(exported, encoding="utf-8")
+    code, _, _ = run_cli(capsys, "--data-dir", str(tmp_path / "two"), "annotations", "import", str(source))
+    assert code == 0
+    code, again, _ = run_cli(capsys, "--data-dir", str(tmp_path / "two"), "annotations", "export")
+    assert json.loads(again) == json.loads(exported)

@@ -1,0 +1,132 @@
+"""What ``ashraf-desktop annotations export|import`` do, as plain functions the CLI's argparse calls.
+
+They print to ``out``/``err`` (default stdout/stderr) and return the exit status; a problem a user can cause
+(missing file, not JSON-LD, database busy or damaged) is a message and a status, never a traceback.
+Documented in docs/cli-annotations.md.
+"""
+
+from __future__ import annotations
+
+import json as _json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from .errors import AnnotationError, ImportFormatError, StoreEnvironmentError
+from .exchange import export_jsonld, import_jsonld
+from .reports import csv_report, markdown_report
+from .store import DB_NAME, AnnotationStore
+
+__all__ = ["cmd_export", "cmd_import", "EXIT_OK", "EXIT_INCOMPLETE", "EXIT_USAGE", "EXIT_STORE", "FORMATS"]
+
+EXIT_OK = 0
+EXIT_INCOMPLETE = 1  # import: some annotations were not taken (conflicts, no matching item, unreadable)
+EXIT_USAGE = 2  # bad arguments, unreadable archive or input file
+EXIT_STORE = 3  # the annotations database cannot be opened or written (busy, disk, damaged)
+FORMATS = ("jsonld", "csv", "md")
+
+
+def _db_path(data_dir: Path | str | None) -> Path:
+    from ...paths import user_dirs
+    return user_dirs(data_dir).data / DB_NAME
+
+
+def _load_archive(archive: Path | str | None, err: TextIO):
+    if archive is None:
+        return None, True
+    path = Path(archive)
+    if not (path / "collection.toml").is_file():
+        print(f"error: {path} is not an archive (no collection.toml)", file=err)
+        return None, False
+    from ..loader import load_archive
+    return load_archive(path, check_files=False).archive, True
+
+
+def _open_for_reading(path: Path) -> AnnotationStore | None:
+    """Read-only first (works beside a running app, creates nothing); a database that needs a schema
+    upgrade is opened writable once."""
+    if not path.is_file():
+        return None
+    try:
+        return AnnotationStore(path, read_only=True)
+    except StoreEnvironmentError as error:
+        if "upgrade" not in str(error):
+            raise
+        return AnnotationStore(path)
+
+
+def cmd_export(*, format: str = "jsonld", archive: Path | str | None = None, data_dir: Path | str | None = None,
+               item: str | None = None, tag: str | None = None, by: str = "item", out: TextIO | None = None,
+               err: TextIO | None = None) -> int:
+    """Print the annotations (of ``archive``'s collection, or all) as JSON-LD, CSV or Markdown."""
+    out, err = out or sys.stdout, err or sys.stderr
+    if format not in FORMATS:
+        print(f"error: unknown format {format!r} (choose from {', '.join(FORMATS)})", file=err)
+        return EXIT_USAGE
+    loaded, ok = _load_archive(archive, err)
+    if not ok:
+        return EXIT_USAGE
+    collection_id = loaded.collection.id if loaded else None
+    titles = {i.id: i.title for i in loaded.items} if loaded else {}
+    try:
+        store = _open_for_reading(_db_path(data_dir))
+        if store is None:
+            annotations = []
+        else:
+            with store:
+                if format == "jsonld":
+                    out.write(export_jsonld(store, collection_id=collection_id, item_id=item, tag=tag))
+                    return EXIT_OK
+                annotations = store.query(collection_id=collection_id, item_id=item, tag=tag)
+    except AnnotationError as error:
+        print(f"error: {error}", file=err)
+        return EXIT_STORE
+    if format == "jsonld":
+        from .jsonld import dumps, to_collection
+        out.write(dumps(to_collection([], collection_id=collection_id)))
+    elif format == "csv":
+        out.write(csv_report(annotations, titles))
+    else:
+        heading = f"Annotations: {loaded.collection.title}" if loaded else "Annotations"
+        try:
+            out.write(markdown_report(annotations, by=by, titles=titles, heading=heading))
+        except ValueError as error:
+            print(f"error: {error}", file=err)
+            return EXIT_USAGE
+    return EXIT_OK
+
+
+def cmd_import(file: Path | str, *, archive: Path | str | None = None, data_dir: Path | str | None = None,
+               json: bool = False, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    """Merge a JSON-LD file (``-`` = standard input) into the annotations database; report what happened."""
+    out, err = out or sys.stdout, err or sys.stderr
+    try:
+        text = sys.stdin.buffer.read() if str(file) == "-" else Path(file).read_bytes()
+    except OSError as error:
+        print(f"error: cannot read {file}: {error.strerror or error}", file=err)
+        return EXIT_USAGE
+    loaded, ok = _load_archive(archive, err)
+    if not ok:
+        return EXIT_USAGE
+    try:
+        with AnnotationStore(_db_path(data_dir)) as store:
+            report = import_jsonld(store, text, archive=loaded)
+    except ImportFormatError as error:
+        print(f"error: {file}: {error}", file=err)
+        return EXIT_USAGE
+    except AnnotationError as error:
+        print(f"error: {error}", file=err)
+        return EXIT_STORE
+    if json:
+        print(_json.dumps({"file": str(file), **report.as_dict()}, ensure_ascii=False, indent=2), file=out)
+    else:
+        print(f"Imported {file}: {report.summary()}", file=out)
+        for conflict in report.conflicts:
+            print(f"conflict: {conflict}", file=err)
+        for annotation_id, source in report.unresolved:
+            print(f"not imported: {annotation_id}: no item matches {source}", file=err)
+        for annotation_id, source in report.unknown_items:
+            print(f"warning: {annotation_id}: {source} is not in this archive (imported anyway)", file=err)
+        for problem in report.problems:
+            print(f"not imported: {problem}", file=err)
+    return EXIT_OK if report.complete else EXIT_INCOMPLETE
