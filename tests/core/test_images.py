@@ -181,6 +181,64 @@ def test_a_12_megapixel_jpeg_is_not_fully_decoded_for_a_thumbnail(tmp_path, monk
     thumb, info = make_thumbnail(path, 256)
     assert thumb.size == (256, 192) and (info.width, info.height) == (4000, 3000)
     assert decoded_sizes and decoded_sizes[0][0] <= 1000, f"decoded at {decoded_sizes[0]} for a 256 px thumbnail"
+    # DCT scaling stops at twice the box (1/4 here, not 1/8), as vipsthumbnail's shrink-on-load does
+    assert decoded_sizes[0][0] >= 2 * 256
+
+
+def test_progressive_jpegs_are_decoded_one_large_one_at_a_time(tmp_path, monkeypatch):
+    import threading
+    import time
+    from ashraf_desktop.core.images import _render
+    progressive, baseline = tmp_path / "progressive.jpg", tmp_path / "baseline.jpg"
+    picture = upright_picture().resize((2400, 1800))
+    picture.save(progressive, quality=80, progressive=True, subsampling=0)
+    picture.save(baseline, quality=80)
+    with Image.open(progressive) as im:
+        full = im.size
+        im.draft("RGB", (512, 512))
+        # every coefficient is held whatever the draft scale: 2 bytes x 3 components x the full size
+        assert _render.decode_memory(im, full) == 2400 * 1800 * 3 * 2
+    with Image.open(baseline) as im:
+        im.draft("RGB", (512, 512))
+        assert _render.decode_memory(im, full) == im.width * im.height * 3 < _render._GATE_MIN  # not held back
+    monkeypatch.setattr(_render, "_GATE_MIN", 1 << 20)
+    monkeypatch.setattr(_render, "DECODE_MEMORY_BUDGET", 30 << 20)  # room for one 26 MB decode at a time
+    running, most, seen = [0], [0], set()
+    original_load = JpegImageFile.load
+
+    def slow_load(self):
+        if id(self) in seen:  # a later load() of an image already decoded (thumbnail() calls it again)
+            return original_load(self)
+        seen.add(id(self))
+        running[0] += 1
+        most[0] = max(most[0], running[0])
+        time.sleep(0.05)
+        try:
+            return original_load(self)
+        finally:
+            running[0] -= 1
+
+    monkeypatch.setattr(JpegImageFile, "load", slow_load)
+    threads = [threading.Thread(target=make_thumbnail, args=(progressive, 128)) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert most[0] == 1
+    # small decodes are not held back
+    most[0] = 0
+    threads = [threading.Thread(target=make_thumbnail, args=(baseline, 128)) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert most[0] >= 1
+
+
+def test_release_decode_memory_is_safe_anywhere():
+    from ashraf_desktop.core.images import release_decode_memory
+    assert release_decode_memory(100) is False  # a small image: nothing to give back
+    assert release_decode_memory(20_000_000) in (True, False)  # False where there is no malloc_trim
 
 
 def test_multi_page_tiff_pages(tmp_path):

@@ -124,6 +124,86 @@ def test_sort_and_filters(small_archive):
     assert model.rowCount() == 5 and not model.filtered
 
 
+def test_model_is_built_lazily_and_reuses_sort_orders(small_archive):
+    from ashraf_desktop.ui.gallery import GalleryModel, ItemRoles
+    model = GalleryModel(small_archive.items)
+    assert model._date_texts == {}  # no date text is made before a row is shown
+    assert set(model._orders) == {"date"}
+    first = model.index(0)
+    assert model.data(first, ItemRoles.DateText) == "1986"
+    assert list(model._date_texts) == [model.item_at(0).id]
+    date_order = model._orders["date"]
+    model.sort_by("title")
+    model.sort_by("date")
+    assert model._orders["date"] is date_order  # computed once per item list
+    model.set_tag("a")  # filters reuse the order too
+    assert model._orders["date"] is date_order and model.rowCount() == 3
+    assert model.row_of(model.item_at(2).id) == 2
+    model.set_items(small_archive.items)  # new contents: orders and texts are made again
+    assert model._date_texts == {} and model._orders["date"] is not date_order
+
+
+def test_pixmap_budget_follows_the_viewport(qtbot, small_archive):
+    from ashraf_desktop.ui.gallery import GalleryModel
+    from PySide6.QtGui import QPixmap
+    model = GalleryModel(small_archive.items, thumb_size=100)
+    model.set_cache_window(2, screens=1.0)  # two cells on screen: keep 2 x 100 x 100 x 4 bytes, at least 4 MB
+    assert model.pixmap_budget == 4 << 20 and model.min_pixmaps == 4
+    model.set_cache_window(30, screens=5.0)
+    assert model.pixmap_budget == 150 * 100 * 100 * 4 and model.min_pixmaps == 60
+    model.set_cache_window(1, screens=1.0)
+    model.pixmap_budget, model.min_pixmaps = 2 * 100 * 100 * 4, 1  # room for two pixmaps of 100 px
+    for row in range(5):
+        model._store(model.item_at(row).id, QPixmap(100, 100))
+    kept = [row for row in range(5) if model.pixmap(model.item_at(row).id) is not None]
+    assert kept == [3, 4]  # the least recently shown went first
+    assert model._pixmap_bytes == 2 * 100 * 100 * 4
+
+
+def test_visible_rows_are_served_before_the_prefetched_screen(qtbot, small_archive):
+    from ashraf_desktop.ui.gallery import GalleryModel
+    from ashraf_desktop.ui.gallery.loader import ThumbnailLoader
+    stub = _GatedThumbnailer()
+    loader = ThumbnailLoader(stub, threads=1)
+    model = GalleryModel(small_archive.items, loader)
+    name = lambda row: model.item_at(row).file.name  # noqa: E731
+    try:
+        model.request_visible(4, 4)  # taken by the worker at once; it blocks
+        qtbot.waitUntil(lambda: stub.order == [name(4)])
+        model.request_visible(3, 3)  # the prefetched next screen
+        model.request_visible(0, 2)  # the screen itself, on top
+        model.request_visible(3, 4)  # asked again: row 3 goes back on top, row 4 is not made twice
+        model.request_visible(0, 2)  # and the screen on top of it again, first row first
+        stub.gate.set()
+        qtbot.waitUntil(loader.idle)
+        assert stub.order == [name(4), name(0), name(1), name(2), name(3)]
+    finally:
+        loader.shutdown()
+
+
+def test_check_more_walks_the_archive_once(small_archive):
+    from ashraf_desktop.ui.gallery import GalleryModel
+
+    class Recorder:
+        ready = type("S", (), {"connect": lambda self, slot: None})()
+
+        def __init__(self):
+            self.keys = []
+
+        def request(self, req):
+            self.keys.append(req.key)
+            return []
+
+        def clear(self):
+            return []
+
+    loader = Recorder()
+    model = GalleryModel(small_archive.items, loader)
+    assert model.check_more(2) == 2 and model.check_more(2) == 2 and model.check_more(2) == 1
+    assert model.check_more(2) == 0  # all five queued once; nothing is asked twice
+    assert sorted(loader.keys) == sorted(item.id for item in small_archive.items)
+
+
 # -- loader: newest first, stale dropped -----------------------------------------------------------------------
 class _GatedThumbnailer:
     """Blocks on the first request until released; records the order requests are served."""
@@ -351,3 +431,63 @@ def test_lightbox_tiff_page_chooser(make_panel, qtbot, tmp_path):
     qtbot.waitUntil(lambda: box._resolution == "full" and box._page == 2, timeout=10_000)
     colour = box.canvas.pixmap().toImage().pixelColor(5, 5)
     assert colour.blue() > 150 and colour.red() < 50
+
+
+# -- wiring into the main window -------------------------------------------------------------------------------
+class _FakeDirs:
+    def __init__(self, cache):
+        self.cache = cache
+
+
+class _FakeResult:
+    def __init__(self, archive):
+        self.archive = archive
+
+
+def test_install_gallery_uses_add_panel_or_falls_back_to_a_dock(qtbot, tmp_path, small_archive):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDockWidget, QMainWindow
+    from ashraf_desktop.ui.gallery import GalleryPanel, install_gallery
+
+    class Window(QMainWindow):
+        def __init__(self):
+            super().__init__()
+            self.result, self.dirs, self.calls = _FakeResult(small_archive), _FakeDirs(tmp_path), []
+
+        def add_panel(self, name, title, widget, area=Qt.DockWidgetArea.BottomDockWidgetArea, *, shortcut=None,
+                      visible=True):
+            self.calls.append((name, title, widget, area))
+
+    window = Window()
+    qtbot.addWidget(window)
+    panel = install_gallery(window)
+    try:
+        assert isinstance(panel, GalleryPanel) and panel.model.total == 5
+        assert window.calls == [("gallery", "Photos", panel, Qt.DockWidgetArea.RightDockWidgetArea)]
+        assert panel.thumbnailer.cache.root.parent == tmp_path / "thumbnails"
+    finally:
+        panel.shutdown()
+
+    plain = QMainWindow()  # no add_panel: a dock of its own
+    plain.result, plain.dirs = _FakeResult(small_archive), _FakeDirs(tmp_path)
+    qtbot.addWidget(plain)
+    panel = install_gallery(plain, area=Qt.DockWidgetArea.LeftDockWidgetArea)
+    try:
+        docks = plain.findChildren(QDockWidget)
+        assert len(docks) == 1 and docks[0].widget() is panel and docks[0].windowTitle() == "Photos"
+        assert plain.dockWidgetArea(docks[0]) == Qt.DockWidgetArea.LeftDockWidgetArea
+    finally:
+        panel.shutdown()
+
+
+def test_first_screen_is_requested_before_the_first_paint(make_panel, photo_archive):
+    panel = make_panel(photo_archive, background_check=False)
+    panel.model.sort_by("import")
+    panel.show()  # no event processed yet: nothing painted, and the first screen is already asked for
+    first, last = panel.view.estimated_first_screen()
+    assert first == 0 and last >= 4
+    assert {panel.model.item_at(r).id for r in range(first, last + 1)} <= panel.model._requested | set(
+        panel.model._problems)
+    assert panel.wait_idle()
+    vis_first, vis_last = panel.view.visible_rows()
+    assert vis_first == 0 and last + 1 >= (vis_last + 1) // 2  # the estimate is about a screen

@@ -12,10 +12,12 @@ Public surface:
 - :func:`load_display` - an oriented image fitting a box (screen resolution) or at full size;
 - :func:`load_frames` - the frames and delays of an animated GIF/WebP/AVIF;
 - :func:`exif_summary` - date taken, camera, lens, exposure, GPS as decimal coordinates;
-- :class:`ThumbnailCache` / :class:`Thumbnailer` - the persistent, content-keyed thumbnail cache.
+- :class:`ThumbnailCache` / :class:`Thumbnailer` - the persistent, content-keyed thumbnail cache;
+- :func:`release_decode_memory` - hand a large decode's freed buffers back to the system (glibc).
 """
 
 from ._exif import ExifSummary, exif_summary
+from ._memory import release_decode_memory
 from ._cache import CachedThumbnail, ThumbnailCache, Thumbnailer
 from ._open import (IMAGE_SUFFIXES, ImageInfo, ImageProblem, ProblemKind, heif_available, open_image,
                     probe, safe_pixel_limit)
@@ -24,5 +26,5 @@ from ._render import Frame, apply_orientation, load_display, load_frames, make_t
 __all__ = [
     "IMAGE_SUFFIXES", "ImageInfo", "ImageProblem", "ProblemKind", "heif_available", "open_image", "probe",
     "safe_pixel_limit", "apply_orientation", "make_thumbnail", "load_display", "load_frames", "Frame",
-    "ExifSummary", "exif_summary", "ThumbnailCache", "Thumbnailer", "CachedThumbnail",
+    "ExifSummary", "exif_summary", "ThumbnailCache", "Thumbnailer", "CachedThumbnail", "release_decode_memory",
 ]

@@ -26,13 +26,14 @@ from pathlib import Path
 
 from PIL import Image
 
+from ._memory import release_decode_memory
 from ._open import ImageInfo, ImageProblem, ProblemKind, heif_available
 from ._render import make_thumbnail
 
 __all__ = ["ThumbnailCache", "Thumbnailer", "CachedThumbnail", "CACHE_VERSION"]
 
 #: Bump when thumbnails are made differently (resampling, orientation rules): old entries are ignored.
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: JPEG draft at twice the box (THUMBNAIL_DRAFT_GAP)
 MAGIC = b"ASHTHUMB\x01\n"
 _MAX_HEADER = 64 * 1024
 _JPEG_QUALITY = 85
@@ -266,6 +267,8 @@ class Thumbnailer:
                     "kind": problem.kind.value, "reason": problem.reason}})
             return CachedThumbnail(path, size, page, problem=problem)
         data = encode_thumbnail(image)
+        # the decode's buffers (45 MB for a 15 MP progressive JPEG) are free now: give them back to the system
+        release_decode_memory(info.width * info.height)
         if self.cache is not None:
             self.cache.write(key, size, page, {"stamp": list(stamp), "thumb": [image.width, image.height],
                                                "info": info.as_dict()}, data)

@@ -2,15 +2,73 @@
 
 from __future__ import annotations
 
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from PIL import Image
 
 from ._open import (_DECODE_ERRORS, ImageInfo, ImageProblem, OpenedImage, ProblemKind, decode_problem,
                     open_image, pillow_orients)
 
-__all__ = ["apply_orientation", "make_thumbnail", "load_display", "load_frames", "Frame"]
+__all__ = ["apply_orientation", "make_thumbnail", "load_display", "load_frames", "Frame", "decode_memory",
+           "DECODE_MEMORY_BUDGET", "THUMBNAIL_DRAFT_GAP"]
+
+#: Thumbnails: JPEG DCT scaling stops at twice the box, and a bicubic reduction does the rest (vipsthumbnail's
+#: shrink-on-load leaves the same factor of two, and it is Pillow's own ``thumbnail(reducing_gap=2.0)``).
+#: Decoding at the box size (gap 1) measured ~8 % faster on the wallpaper set, for slightly worse thumbnails.
+THUMBNAIL_DRAFT_GAP = 2.0
+
+#: Bytes that decodes running at the same time may need together (see :func:`decode_memory`). A decode that
+#: needs more than this alone still runs, just never next to another large one.
+DECODE_MEMORY_BUDGET = 128 << 20
+_GATE_MIN = 24 << 20  # decodes needing less than this are not counted (every baseline JPEG in draft mode)
+
+
+class _DecodeGate:
+    """A weighted semaphore: large decodes wait until the memory they need is free of other large decodes."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._used = 0
+
+    @contextmanager
+    def hold(self, amount: int) -> Iterator[None]:
+        if amount < _GATE_MIN:
+            yield
+            return
+        amount = min(amount, DECODE_MEMORY_BUDGET)
+        with self._cond:
+            while self._used and self._used + amount > DECODE_MEMORY_BUDGET:
+                self._cond.wait()
+            self._used += amount
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._used -= amount
+                self._cond.notify_all()
+
+
+_gate = _DecodeGate()
+
+
+def decode_memory(im: Image.Image, full_size: tuple[int, int] | None = None) -> int:
+    """About how many bytes decoding ``im`` (after any ``draft``) needs at its peak.
+
+    A progressive JPEG is the expensive case: libjpeg keeps every DCT coefficient of the file (2 bytes per
+    sample, at full resolution whatever the draft scale) until its last scan is read: 88 MB for a 15 MP
+    4:4:4 photo, against 3 MB for the same photo stored baseline. Two of them decoded at once by the two
+    workers were the peak of the gallery's memory while scrolling.
+    """
+    if im.format == "JPEG":
+        if im.info.get("progressive") or im.info.get("progression"):
+            width, height = full_size or im.size  # the file's size: im.size is the draft size by now
+            return width * height * len(im.getbands()) * 2
+        return im.width * im.height * len(im.getbands())
+    return im.width * im.height * 4
 
 T = Image.Transpose
 #: EXIF orientation -> the transposition that makes the stored pixels upright (CIPA DC-008, tag 0x0112).
@@ -64,7 +122,7 @@ def _seek(opened: OpenedImage, page: int) -> None:
         raise decode_problem(opened.path, exc) from None
 
 
-def _fit(opened: OpenedImage, box: tuple[int, int]) -> Image.Image:
+def _fit(opened: OpenedImage, box: tuple[int, int], draft_gap: float = 1.0) -> Image.Image:
     """Decode the current frame scaled to fit ``box`` (upright), never fully when a smaller decode will do."""
     im, info = opened.image, opened.info
     orientation = 1 if pillow_orients(info.format) else info.orientation  # what is left for us to do
@@ -72,9 +130,13 @@ def _fit(opened: OpenedImage, box: tuple[int, int]) -> Image.Image:
     if orientation >= 5:  # the stored image is sideways: fit it into the sideways box
         bw, bh = bh, bw
     try:
+        full_size = im.size
         if im.format == "JPEG" and im.mode in ("RGB", "L", "CMYK"):
-            im.draft(im.mode if im.mode != "CMYK" else None, (bw, bh))
-        im.load()
+            # DCT scaling: the smallest 1/1, 1/2, 1/4 or 1/8 scale still at least ``draft_gap`` x the box,
+            # then a proper (bicubic) reduction
+            im.draft(im.mode if im.mode != "CMYK" else None, (round(bw * draft_gap), round(bh * draft_gap)))
+        with _gate.hold(decode_memory(im, full_size)):
+            im.load()
         out = _displayable(im)
         if out.width > bw or out.height > bh:
             out = out.copy() if out is im else out
@@ -90,7 +152,7 @@ def make_thumbnail(path: Path | str, size: int, *, page: int = 0) -> tuple[Image
     """An upright RGB/RGBA image fitting ``size``×``size`` (never enlarged), and what the file holds."""
     with open_image(path) as opened:
         _seek(opened, page)
-        return _fit(opened, (size, size)), opened.info
+        return _fit(opened, (size, size), THUMBNAIL_DRAFT_GAP), opened.info
 
 
 def load_display(path: Path | str, box: tuple[int, int] | None = None, *,

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QSizePolicy, QSpinB
                                QToolBar, QVBoxLayout, QWidget)
 
 from ...core.dates import DateError, describe_date
-from ...core.images import ExifSummary, ImageInfo, ImageProblem, exif_summary, load_display, load_frames
+from ...core.images import (ExifSummary, ImageInfo, ImageProblem, exif_summary, load_display, load_frames,
+                             release_decode_memory)
 from ...core.model import Item
 from ..tasks import run_task
 from .loader import pil_to_qimage
@@ -392,7 +393,10 @@ class Lightbox(QDialog):
                 frames, info = load_frames(path, box)
                 return "frames", [(pil_to_qimage(f.image), f.duration_ms) for f in frames], info, exif
             image, info = load_display(path, box, page=page)
-            return "screen", pil_to_qimage(image), info, exif
+            qimage = pil_to_qimage(image)
+            del image
+            release_decode_memory(info.width * info.height)  # the decode's buffers, back to the system
+            return "screen", qimage, info, exif
 
         run_task(work, lambda result, i=item.id, p=page: self._loaded(i, p, result),
                  lambda exc, i=item.id: self._failed(i, exc), key=("lightbox", id(self)), label="photo")
@@ -403,9 +407,16 @@ class Lightbox(QDialog):
             return
         self._resolution = "full-pending"
         path, page = item.file, self._page
-        run_task(lambda: load_display(path, None, page=page),
-                 lambda result, i=item.id, p=page: self._loaded(i, p, ("full", pil_to_qimage(result[0]),
-                                                                       result[1], None)),
+
+        def work():
+            image, info = load_display(path, None, page=page)
+            qimage = pil_to_qimage(image)  # in the worker, not the GUI thread; then free the Pillow copy
+            del image
+            release_decode_memory(info.width * info.height)
+            return qimage, info
+
+        run_task(work,
+                 lambda result, i=item.id, p=page: self._loaded(i, p, ("full", result[0], result[1], None)),
                  lambda exc, i=item.id: self._failed(i, exc), key=("lightbox-full", id(self)),
                  label="photo at full size")
 

@@ -96,6 +96,15 @@ class ThumbnailLoader(QObject):
             self._cond.notify()
         return dropped
 
+    def promote(self, key: Hashable) -> bool:
+        """Move a queued request back on top; False when it is not queued (being made, or done)."""
+        with self._cond:
+            req = self._pending.pop(key, None)
+            if req is None:
+                return False
+            self._pending[key] = req
+        return True
+
     def clear(self) -> list[Hashable]:
         """Forget every queued request (work already started still finishes, and is dropped if stale)."""
         with self._cond:

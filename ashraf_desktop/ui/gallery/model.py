@@ -4,12 +4,19 @@ The model holds no pictures of its own beyond a bounded set of pixmaps for what 
 thumbnail of a row is asked for (through :class:`ThumbnailLoader`) the first time the view paints it, and
 arrives later with ``dataChanged``. Problems (a damaged file, a HEIC without its plug-in) are remembered
 per item and listed by :meth:`problems`.
+
+Building it is cheap, so a 10,000-photo archive paints its first screen at once: the model keeps the
+archive's own (immutable) items and no per-row objects; date texts, captions and tooltips are made in
+:meth:`data` for the rows the view asks about (date texts memoised); each sort order is computed once, from
+plain tuples, as a permutation of the items, and reused until the items change; the row of an item id is
+indexed only when first asked for.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any, Iterable, Sequence
 
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -43,6 +50,21 @@ class ProblemEntry:
     severity: str  # "error" (nothing shown) or "warning" (shown, something is off)
 
 
+_FAR = (10 ** 9, 10 ** 9)  # undated items sort last
+
+
+def _date_sort_key(item: Item) -> tuple:
+    span = item.date
+    return (span.sort_key if span is not None else _FAR, item.metadata.title.casefold(), item.id)
+
+
+def _title_sort_key(item: Item) -> tuple:
+    return ((item.caption or item.metadata.title).casefold(), item.id)
+
+
+_SORT_KEY_OF = {"date": _date_sort_key, "title": _title_sort_key}
+
+
 def _date_text(item: Item) -> str:
     raw = item.metadata.date
     if not raw:
@@ -58,13 +80,16 @@ class GalleryModel(QAbstractListModel):
     thumbnail_arrived = Signal(str)  # item id (tests and the lightbox wait on it)
 
     def __init__(self, items: Iterable[Item] = (), loader: ThumbnailLoader | None = None, *,
-                 thumb_size: int = 192, device_pixel_ratio: float = 1.0, pixmap_budget: int = 96 << 20,
+                 thumb_size: int = 192, device_pixel_ratio: float = 1.0, pixmap_budget: int = 32 << 20,
                  parent=None) -> None:
         super().__init__(parent)
         self.loader = loader
         self._all: list[Item] = []
         self._rows: list[Item] = []
-        self._row_of: dict[str, int] = {}
+        self._row_index: dict[str, int] | None = None  # item id -> row, built when first asked for
+        self._position: dict[str, int] | None = None  # item id -> index in _all (problems() order)
+        self._orders: dict[str, list[int]] = {}  # sort key -> permutation of _all, computed once
+        self._check_cursor = 0
         self._sort = "date"
         self._filter_ids: frozenset[str] | None = None
         self._tag: str | None = None
@@ -74,13 +99,15 @@ class GalleryModel(QAbstractListModel):
         self._generation = 0
         self._pixmaps: OrderedDict[str, tuple[int, QPixmap]] = OrderedDict()  # id -> (generation, pixmap)
         self._pixmap_bytes = 0
+        #: bytes of pixmaps kept; the panel sets it from the viewport (a few screens), see set_cache_window
         self.pixmap_budget = pixmap_budget
-        self.min_pixmaps = 200
+        #: never evict below this many (twice a screen), or the cells on screen would evict each other
+        self.min_pixmaps = 64
         self._requested: set[str] = set()
         self._checked: set[str] = set()  # items whose file has been read once (thumbnail or problem known)
         self._problems: dict[str, ImageProblem] = {}
         self._info: dict[str, ImageInfo] = {}
-        self._date_texts: dict[str, str] = {}
+        self._date_texts: dict[str, str] = {}  # memo of _date_text, filled by data()
         if loader is not None:
             loader.ready.connect(self._on_ready)
         self.set_items(items)
@@ -104,7 +131,7 @@ class GalleryModel(QAbstractListModel):
         if role == ItemRoles.Caption:
             return item.caption or item.title
         if role == ItemRoles.DateText:
-            return self._date_texts.get(item.id, "")
+            return self.date_text(item)
         if role in (ItemRoles.Thumbnail, Qt.ItemDataRole.DecorationRole):
             return self._thumbnail(item)
         if role == ItemRoles.Status:
@@ -117,7 +144,7 @@ class GalleryModel(QAbstractListModel):
         if role == ItemRoles.Info:
             return self._info.get(item.id)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.caption or item.title}, {self._date_texts.get(item.id, 'undated')}"
+            return f"{item.caption or item.title}, {self.date_text(item) or 'undated'}"
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -129,15 +156,20 @@ class GalleryModel(QAbstractListModel):
     # -- contents, sorting, filtering ---------------------------------------------------------------------
     def set_items(self, items: Iterable[Item]) -> None:
         self.beginResetModel()
-        self._all = [item for item in items if item.kind is ItemKind.IMAGE]
-        self._date_texts = {item.id: _date_text(item) for item in self._all}
-        keep = {item.id for item in self._all}
-        self._problems = {k: v for k, v in self._problems.items() if k in keep}
-        self._info = {k: v for k, v in self._info.items() if k in keep}
+        image = ItemKind.IMAGE
+        self._all = [item for item in items if item.kind is image]
+        self._date_texts = {}
+        self._orders = {}
+        self._position = None
+        self._check_cursor = 0
+        if self._problems or self._info or self._checked:  # a reload of the same archive keeps what it knows
+            keep = set(map(attrgetter("id"), self._all))
+            self._problems = {k: v for k, v in self._problems.items() if k in keep}
+            self._info = {k: v for k, v in self._info.items() if k in keep}
+            self._checked &= keep
         self._pixmaps.clear()
         self._pixmap_bytes = 0
         self._requested.clear()
-        self._checked &= keep
         self._generation += 1
         if self.loader is not None:
             self.loader.clear()
@@ -195,15 +227,22 @@ class GalleryModel(QAbstractListModel):
         self._rebuild()
         self.endResetModel()
 
+    def _order(self, key: str) -> list[int] | None:
+        """Indexes into ``_all`` in ``key`` order (None: import order), computed once per item list."""
+        make_key = _SORT_KEY_OF.get(key)
+        if make_key is None:
+            return None
+        order = self._orders.get(key)
+        if order is None:
+            keys = list(map(make_key, self._all))  # plain tuples, made once
+            order = self._orders[key] = sorted(range(len(keys)), key=keys.__getitem__)
+        return order
+
     def _rebuild(self) -> None:
-        rows = [item for item in self._all if self._accepts(item)]
-        if self._sort == "date":
-            far = (10 ** 9, 10 ** 9)
-            rows.sort(key=lambda i: (i.date.sort_key if i.date else far, i.title.casefold(), i.id))
-        elif self._sort == "title":
-            rows.sort(key=lambda i: ((i.caption or i.title).casefold(), i.id))
-        self._rows = rows
-        self._row_of = {item.id: row for row, item in enumerate(rows)}
+        items, order = self._all, self._order(self._sort)
+        ordered = items if order is None else [items[i] for i in order]
+        self._rows = [item for item in ordered if self._accepts(item)] if self.filtered else list(ordered)
+        self._row_index = None
 
     def _accepts(self, item: Item) -> bool:
         if self._filter_ids is not None and item.id not in self._filter_ids:
@@ -220,7 +259,19 @@ class GalleryModel(QAbstractListModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, item_id: str) -> int:
-        return self._row_of.get(item_id, -1)
+        return self._rows_by_id().get(item_id, -1)
+
+    def _rows_by_id(self) -> dict[str, int]:
+        if self._row_index is None:
+            self._row_index = {item.id: row for row, item in enumerate(self._rows)}
+        return self._row_index
+
+    def date_text(self, item: Item) -> str:
+        """The item's date in words ("about April 2003"), made when first shown and then remembered."""
+        text = self._date_texts.get(item.id)
+        if text is None:
+            text = self._date_texts[item.id] = _date_text(item)
+        return text
 
     def items(self) -> Sequence[Item]:
         return tuple(self._rows)
@@ -267,8 +318,13 @@ class GalleryModel(QAbstractListModel):
             self._request(item)
         return entry[1] if entry else None
 
-    def _request(self, item: Item) -> None:
-        if self.loader is None or item.id in self._requested or item.file is None:
+    def _request(self, item: Item, *, again: bool = False) -> None:
+        """Queue ``item``'s thumbnail; ``again`` puts an already queued one back on top (it is on screen)."""
+        if self.loader is None or item.file is None:
+            return
+        if item.id in self._requested:
+            if again:
+                self.loader.promote(item.id)  # a no-op when a worker is making it already
             return
         self._requested.add(item.id)
         display = self._display_pixels()
@@ -278,9 +334,33 @@ class GalleryModel(QAbstractListModel):
         self._requested.difference_update(dropped)
 
     def request_visible(self, first: int, last: int) -> None:
-        """Ask for the thumbnails of rows ``first..last`` (prefetch; the view's paint asks anyway)."""
-        for row in range(max(0, first), min(last, len(self._rows) - 1) + 1):
-            self._thumbnail(self._rows[row])
+        """Ask for the thumbnails of rows ``first..last`` so that ``first`` is served first.
+
+        Rows still waiting are put back on top of the loader's stack: a prefetch of the next screen made
+        earlier must not be served before what is on screen now.
+        """
+        rows = self._rows
+        for row in range(min(last, len(rows) - 1), max(0, first) - 1, -1):  # last pushed = first served
+            item = rows[row]
+            entry = self._pixmaps.get(item.id)
+            if entry is not None:
+                self._pixmaps.move_to_end(item.id)
+                if entry[0] == self._generation:
+                    continue
+            if item.id not in self._problems:
+                self._request(item, again=True)
+
+    def set_cache_window(self, cells_on_screen: int, screens: float = 5.0) -> None:
+        """Keep pixmaps for about ``screens`` screens of ``cells_on_screen`` cells (the view's size).
+
+        What scrolled further away is evicted (least recently shown first) and comes back from the disk
+        cache in about a millisecond, so holding more only costs memory: 1,000 pixmaps of 192 px are 96 MB.
+        """
+        cells = max(1, cells_on_screen)
+        edge = self._display_pixels()
+        self.min_pixmaps = 2 * cells
+        self.pixmap_budget = max(4 << 20, int(cells * screens) * edge * edge * 4)
+        self._evict()
 
     @property
     def checked_count(self) -> int:
@@ -291,18 +371,23 @@ class GalleryModel(QAbstractListModel):
         disk cache; makes no pixmap). Returns how many were queued; 0 when every file has been read."""
         if self.loader is None:
             return 0
-        queued = 0
-        for item in self._all:
-            if queued >= count:
+        queued, items, total = 0, self._all, len(self._all)
+        bucket = thumbnail_bucket(self._display_pixels())
+        # A cursor, so a call costs ``count`` items and not a scan of all 10,000; one more pass from the
+        # start picks up files whose request fell off the loader's stack meanwhile.
+        for _ in range(2):
+            while self._check_cursor < total and queued < count:
+                item = items[self._check_cursor]
+                self._check_cursor += 1
+                if item.id in self._checked or item.id in self._requested or item.file is None:
+                    continue
+                self._requested.add(item.id)
+                self.loader.request(ThumbRequest(key=item.id, path=item.file, sha256=item.sha256,
+                                                 bucket=bucket, display=0, generation=self._generation))
+                queued += 1
+            if queued or self._check_cursor < total:
                 break
-            if item.id in self._checked or item.id in self._requested or item.file is None:
-                continue
-            self._requested.add(item.id)
-            display = self._display_pixels()
-            self.loader.request(ThumbRequest(key=item.id, path=item.file, sha256=item.sha256,
-                                             bucket=thumbnail_bucket(display), display=0,
-                                             generation=self._generation))
-            queued += 1
+            self._check_cursor = 0
         return queued
 
     def _on_ready(self, req: ThumbRequest, image, result: CachedThumbnail) -> None:
@@ -323,7 +408,7 @@ class GalleryModel(QAbstractListModel):
             self._store(item_id, pixmap)
         if result.info is not None and result.info.warnings:
             changed_problems = True
-        row = self._row_of.get(item_id)
+        row = self._rows_by_id().get(item_id)
         if row is not None and (image is not None or result.problem is not None):
             index = self.index(row)
             self.dataChanged.emit(index, index)
@@ -337,6 +422,9 @@ class GalleryModel(QAbstractListModel):
             self._pixmap_bytes -= old[1].width() * old[1].height() * 4
         self._pixmaps[item_id] = (self._generation, pixmap)
         self._pixmap_bytes += pixmap.width() * pixmap.height() * 4
+        self._evict()
+
+    def _evict(self) -> None:
         # never fewer than a few screens' worth, or the cells on screen would evict each other in a loop
         while self._pixmap_bytes > self.pixmap_budget and len(self._pixmaps) > self.min_pixmaps:
             _, (_, evicted) = self._pixmaps.popitem(last=False)
@@ -345,8 +433,15 @@ class GalleryModel(QAbstractListModel):
     # -- problems -----------------------------------------------------------------------------------------
     def problems(self) -> list[ProblemEntry]:
         """Files that cannot be shown (errors) and shown files with something off (warnings), by file name."""
-        out = []
-        for item in self._all:
+        ids = set(self._problems)
+        ids.update(item_id for item_id, info in self._info.items() if info.warnings)
+        if not ids:
+            return []
+        if self._position is None:
+            self._position = {item.id: index for index, item in enumerate(self._all)}
+        position, out = self._position, []
+        for index in sorted(position[i] for i in ids if i in position):  # archive order, not row order
+            item = self._all[index]
             problem = self._problems.get(item.id)
             if problem is not None:
                 out.append(ProblemEntry(item, problem.message, "error"))
@@ -360,7 +455,7 @@ class GalleryModel(QAbstractListModel):
         lines = [item.title]
         if item.caption and item.caption != item.title:
             lines.append(item.caption)
-        date = self._date_texts.get(item.id)
+        date = self.date_text(item)
         if date:
             lines.append(date)
         problem = self._problems.get(item.id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import logging
 import time
 from pathlib import Path
@@ -10,8 +11,8 @@ from typing import Iterable
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QHBoxLayout, QLabel,
-                               QListView, QPushButton, QSlider, QStackedWidget, QToolButton, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QListView, QPushButton, QSlider, QStackedWidget, QStyleOptionViewItem,
+                               QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.images import ThumbnailCache, Thumbnailer
 from ...core.model import Archive, ItemKind
@@ -25,6 +26,8 @@ __all__ = ["GalleryPanel", "GalleryView", "install_gallery", "EMPTY_ARCHIVE_TEXT
 log = logging.getLogger(__name__)
 
 MIN_THUMB, MAX_THUMB, DEFAULT_THUMB = 96, 384, 192
+#: pixmaps kept in memory: this many screens' worth around the visible one (see GalleryModel.set_cache_window)
+PIXMAP_SCREENS = 5.0
 
 EMPTY_ARCHIVE_TEXT = (
     "<h3>This archive holds no photographs</h3>"
@@ -76,6 +79,24 @@ class GalleryView(QListView):
             event.accept()
             return
         super().keyPressEvent(event)
+
+    def estimated_first_screen(self) -> tuple[int, int]:
+        """Rows on screen before the view has laid anything out (uniform cells: a grid from row 0).
+
+        Lets the panel ask for the first screen's thumbnails while the first layout and paint are still
+        being made, so the workers read the disk cache in parallel with the GUI thread.
+        """
+        model = self.model()
+        if model is None or model.rowCount() == 0 or self.verticalScrollBar().value() != 0:
+            return -1, -1
+        option = QStyleOptionViewItem()
+        option.initFrom(self)
+        cell = self.itemDelegate().sizeHint(option, model.index(0, 0))
+        step_x = max(1, cell.width() + 2 * self.spacing())
+        step_y = max(1, cell.height() + 2 * self.spacing())
+        columns = max(1, self.viewport().width() // step_x)
+        rows = self.viewport().height() // step_y + 1
+        return 0, min(model.rowCount() - 1, columns * rows - 1)
 
     def visible_rows(self) -> tuple[int, int]:
         """First and last row with a cell on screen (-1, -1 when empty or not laid out yet)."""
@@ -321,6 +342,10 @@ class GalleryPanel(QWidget):
         first, last = self.view.visible_rows()
         if first >= 0:
             span = last - first + 1
+            # keep pixmaps for a few screens around this one (not a fixed 96 MB): the budget follows the
+            # viewport and the thumbnail size
+            self.model.set_cache_window(span, PIXMAP_SCREENS)
+            self.model.request_visible(first - span, first - 1)  # the screen above, served last
             self.model.request_visible(last + 1, last + span)  # the next screen, behind what is on screen
             self.model.request_visible(first, last)  # on top of the LIFO: what is on screen now
 
@@ -423,7 +448,14 @@ class GalleryPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._prefetch.start()  # ask for the first screen without waiting for a paint
+        if self.stack.currentWidget() is self.view:
+            # ask for the first screen now: the workers read the disk cache while the GUI thread lays out
+            # and paints the placeholders (the first paint would ask only once it is done)
+            first, last = self.view.estimated_first_screen()
+            if first >= 0:
+                self.model.set_cache_window(last - first + 1, PIXMAP_SCREENS)
+                self.model.request_visible(first, last)
+        self._prefetch.start()  # then the exact rows, and the screens around them
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -434,24 +466,39 @@ class GalleryPanel(QWidget):
         super().closeEvent(event)
 
 
-def install_gallery(main_window, *, area=None, name: str = "Photos") -> GalleryPanel:
+def install_gallery(main_window, *, area=None, name: str = "gallery", title: str = "Photos") -> GalleryPanel:
     """Create the gallery for ``main_window``'s archive and hand it to the window.
 
     Expects ``main_window.result.archive`` (a LoadResult) and ``main_window.dirs.cache`` (UserDirs); the
-    thumbnail cache goes to ``<cache>/thumbnails``. Uses ``main_window.add_panel(name, panel, area)`` when the
-    window has it; otherwise adds a dock widget on the right. Stops the worker threads when the app quits.
+    thumbnail cache goes to ``<cache>/thumbnails``. Uses ``main_window.add_panel(name, title, widget, area)``
+    (a dock with a View ▸ Panels toggle and a remembered layout) when the window has it; otherwise adds a
+    plain dock widget. Stops the worker threads when the app quits.
     """
     archive = main_window.result.archive
     panel = GalleryPanel(archive, cache_dir=Path(main_window.dirs.cache) / "thumbnails", parent=main_window)
+    where = area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea
     add_panel = getattr(main_window, "add_panel", None)
-    if callable(add_panel):
-        add_panel(name, panel, area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea)
+    if callable(add_panel) and _positional_count(add_panel) == 3:  # an older add_panel(title, widget, area)
+        add_panel(title, panel, where)
+    elif callable(add_panel):
+        add_panel(name, title, panel, where)
     else:
-        dock = QDockWidget(name, main_window)
-        dock.setObjectName("galleryDock")
+        dock = QDockWidget(title, main_window)
+        dock.setObjectName(f"{name}Dock")
         dock.setWidget(panel)
-        main_window.addDockWidget(area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        main_window.addDockWidget(where, dock)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.shutdown)
     return panel
+
+
+def _positional_count(function) -> int:
+    """How many positional parameters ``function`` takes (-1 when it cannot be told, or takes *args)."""
+    try:
+        params = inspect.signature(function).parameters.values()
+    except (TypeError, ValueError):
+        return -1
+    if any(p.kind is p.VAR_POSITIONAL for p in params):
+        return -1
+    return sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
