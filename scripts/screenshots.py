@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme.
+"""Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme,
+the timeline dock (an event selected, its source open at the quote, a period brushed) and the timeline panel.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
 
@@ -95,6 +96,39 @@ def main(argv: list[str] | None = None) -> int:
         window.set_theme("dark")
         save(window, "dark.png")
         window.set_theme("light")
+
+        # the timeline dock: a disputed event selected, its source opened at the quote, the search's hits
+        # marked and a period brushed (which limits the search results)
+        panel = window.timeline_panel
+        if panel is None:
+            raise SystemExit("screenshots: the timeline panel is not installed")
+        window.show_panel("timeline")
+        panel.view.fit_all()
+        panel.show_event(event.id)
+        citation = event.citations[-1]
+        quoted = window.open_item_at_quote(citation.item, citation.quote)
+        wait_until(lambda: quoted is not None and quoted.is_loaded, "the cited document")
+        if quoted.current_hit_text() != citation.quote:
+            raise SystemExit(f"screenshots: the quote is not highlighted in {citation.item}")
+        shown.clear()
+        lower, upper = event.date.lower - 730, event.date.upper + 365
+        panel.set_range(lower, upper, emit=True)
+        wait_until(lambda: shown, "the results for the period")
+        save(window, "timeline.png")
+
+        # the panel on its own, larger (floated), for docs/timeline.md
+        dock = window.panels["timeline"]
+        dock.setFloating(True)
+        dock.resize(1360, 720)
+        panel.view.fit_all()
+        panel.show_event(event.id)
+        settle()
+        path = out / "timeline-panel.png"
+        if not panel.grab().save(str(path)):
+            raise SystemExit(f"screenshots: could not write {path}")
+        print(f"wrote {path}")
+        dock.setFloating(False)
+        panel.clear_range()
         window.close()
         window.runner.wait_for_done(5000)
         window.deleteLater()

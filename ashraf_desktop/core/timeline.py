@@ -81,12 +81,22 @@ class Scale:
 
     @classmethod
     def fit(cls, lower: float, upper: float, width: float, margin_px: float = 24.0, *,
-            min_dpp: float = MIN_DAYS_PER_PX, max_dpp: float = MAX_DAYS_PER_PX) -> "Scale":
-        """The scale that shows days ``lower``..``upper`` (exclusive end) in ``width`` pixels."""
-        usable = max(width - 2 * margin_px, 1.0)
+            margin_right_px: float | None = None, min_dpp: float = MIN_DAYS_PER_PX,
+            max_dpp: float = MAX_DAYS_PER_PX) -> "Scale":
+        """The scale that shows days ``lower``..``upper`` (exclusive end) in ``width`` pixels.
+
+        ``margin_px`` is kept free on the left and (unless ``margin_right_px`` says otherwise) on the right:
+        labels run to the right of their marks, so a timeline wants more room on that side.
+        """
+        right = margin_px if margin_right_px is None else margin_right_px
+        if margin_px + right > width * 0.6:  # a very narrow view: shrink both margins alike
+            k = width * 0.6 / max(margin_px + right, 1e-9)
+            margin_px, right = margin_px * k, right * k
+        usable = max(width - margin_px - right, 1.0)
         dpp = min(max((upper - lower) / usable, min_dpp), max_dpp)
         mid = (lower + upper) / 2
-        return cls(mid - width / 2 * dpp, dpp)
+        center_x = margin_px + usable / 2
+        return cls(mid - center_x * dpp, dpp)
 
 
 # --------------------------------------------------------------------------------------------- ticks
@@ -461,6 +471,7 @@ class Layout:
         self._starts = [[m.extent_start for m in lane] for lane in self.lanes]
         self._ends = [[m.extent_end for m in lane] for lane in self.lanes]
         self._cluster_centers = [c.center for c in self.clusters]
+        self._placed = frozenset(m.entry.id for lane in self.lanes for m in lane)
 
     @property
     def lane_count(self) -> int:
@@ -483,12 +494,13 @@ class Layout:
         return self.clusters[i:j]
 
     @property
-    def placed_ids(self) -> set[str]:
-        return {m.entry.id for m in self.marks()}
+    def placed_ids(self) -> frozenset[str]:
+        return self._placed
 
 
 def pack(entries: Sequence[Entry], days_per_px: float, max_lanes: int, *, marker_px: float = 7.0,
-         min_label_px: float = 72.0, gap_px: float = 6.0, cluster_px: float = 40.0) -> Layout:
+         min_label_px: float = 72.0, gap_px: float = 6.0, cluster_px: float = 40.0,
+         pinned: str | None = None, pinned_lane: int | None = None) -> Layout:
     """Stack ``entries`` (sorted by ``lower``) into at most ``max_lanes`` lanes, first fit.
 
     Each mark reserves its marker, its bar and ``min_label_px`` of label (less if the title is shorter);
@@ -496,20 +508,58 @@ def pack(entries: Sequence[Entry], days_per_px: float, max_lanes: int, *, marker
     gathered by ``cluster_px``-wide bins into clusters, so that dense periods show "+N" rather than
     overlapping marks. The result holds at any zoom finer than ``days_per_px`` (marks only get further
     apart in pixels), so one layout serves a whole zoom step and every pan.
+
+    ``pinned`` (an entry id) is never clustered: it is placed first, in ``pinned_lane`` (default: the
+    lane where it displaces the fewest marks of the unpinned layout), and the others fit around it. The
+    selected event uses this, so that a selection is always drawn, however dense its period.
     """
     dpp = days_per_px
-    lane_end: list[float] = []
-    lanes: list[list[tuple[Entry, float, float]]] = []
-    overflow: list[Entry] = []
-    for e in entries:
+    if max_lanes < 1:
+        pinned = None
+
+    def extent(e: Entry) -> tuple[float, float]:
         start = e.lower - marker_px * dpp
         reserve = (marker_px + min(e.label_width, min_label_px) if e.label_width else marker_px) * dpp
-        end = max(e.upper, e.lower + reserve) + gap_px * dpp
+        return start, max(e.upper, e.lower + reserve) + gap_px * dpp
+
+    pin = next((e for e in entries if e.id == pinned), None) if pinned is not None else None
+    if pin is not None and pinned_lane is None:
+        plain = pack(entries, dpp, max_lanes, marker_px=marker_px, min_label_px=min_label_px, gap_px=gap_px,
+                     cluster_px=cluster_px)
+        if pin.id in plain.placed_ids:
+            return plain
+        ps, pe = extent(pin)
+        crowding = [sum(1 for m in lane if m.extent_start < pe and m.extent_end > ps) for lane in plain.lanes]
+        crowding += [0] * (max_lanes - len(crowding))
+        pinned_lane = min(range(max_lanes), key=lambda i: (crowding[i], i))
+    lane_end: list[float] = []
+    lanes: list[list[tuple[Entry, float, float]]] = []
+    # the pinned entry's extent in its lane, until an entry after it lands there
+    reserved: list[tuple[float, float] | None] = []
+    if pin is not None:
+        assert pinned_lane is not None
+        pinned_lane = min(max(pinned_lane, 0), max_lanes - 1)
+        ps, pe = extent(pin)
+        for i in range(pinned_lane + 1):
+            lane_end.append(-math.inf)
+            lanes.append([])
+            reserved.append(None)
+        lanes[pinned_lane].append((pin, ps, pe))
+        reserved[pinned_lane] = (ps, pe)
+    overflow: list[Entry] = []
+    for e in entries:
+        if e is pin:
+            continue
+        start, end = extent(e)
         if len(lane_end) >= max_lanes and min(lane_end) > start:
             overflow.append(e)  # every lane is busy here: no need to look at each
             continue
         for i, le in enumerate(lane_end):
-            if le <= start:
+            res = reserved[i]
+            if res is not None and start >= res[1]:  # past the pinned entry: it is just part of the lane
+                le = lane_end[i] = max(le, res[1])
+                res = reserved[i] = None
+            if le <= start and (res is None or end <= res[0]):
                 lanes[i].append((e, start, end))
                 lane_end[i] = end
                 break
@@ -517,10 +567,13 @@ def pack(entries: Sequence[Entry], days_per_px: float, max_lanes: int, *, marker
             if len(lane_end) < max_lanes:
                 lane_end.append(end)
                 lanes.append([(e, start, end)])
+                reserved.append(None)
             else:
                 overflow.append(e)
     out_lanes: list[list[Mark]] = []
     for index, lane in enumerate(lanes):
+        if pin is not None and index == pinned_lane:
+            lane.sort(key=lambda t: t[1])
         marks = []
         for k, (e, s, t) in enumerate(lane):
             nxt = lane[k + 1][1] if k + 1 < len(lane) else math.inf
@@ -734,13 +787,15 @@ class TimelineModel:
         return next((en for en in self._item_entries if en.id == ident), None)
 
     # -- layout
-    def event_layout(self, days_per_px: float, max_lanes: int) -> Layout:
-        return self._layout("events", self._shown, days_per_px, max_lanes)
+    def event_layout(self, days_per_px: float, max_lanes: int, pinned: str | None = None) -> Layout:
+        """The events' lanes at this zoom step; ``pinned`` (the selection) is never left in a cluster."""
+        return self._layout("events", self._shown, days_per_px, max_lanes, pinned)
 
-    def item_layout(self, days_per_px: float, max_lanes: int) -> Layout:
-        return self._layout("items", self._item_entries, days_per_px, max_lanes)
+    def item_layout(self, days_per_px: float, max_lanes: int, pinned: str | None = None) -> Layout:
+        return self._layout("items", self._item_entries, days_per_px, max_lanes, pinned)
 
-    def _layout(self, which: str, entries: list[Entry], dpp: float, max_lanes: int) -> Layout:
+    def _layout(self, which: str, entries: list[Entry], dpp: float, max_lanes: int,
+                pinned: str | None = None) -> Layout:
         step = zoom_step(dpp)
         key = (which, step, max_lanes)
         layout = self._cache.get(key)
@@ -748,7 +803,18 @@ class TimelineModel:
             if len(self._cache) > 64:
                 self._cache.clear()
             layout = self._cache[key] = pack(entries, step, max_lanes)
-        return layout
+        if pinned is None or pinned in layout.placed_ids or (
+                pinned not in self._event_by_id and pinned not in self._item_by_id):
+            return layout
+        key = (which, step, max_lanes, pinned)
+        pinned_layout = self._cache.get(key)
+        if pinned_layout is None:
+            if not any(en.id == pinned for en in entries):
+                return layout  # filtered out, or not of this kind
+            if len(self._cache) > 64:
+                self._cache.clear()
+            pinned_layout = self._cache[key] = pack(entries, step, max_lanes, pinned=pinned)
+        return pinned_layout
 
     def full_range(self) -> tuple[float, float]:
         """Days to show for "fit all": the known dates, without the open ends' padding."""

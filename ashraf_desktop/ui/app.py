@@ -1,8 +1,9 @@
 """Application start-up in a fixed order: Qt app, user folders, fonts and theme, archive, window.
 
 The window is shown before the search index is ready (it opens in the background), so start-up to a usable
-window stays well under a second. ``--smoke`` drives the real window through a search and an opened
-document and exits 0, or non-zero with a message naming what failed.
+window stays well under a second. ``--smoke`` drives the real window through a search, an opened
+document, an event, and the timeline (select an event, open its source at the quote) and exits 0, or
+non-zero with a message naming what failed.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ class Smoke:
         self.window, self.app = window, app
         self.code: int | None = None
         self.message = ""
+        self.opened = ""
         self._done = done
         QTimer.singleShot(int(timeout_s * 1000), lambda: self.fail("timed out waiting for the app"))
 
@@ -101,7 +103,43 @@ class Smoke:
         event = self.window.archive.events[0] if self.window.archive.events else None
         if event is not None and self.window.open_event(event.id) is None:
             return self.fail(f"could not open event {event.id}")
-        QTimer.singleShot(100, lambda: self.finish(0, f"smoke OK: searched, opened {page.title_text!r}"))
+        self.opened = page.title_text
+        QTimer.singleShot(50, self._timeline)
+
+    def _timeline(self) -> None:
+        """The timeline: the dock is there, an event cited by a held document is drawn when selected, and
+        its citation opens the document with the quote highlighted."""
+        panel = getattr(self.window, "timeline_panel", None)
+        dock = self.window.panels.get("timeline")
+        if panel is None or dock is None:
+            return self.fail("the timeline panel is not installed")
+        if not dock.isVisible():
+            return self.fail("the timeline dock does not show")
+        held = {i.id for i in self.window.archive.items if i.file is not None}
+        event = next((e for e in self.window.archive.events if any(c.item in held for c in e.citations)), None)
+        if event is None:
+            return self.finish(0, f"smoke OK: searched, opened {self.opened!r}, timeline shown")
+        panel.show_event(event.id)
+        if not any(p.mark.entry.id == event.id for p in panel.renderer.placed()):
+            return self.fail(f"the timeline does not draw the selected event {event.id}")
+        citation = next(c for c in event.citations if c.item in held)
+        page = self.window.open_item_at_quote(citation.item, citation.quote)
+        if page is None:
+            return self.fail(f"the timeline's citation did not open {citation.item}")
+
+        def check() -> None:
+            if page.error:
+                return self.fail(f"the cited document failed to open: {page.error}")
+            got = page.current_hit_text()
+            if got != citation.quote:
+                return self.fail(f"the quote of {event.id} is not highlighted in {citation.item} (got {got!r})")
+            QTimer.singleShot(100, lambda: self.finish(
+                0, f"smoke OK: searched, opened {self.opened!r}, timeline showed {event.id} and opened its "
+                   f"source at the quote"))
+        if page.is_loaded:
+            check()
+        else:
+            page.loaded.connect(check)
 
     def fail(self, message: str) -> None:
         self.finish(1, f"smoke FAILED: {message}")

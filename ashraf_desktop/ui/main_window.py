@@ -1,8 +1,14 @@
-"""The main window: search dock (left), tabbed viewer (centre), provenance dock (right), menus, status bar.
+"""The main window: search dock (left), tabbed viewer (centre), provenance dock (right), timeline dock
+(bottom), menus, status bar.
 
 The window shows at once; the search index opens in the background through the task runner and the
 search panel starts searching when it arrives. Other issues add panels (timeline, gallery) through
 :meth:`MainWindow.add_panel`, which also puts a toggle in View ▸ Panels and remembers the layout.
+
+The timeline comes in through :func:`ashraf_desktop.ui.timeline.install_timeline`, which connects what
+this window offers: ``open_item_at_quote``, ``set_date_filter`` / ``clear_date_filter``,
+``on_timeline_event_selected`` and the signals ``date_filter_cleared``, ``search_hits_changed``,
+``archive_changed``.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ __all__ = ["MainWindow", "settings_for", "open_index_default"]
 
 log = logging.getLogger(__name__)
 
-SETTINGS_VERSION = 1
+SETTINGS_VERSION = 2  # 2: the timeline dock at the bottom (older layouts are dropped once)
 INDEX_START_DELAY_MS = 150
 
 
@@ -108,6 +114,12 @@ class History:
 
 class MainWindow(QMainWindow):
     index_ready = Signal(object)  # the SearchIndex, once open
+    #: the user removed the period chip in the search panel (the timeline drops its shading)
+    date_filter_cleared = Signal()
+    #: the current search's hits: frozenset of item ids, frozenset of event ids (the timeline marks them)
+    search_hits_changed = Signal(object, object)
+    #: another archive was opened (the Archive)
+    archive_changed = Signal(object)
 
     def __init__(self, result: LoadResult, dirs: UserDirs, *, runner: TaskRunner | None = None,
                  open_index: Callable[..., Any] | None = open_index_default) -> None:
@@ -121,6 +133,7 @@ class MainWindow(QMainWindow):
         self.settings = settings_for(dirs)
         self.history = History()
         self.panels: dict[str, QDockWidget] = {}
+        self.timeline_panel: Any = None  # set by install_timeline
         self.setObjectName("mainWindow")
         self.setWindowIcon(look.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -135,6 +148,9 @@ class MainWindow(QMainWindow):
         self.add_panel("search", "Search", self.search, Qt.DockWidgetArea.LeftDockWidgetArea, shortcut="Ctrl+Shift+S")
         self.add_panel("provenance", "Provenance", self.provenance, Qt.DockWidgetArea.RightDockWidgetArea,
                        shortcut="Ctrl+Shift+P")
+        # the search dock keeps the full height; bottom panels run under the viewer and provenance
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._install_timeline()
 
         self.search.open_requested.connect(self.open_hit)
         self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
@@ -142,9 +158,11 @@ class MainWindow(QMainWindow):
         self.tabs.hits_changed.connect(self._hits_changed)
         self.tabs.status_message.connect(self.show_message)
         self.tabs.navigated.connect(self._navigated)
-        self.tabs.event_activated.connect(self.event_activated)
-        self.provenance.event_activated.connect(self.event_activated)
+        self.tabs.event_activated.connect(self._tab_event_activated)
+        self.provenance.event_activated.connect(self._provenance_event_activated)
         self.provenance.status_message.connect(self.show_message)
+        self.search.date_range_removed.connect(self.date_filter_cleared)
+        self.search.hits_changed.connect(self.search_hits_changed)
         self.runner.busy_changed.connect(self._busy_changed)
 
         self._set_titles()
@@ -158,10 +176,14 @@ class MainWindow(QMainWindow):
     # --- panels --------------------------------------------------------------------------------------
     def add_panel(self, name: str, title: str, widget: QWidget,
                   area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea, *,
-                  shortcut: str | None = None, visible: bool = True) -> QDockWidget:
+                  shortcut: str | None = None, visible: bool = True, tabify: bool = True) -> QDockWidget:
         """Put ``widget`` in a dock the user can show, hide, move and tab; its layout is remembered.
 
-        The timeline (issue 5) and gallery (issue 6) come in through here.
+        The timeline (issue 5) and gallery (issue 6) come in through here. ``name`` identifies the dock
+        (``panels[name]``, the saved layout), ``title`` is what the user reads. A panel added to an area
+        that already holds one of these panels is stacked with it as a tab (``tabify``), so that a second
+        bottom panel does not halve the first. A panel added after start-up goes back where the user left
+        it when the saved layout knows it.
         """
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState() identifies docks by object name
@@ -169,7 +191,11 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        neighbour = next((d for d in self.panels.values()
+                          if self.dockWidgetArea(d) == area and not d.isFloating()), None) if tabify else None
         self.addDockWidget(area, dock)
+        if neighbour is not None:
+            self.tabifyDockWidget(neighbour, dock)
         toggle = dock.toggleViewAction()
         toggle.setText(title)
         if shortcut:
@@ -179,6 +205,70 @@ class MainWindow(QMainWindow):
         dock.setVisible(visible)
         self.restoreDockWidget(dock)  # a panel added after start-up goes back where the user left it
         return dock
+
+    def show_panel(self, name: str) -> QDockWidget | None:
+        """Show a panel and bring it to the front of its tab stack."""
+        dock = self.panels.get(name)
+        if dock is not None:
+            dock.show()
+            dock.raise_()
+        return dock
+
+    # --- timeline ------------------------------------------------------------------------------------
+    def _install_timeline(self) -> None:
+        from .timeline import install_timeline
+        install_timeline(self, Qt.DockWidgetArea.BottomDockWidgetArea)
+        dock = self.panels.get("timeline")
+        if dock is not None:
+            toggle = dock.toggleViewAction()
+            toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
+            self.addAction(toggle)  # its shortcut works while the menu bar is hidden, like the others
+
+    def open_item_at_quote(self, item_id: str, quote: str) -> Page | None:
+        """A citation was clicked: the document in the viewer, scrolled to the quote, the quote highlighted."""
+        page = self.tabs.open_item(item_id, "", quote)
+        if page is not None:
+            self.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+        return page
+
+    def set_date_filter(self, lower: int, upper: int) -> None:
+        """Limit the search results to days ``lower``..``upper`` (inclusive ordinals): the search panel's
+        chip shows the period."""
+        self.search.set_date_range(lower, upper)
+        self.show_panel("search")
+
+    def clear_date_filter(self) -> None:
+        self.search.set_date_range(None)
+
+    def on_timeline_event_selected(self, event_id: str) -> None:
+        event = self.archive.event(event_id)
+        if event is not None:
+            from .viewer.info_pages import date_text
+            self.show_message(f"{event.title} — {date_text(event.date.edtf)}", 6000)
+
+    def show_on_timeline(self, event_id: str, *, bring_forward: bool = True) -> bool:
+        """Select ``event_id`` on the timeline (showing and raising its dock unless ``bring_forward`` is
+        False, when a hidden timeline stays hidden). Returns whether the timeline showed it."""
+        panel, dock = self.timeline_panel, self.panels.get("timeline")
+        if panel is None or dock is None:
+            return False
+        if bring_forward:
+            self.show_panel("timeline")
+        elif not dock.isVisible():
+            return False
+        panel.show_event(event_id)
+        return True
+
+    def _provenance_event_activated(self, event_id: str) -> None:
+        """The provenance panel's "events that cite it": open the event and show it on the timeline."""
+        self.open_event(event_id)
+        self.show_on_timeline(event_id)
+        self.event_activated.emit(event_id)
+
+    def _tab_event_activated(self, event_id: str) -> None:
+        """An event link in a tab (the tab opens the event itself): follow it on a visible timeline."""
+        self.show_on_timeline(event_id, bring_forward=False)
+        self.event_activated.emit(event_id)
 
     # --- actions and menus ---------------------------------------------------------------------------
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None, icon_name: str | None = None,
@@ -347,7 +437,10 @@ class MainWindow(QMainWindow):
         return self.tabs.open_item(item_id, query, quote)
 
     def open_event(self, event_id: str) -> Page | None:
-        return self.tabs.open_event(event_id)
+        page = self.tabs.open_event(event_id)
+        if page is not None:  # a visible timeline follows the event opened (a hidden one stays hidden)
+            self.show_on_timeline(event_id, bring_forward=False)
+        return page
 
     def _navigated(self, location: Location) -> None:
         self.history.visit(location)
@@ -412,12 +505,15 @@ class MainWindow(QMainWindow):
         self.result, self.archive = result, result.archive
         self.index = None
         self.search.index = None
+        self.search.date_range = None
+        self.search.date_chip.hide()
         self.search.set_query("", now=True)
         self.tabs.set_archive(self.archive)
         self.provenance.set_archive(self.archive)
         self.history = History()
         self._update_history_actions()
         self._set_titles()
+        self.archive_changed.emit(self.archive)
         self.start_index()
 
     # --- theme, settings -----------------------------------------------------------------------------
@@ -429,6 +525,8 @@ class MainWindow(QMainWindow):
         self.search.list.viewport().update()
         for page in self.tabs.pages():
             page.refresh_theme()
+        if self.timeline_panel is not None:
+            self.timeline_panel.refresh_theme()
 
     def _restore(self) -> None:
         s = self.settings
@@ -443,6 +541,9 @@ class MainWindow(QMainWindow):
         else:
             self.resizeDocks([self.panels["search"], self.panels["provenance"]], [380, 300],
                              Qt.Orientation.Horizontal)
+            timeline = self.panels.get("timeline")
+            if timeline is not None:  # the viewer keeps a little more than half the height
+                self.resizeDocks([timeline], [int(self.height() * 0.42)], Qt.Orientation.Vertical)
 
     def save_settings(self) -> None:
         s = self.settings

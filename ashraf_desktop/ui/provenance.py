@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFormLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
@@ -59,6 +59,7 @@ class ProvenancePanel(QWidget):
         super().__init__(parent)
         self.archive = archive
         self.item: Item | None = None
+        self._pending_event: str | None = None
         self.title = QLabel(self)
         self.title.setObjectName("panelTitle")
         self.title.setWordWrap(True)
@@ -145,7 +146,17 @@ class ProvenancePanel(QWidget):
             self.events.setMinimumHeight(rows * self.events.sizeHintForRow(0) + 6)
 
     def _event_item(self, entry: QListWidgetItem) -> None:
+        """A click (or activation) on a citing event. Emitted from the next turn of the event loop, once:
+        what listens opens the event, which empties this list, and deleting the item inside its own click
+        signal (itemActivated may follow itemClicked with the same item) is a use-after-free."""
         event_id = entry.data(Qt.ItemDataRole.UserRole)
+        if not event_id or self._pending_event is not None:
+            return
+        self._pending_event = event_id
+        QTimer.singleShot(0, self._emit_event)
+
+    def _emit_event(self) -> None:
+        event_id, self._pending_event = self._pending_event, None
         if event_id:
             self.event_activated.emit(event_id)
 

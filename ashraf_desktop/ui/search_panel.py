@@ -3,6 +3,11 @@
 Searches run through :func:`ashraf_desktop.ui.tasks.run_task` with one key, so typing fast never queues up
 stale results: only the newest query's answer reaches the list. Query problems from the index come back as
 ``SearchResult.notice`` and are shown inline in a label, never in a dialog.
+
+A period chosen elsewhere (the timeline) limits the results through ``Filters.date_range`` and shows as a
+removable chip "Period: 1 March 2003 – 31 December 2004 ✕"; with a period and an empty box, the list shows
+everything dated in it. After each search the ids of all its hits (up to ``MARK_LIMIT``) are announced by
+``hits_changed`` so that the timeline can mark them.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ __all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
 
 DEBOUNCE_MS = 200
 PAGE_SIZE = 30
+MARK_LIMIT = 500  # the most hits announced to the timeline (the index's largest page)
 MAX_QUERY_CHARS = 500  # clamp at the edge: nobody types more, and a pasted book must not reach the parser
 
 #: (query, what it shows) - the empty state teaches the syntax with these; each is a clickable link
@@ -61,6 +67,8 @@ class SearchPanel(QWidget):
     open_requested = Signal(object, str)  # Hit, query
     help_requested = Signal()
     result_shown = Signal(object)  # SearchResult, after it reached the list (tests and smoke run wait on it)
+    date_range_removed = Signal()  # the user removed the period chip
+    hits_changed = Signal(object, object)  # frozenset of item ids, frozenset of event ids: the current hits
 
     def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +77,7 @@ class SearchPanel(QWidget):
         self.last_result: Any = None
         self.search_threads: list[str] = []  # names of threads searches ran on (the GUI thread must not appear)
         self._searched_query: str | None = None
+        self.date_range: tuple[int, int] | None = None  # inclusive ordinal days, from the timeline
 
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
@@ -88,6 +97,16 @@ class SearchPanel(QWidget):
         self.suggestion.setTextFormat(Qt.TextFormat.RichText)
         self.suggestion.linkActivated.connect(self._use_suggestion)
         self.suggestion.hide()
+
+        self.date_chip = QToolButton(self)
+        self.date_chip.setObjectName("dateChip")
+        self.date_chip.setToolTip("Results are limited to this period (selected on the timeline). Click to "
+                                  "remove the limit.")
+        self.date_chip.setAccessibleName("Remove the period filter")
+        self.date_chip.setStyleSheet("QToolButton#dateChip { background: #d5e4f5; color: #0b2c4f; "
+                                     "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
+        self.date_chip.clicked.connect(self._chip_clicked)
+        self.date_chip.hide()
 
         self.count = QLabel(self)
         self.count.setObjectName("resultCount")
@@ -166,6 +185,7 @@ class SearchPanel(QWidget):
         layout.addWidget(self.box)
         layout.addWidget(self.notice)
         layout.addWidget(self.suggestion)
+        layout.addWidget(self.date_chip, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addLayout(bar)
         layout.addWidget(split, 1)
 
@@ -182,7 +202,7 @@ class SearchPanel(QWidget):
         """The index is ready (it opens in the background at start): run what the user typed meanwhile."""
         self.index = index
         self._show_state()
-        if self.query():
+        if self.query() or self.date_range is not None:
             self.search_now()
 
     def query(self) -> str:
@@ -193,6 +213,25 @@ class SearchPanel(QWidget):
         if now:
             self.search_now()
 
+    def set_date_range(self, lower: int | None, upper: int | None = None) -> None:
+        """Limit the results to days ``lower``..``upper`` (inclusive ordinals), or drop the limit (None).
+
+        Shows or hides the chip and searches again; emits nothing (the caller knows what it did).
+        """
+        from ..core.timeline import format_range
+        new = None if lower is None or upper is None else (min(lower, upper), max(lower, upper))
+        if new == self.date_range:
+            return
+        self.date_range = new
+        if new is not None:
+            self.date_chip.setText(f"Period: {format_range(*new)}  ✕")
+        self.date_chip.setVisible(new is not None)
+        self.search_now()
+
+    def _chip_clicked(self) -> None:
+        self.set_date_range(None)
+        self.date_range_removed.emit()
+
     def focus_box(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.box.selectAll()
@@ -201,13 +240,16 @@ class SearchPanel(QWidget):
         """Start the search for the box's text now (the debounce timer calls this)."""
         self.timer.stop()
         query = self.query()
-        if not query:
+        if not query and self.date_range is None:
             self.runner.cancel("search")
+            self.runner.cancel("search-ids")
             self.last_result = None
+            self._searched_query = None
             self.results.clear()
             self.facets.set_facets({})
             self._set_notice(None)
             self._show_state()
+            self.hits_changed.emit(frozenset(), frozenset())
             return
         if self.index is None:
             self._show_state()
@@ -217,7 +259,31 @@ class SearchPanel(QWidget):
     # --- running searches ----------------------------------------------------------------------------
     def _filters(self) -> Any:
         checked = self.facets.checked()
-        return filters_from_checked(checked) if checked else None
+        base = None
+        if self.date_range is not None:
+            from ..core.search import Filters
+            base = Filters(date_range=self.date_range)
+        if checked:
+            return filters_from_checked(checked, base)
+        return base
+
+    def _mark_hits(self, result: Any) -> None:
+        """Announce the ids of all the result's hits; a second, id-only pass when they span pages."""
+        if not result.query:  # browsing a period: there is no search to mark
+            self.runner.cancel("search-ids")
+            self.hits_changed.emit(frozenset(), frozenset())
+            return
+        if len(result.hits) >= result.total or result.page != 1:
+            self.hits_changed.emit(*_hit_ids(result.hits))
+            return
+        index, query, filters = self.index, result.query, self._filters()
+
+        def work() -> Any:  # a pool thread
+            return _hit_ids(index.search(query, filters=filters, page=1, page_size=MARK_LIMIT,
+                                         with_facets=False).hits)
+
+        self.runner.run_task(work, lambda ids: self.hits_changed.emit(*ids), lambda _e: None, key="search-ids",
+                             label="Marking the results on the timeline")
 
     def _run(self, query: str, page: int) -> None:
         index, filters, sort = self.index, self._filters(), self.sort.currentData() or "relevance"
@@ -229,13 +295,14 @@ class SearchPanel(QWidget):
 
         if page == 1:
             self._searched_query = query
+            self.runner.cancel("search-ids")  # the previous search's marks must not arrive after this one's
             self.runner.run_task(work, self._show_result, self._search_failed, key="search", label="Searching")
         else:
             self.runner.run_task(work, self.results.append_page, self._search_failed, key="search-page",
                                  label="Loading more results")
 
     def _fetch_page(self, page: int) -> None:
-        if self.index is not None and self._searched_query:
+        if self.index is not None and self._searched_query is not None:
             self._run(self._searched_query, page)
 
     def _show_result(self, result: Any) -> None:
@@ -254,6 +321,7 @@ class SearchPanel(QWidget):
         if result.hits:
             self.list.setCurrentIndex(self.results.index(0))
             self.list.scrollToTop()
+        self._mark_hits(result)
         self.result_shown.emit(result)
 
     def _search_failed(self, error: BaseException) -> None:
@@ -261,6 +329,7 @@ class SearchPanel(QWidget):
         self.results.clear()
         self._set_notice(f"The search could not run: {error}")
         self._show_state()
+        self.hits_changed.emit(frozenset(), frozenset())
 
     def _set_notice(self, text: str | None) -> None:
         self.notice.setText(text or "")
@@ -269,7 +338,7 @@ class SearchPanel(QWidget):
     def _show_state(self) -> None:
         query = self.query()
         self.clear_filters.setVisible(bool(self.facets.checked()))
-        if not query:
+        if not query and self.date_range is None:
             self.count.setText("" if self.index is not None else "Preparing the search index…")
             self.stack.setCurrentWidget(self.empty)
             self.suggestion.hide()
@@ -287,8 +356,14 @@ class SearchPanel(QWidget):
         else:
             self.count.setText("No results")
             extra = " Try clearing the filters." if self.facets.checked() else ""
-            self.no_hits.setText(f"Nothing matches <b>{html.escape(result.query)}</b>.{extra} "
-                                 "Check the spelling, use fewer words, or see Help ▸ Query syntax.")
+            if self.date_range is not None:
+                extra += " Try removing the period (✕ on its chip) or choosing a longer one."
+            if result.query:
+                text = (f"Nothing matches <b>{html.escape(result.query)}</b>.{extra} "
+                        "Check the spelling, use fewer words, or see Help ▸ Query syntax.")
+            else:
+                text = f"Nothing in the archive is dated in this period.{extra}"
+            self.no_hits.setText(text)
             self.stack.setCurrentWidget(self.no_hits)
 
     # --- user actions --------------------------------------------------------------------------------
@@ -338,3 +413,11 @@ class SearchPanel(QWidget):
                 self.box.clear()
                 return True
         return super().eventFilter(obj, event)
+
+
+def _hit_ids(hits: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """(item ids, event ids) of search hits."""
+    items, events = set(), set()
+    for hit in hits:
+        (events if hit.kind == "event" else items).add(hit.id)
+    return frozenset(items), frozenset(events)

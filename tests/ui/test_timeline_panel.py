@@ -359,8 +359,8 @@ class FakeMainWindow(QMainWindow):
         self.calls = []
         self.panels = []
 
-    def add_panel(self, name, widget, area):
-        self.panels.append((name, widget, area))
+    def add_panel(self, name, title, widget, area):
+        self.panels.append((name, title, widget, area))
 
     def open_item_at_quote(self, item_id, quote):
         self.calls.append(("open", item_id, quote))
@@ -376,7 +376,7 @@ def test_install_timeline_wires_the_main_window(qtbot, archive):
     window = FakeMainWindow(archive)
     qtbot.addWidget(window)
     panel = install_timeline(window)
-    assert window.panels and window.panels[0][0] == "Timeline" and window.panels[0][1] is panel
+    assert window.panels and window.panels[0][:3] == ("timeline", "Timeline", panel)
     assert window.timeline_panel is panel
     assert len(panel.renderer.model.events) == len(archive.events)
     event = _handover(archive)
@@ -404,7 +404,7 @@ def test_install_timeline_tolerates_a_minimal_main_window(qtbot, archive):
             self.result = type("R", (), {"archive": archive})()
             self.added = None
 
-        def add_panel(self, name, widget, area):
+        def add_panel(self, name, title, widget, area):
             self.added = widget
             self.setCentralWidget(widget)
 

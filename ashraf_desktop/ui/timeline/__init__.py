@@ -39,8 +39,9 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
                      ) -> TimelinePanel:
     """Create the timeline panel, add it to ``main_window`` and wire it both ways.
 
-    Required of the main window: ``add_panel(name, widget, area)``, and the archive as ``archive`` or
-    ``result.archive``. Used when present (a missing one is logged, not fatal):
+    Required of the main window: ``add_panel(name, title, widget, area)`` (the dock is named "timeline" and
+    titled "Timeline"), and the archive as ``archive`` or ``result.archive``. Used when present (a missing
+    one is logged, not fatal):
 
     * ``open_item_at_quote(item_id, quote)`` — a citation was clicked;
     * ``set_date_filter(lower, upper)`` / ``clear_date_filter()`` — a period was brushed / removed;
@@ -52,7 +53,7 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
     """
     panel = TimelinePanel(main_window)
     panel.set_archive(_archive_of(main_window))
-    main_window.add_panel("Timeline", panel, area)
+    main_window.add_panel("timeline", "Timeline", panel, area)
     missing = []
     for name, signal, handler in (
         ("open_item_at_quote", panel.citation_activated, None),

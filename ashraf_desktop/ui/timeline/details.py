@@ -6,7 +6,7 @@ from html import escape
 from urllib.parse import quote as url_quote, unquote
 
 from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
 from ...core.dates import describe_date
@@ -39,16 +39,33 @@ class DetailsPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._links: dict[str, tuple[str, str]] = {}
         self.event_id: str | None = None
-        self.setHtml(_EMPTY)
+        self._shown: tuple = ()  # what to show again when the theme changes
+        self._set(_EMPTY)
+
+    def _set(self, html: str) -> None:
+        """Show ``html`` with its greys taken from the current palette (readable in the dark theme too)."""
+        pal = self.palette()
+        muted = pal.color(QPalette.ColorRole.PlaceholderText).name()
+        text = pal.color(QPalette.ColorRole.Text).name()
+        self.setHtml(html.replace("#5a5a5a", muted).replace("color:#333", f"color:{text}"))
+
+    def refresh_theme(self) -> None:
+        if self._shown:
+            method, *args = self._shown
+            method(*args)
+        else:
+            self._set(_EMPTY)
 
     def clear_details(self) -> None:
         self.event_id = None
         self._links = {}
-        self.setHtml(_EMPTY)
+        self._shown = ()
+        self._set(_EMPTY)
 
     def show_event(self, event: Event, archive: Archive | None, style: MarkStyle | None) -> None:
         self.event_id = event.id
         self._links = {}
+        self._shown = (self.show_event, event, archive, style)
         d = event.date
         parts = [f"<h3 style='margin-bottom:2px'>{escape(event.title)}</h3>",
                  f"<p style='margin-top:2px'><b>Date:</b> {escape(describe_date(d.edtf))} "
@@ -88,11 +105,12 @@ class DetailsPane(QTextBrowser):
                 parts.append(f"<li><i>{escape(_source_title(archive, c.item))}</i>: "
                              f"<a href='{href}'>“{escape(c.quote)}”</a>{note}</li>")
             parts.append("</ol>")
-        self.setHtml("".join(parts))
+        self._set("".join(parts))
 
     def show_item(self, item: Item, archive: Archive | None) -> None:
         self.event_id = None
         self._links = {}
+        self._shown = (self.show_item, item, archive)
         date = item.date
         parts = [f"<h3 style='margin-bottom:2px'>{escape(item.title)}</h3>",
                  f"<p><b>{escape(str(item.kind).capitalize())}</b>"
@@ -115,7 +133,7 @@ class DetailsPane(QTextBrowser):
             href = "cite:0"
             self._links[href] = (item.id, "")
             parts.append(f"<p><a href='{href}'>Open in the viewer</a></p>")
-        self.setHtml("".join(parts))
+        self._set("".join(parts))
 
     def link_for(self, href: str) -> tuple[str, str] | None:
         return self._links.get(href)
@@ -161,6 +179,8 @@ class LegendWidget(QWidget):
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
+        # the legend is drawn on the chart's white paper whatever the theme: its text keeps the chart's ink
+        self.setStyleSheet(f"QLabel {{ color: {Palette.ink.name()}; background: transparent; }}")
         title = QLabel("<b>How dates are drawn</b>")
         grid.addWidget(title, 0, 0, 1, 2)
         self.entries: dict[str, QLabel] = {}

@@ -7,9 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QIODevice, QRectF, QSaveFile, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
+                               QScrollArea, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.model import Archive
 from ...core.timeline import EventFilter, events_csv, facets, format_range
@@ -39,6 +38,34 @@ def _save_bytes(path: Path, write) -> None:
         raise
     if not f.commit():
         raise ExportError(f"cannot write {path}: {f.errorString()}")
+
+
+class _ElidedLabel(QLabel):
+    """A one-line label that shortens its text with "…" when narrow (the whole text is the tooltip)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(80)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:  # the whole text, not the shortened one on screen
+        return self._full
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
+
+    def _elide(self) -> None:
+        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 20)))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._elide()
 
 
 class TimelinePanel(QWidget):
@@ -108,10 +135,9 @@ class TimelinePanel(QWidget):
             bar.addWidget(w)
         bar.addSpacing(8)
         bar.addWidget(self.range_chip)
-        bar.addStretch(1)
-        self.status = QLabel(self)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        bar.addWidget(self.status)
+        self.status = _ElidedLabel(self)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        bar.addWidget(self.status, 1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.legend_button)
 
@@ -136,6 +162,8 @@ class TimelinePanel(QWidget):
         filters.addWidget(self.clear_filters_button)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
+        lower.setObjectName("timelineLower")
+        self.lower = lower
         lower.addWidget(self.details)
         self.legend_scroll = QScrollArea(self)
         self.legend_scroll.setWidget(self.legend)
@@ -145,6 +173,7 @@ class TimelinePanel(QWidget):
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("timelineSplit")
         self.splitter.addWidget(self.view)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
@@ -161,16 +190,54 @@ class TimelinePanel(QWidget):
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(1100, 640)
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(480, 300)
+
+    #: wider than this many times its height (a bottom dock), the details and legend go beside the axis
+    WIDE_RATIO = 2.2
+    SIDE_WIDTH = 380
+
+    @property
+    def wide(self) -> bool:
+        return self.splitter.orientation() == Qt.Orientation.Horizontal
+
+    def _arrange(self) -> None:
+        """Axis over details in a tall panel; axis beside details (and legend) in a wide, low one."""
+        wide = self.width() >= self.WIDE_RATIO * self.height() and self.width() >= 760
+        if wide == self.wide:
+            return
+        if wide:
+            self.splitter.setOrientation(Qt.Orientation.Horizontal)
+            self.lower.setOrientation(Qt.Orientation.Vertical)
+            side = min(self.SIDE_WIDTH, self.width() // 3)
+            self.splitter.setSizes([self.width() - side, side])
+            self.lower.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+            self.legend_scroll.setMinimumWidth(0)
+        else:
+            self.splitter.setOrientation(Qt.Orientation.Vertical)
+            self.lower.setOrientation(Qt.Orientation.Horizontal)
+            self.legend_scroll.setMinimumWidth(300)
+            self.splitter.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
     # ------------------------------------------------------------------ slots for the main window
     @Slot(object)
     def set_archive(self, archive: Archive | None) -> None:
         self.archive = archive
+        self.clear_range(emit=False)  # another archive: the period chosen for the last one no longer applies
         self.renderer.set_archive(archive)
         self.details.clear_details()
         self._fill_facets()
         self.renderer.model.set_filter(EventFilter())
         self._update_status()
         self.view.update()
+
+    def refresh_theme(self) -> None:
+        """The desktop theme changed: the details follow it (the axis and legend keep the chart's colours)."""
+        self.details.refresh_theme()
 
     @Slot(str)
     def show_event(self, event_id: str) -> None:
@@ -315,7 +382,6 @@ class TimelinePanel(QWidget):
         except (ValueError, OverflowError):
             pass
         self.status.setText(text)
-        self.status.setToolTip(text)
 
     # ------------------------------------------------------------------ export
     def _caption(self) -> str:
@@ -353,6 +419,7 @@ class TimelinePanel(QWidget):
         from PySide6.QtCore import QBuffer
         device = QBuffer(buffer)
         device.open(QIODevice.OpenModeFlag.WriteOnly)
+        from PySide6.QtSvg import QSvgGenerator  # only export needs QtSvg: keep it off start-up
         gen = QSvgGenerator()
         gen.setOutputDevice(device)
         gen.setSize(QSize(int(r.width), int(r.height)))

@@ -123,17 +123,29 @@ class TimelineRenderer:
     def resize(self, width: float, height: float) -> None:
         self.width, self.height = max(float(width), 50.0), max(float(height), 120.0)
 
+    #: room kept free at the ends by "fit all": labels and "+N" badges run to the right of their dates
+    FIT_MARGIN_LEFT = 28.0
+    FIT_MARGIN_RIGHT = 140.0
+
     def fit_all(self) -> None:
         lower, upper = self.model.full_range()
-        self.scale = Scale.fit(lower, upper, self.width, margin_px=40.0)
+        right = min(self.FIT_MARGIN_RIGHT, max(60.0, self.width * 0.16))
+        self.scale = self._fit_scale = Scale.fit(lower, upper, self.width, margin_px=self.FIT_MARGIN_LEFT,
+                                                 margin_right_px=right)
+
+    @property
+    def at_fit(self) -> bool:
+        """True while the view is as "fit all" left it (a resize then fits again rather than crops)."""
+        return self.scale == self._fit_scale
 
     def fit_range(self, lower: float, upper: float) -> None:
-        self.scale = Scale.fit(lower, upper, self.width, margin_px=48.0)
+        self.scale = Scale.fit(lower, upper, self.width, margin_px=48.0, margin_right_px=self.FIT_MARGIN_RIGHT)
 
     def zoom_into(self, cluster: Cluster) -> None:
         """Show a cluster's period; if that is no closer (a long bar in it), zoom in 2.5× on its badge."""
         before = self.scale
-        fitted = Scale.fit(cluster.lower, cluster.upper, self.width, margin_px=48.0)
+        fitted = Scale.fit(cluster.lower, cluster.upper, self.width, margin_px=48.0,
+                           margin_right_px=self.FIT_MARGIN_RIGHT)
         if fitted.days_per_px < before.days_per_px / 1.5:
             self.scale = fitted
         else:
@@ -149,16 +161,25 @@ class TimelineRenderer:
         return self.scale.day(0.0), self.scale.day(self.width)
 
     def ensure_visible(self, ident: str) -> None:
-        """Scroll (and zoom in if it sits in a cluster) until the event or item is drawn on screen."""
+        """Scroll until the event or item is drawn on screen, with room for its label.
+
+        The selection is never clustered (see :func:`~ashraf_desktop.core.timeline.pack`, ``pinned``), so
+        selecting an event needs no zoom; for anything else not selected, zoom in until it is placed.
+        """
         entry = self.model.entry(ident)
         if entry is None:
             return
         x0, x1 = self.scale.x(entry.lower), self.scale.x(entry.upper)
-        if x1 < 40 or x0 > self.width - 120:
-            self.scale = self.scale.centered_on(entry.lower if x1 - x0 > self.width / 2 else (entry.lower + entry.upper) / 2,
-                                                self.width)
-            if x1 - x0 > self.width / 2:
-                self.scale = self.scale.panned(self.width / 2 - 60)
+        room = min(160.0, self.width * 0.3)  # for the label, right of the mark's start
+        left, right = 24.0, self.width - room
+        if x1 - x0 > right - left:  # a bar longer than the view: show its start, unless some of it shows
+            dx = 0.0 if x1 >= 60 and x0 <= right else 60 - x0
+        else:
+            dx = left - x0 if x0 < left else right - x0 if x0 > right else 0.0
+        if abs(dx) > self.width / 2:  # far away: centre it rather than leave it at the edge
+            dx = self.width / 2 - (x0 + min(x1, x0 + self.width / 2)) / 2
+        if dx:
+            self.scale = self.scale.panned(dx)
         for _ in range(16):
             if ident in self._placed_ids() or self.scale.days_per_px <= 0.05:
                 return  # placed, or lanes are full even at a day scale (the panel is too low)
@@ -169,9 +190,11 @@ class TimelineRenderer:
         return self.event_layout().placed_ids | self.item_layout().placed_ids
 
     # ------------------------------------------------------------------ geometry
+    BOTTOM_PAD = 6.0  # the last item lane's label stays clear of the bottom edge
+
     @property
     def items_top(self) -> float:
-        return self.height - (self.ITEM_HEADER_H + self.ITEM_LANES * self.ITEM_LANE_H)
+        return self.height - (self.ITEM_HEADER_H + self.ITEM_LANES * self.ITEM_LANE_H) - self.BOTTOM_PAD
 
     @property
     def clusters_top(self) -> float:
@@ -186,10 +209,10 @@ class TimelineRenderer:
         return max(1, int((self.clusters_top - self.events_top) // self.LANE_H))
 
     def event_layout(self) -> Layout:
-        return self.model.event_layout(self.scale.days_per_px, self.max_event_lanes)
+        return self.model.event_layout(self.scale.days_per_px, self.max_event_lanes, pinned=self.selected_id)
 
     def item_layout(self) -> Layout:
-        return self.model.item_layout(self.scale.days_per_px, self.ITEM_LANES)
+        return self.model.item_layout(self.scale.days_per_px, self.ITEM_LANES, pinned=self.selected_id)
 
     def _lane_top(self, kind: str, lane: int) -> float:
         if kind == "event":
@@ -228,6 +251,8 @@ class TimelineRenderer:
         if label_x < 4 and shape.right() > 80:
             label_x = 4.0
         limit = self._x(mark.next_start) - 4 if math.isfinite(mark.next_start) else self.width + 400
+        if shape.right() < self.width:  # a mark on screen keeps its label on screen too (elided, not cut)
+            limit = min(limit, self.width - 4)
         available = min(limit - label_x, self.model.max_label_px)
         title = self._title(kind, entry.id)
         prefix = "≠ " if style.disputed else ""
@@ -264,6 +289,8 @@ class TimelineRenderer:
         text = f"+{cluster.count}"
         w = self.fm_bold.horizontalAdvance(text) + 12
         x = self._x(cluster.center)
+        if 0 <= x <= self.width:  # a badge for a period on screen is drawn whole, not cut by the edge
+            x = min(max(x, w / 2 + 2), self.width - w / 2 - 2)
         y = self.clusters_top + 3 if kind == "event" else self.items_top + 1
         h = self.CLUSTER_H - 6 if kind == "event" else self.ITEM_HEADER_H - 2
         return QRectF(x - w / 2, y, w, h)

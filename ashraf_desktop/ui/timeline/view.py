@@ -38,7 +38,7 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 300)
+        self.setMinimumSize(320, 220)  # room for the axis, two event lanes, the badges and the items
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription("Events of the archive on a time axis. Left and right arrows move between "
@@ -64,8 +64,9 @@ class TimelineView(QWidget):
     # ------------------------------------------------------------------ Qt events
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         old_width = self.renderer.width
+        at_fit = self.renderer.at_fit
         self.renderer.resize(self.width(), self.height())
-        if not self._fitted:
+        if not self._fitted or at_fit:
             self.renderer.fit_all()
             self._fitted = True
         elif old_width > 0:  # keep the same dates in view

@@ -157,6 +157,10 @@ class Page(QWidget):
     def hit_label(self) -> str:
         return ""
 
+    def current_hit_text(self) -> str:
+        """The text of the current highlighted match (the quoted passage when opened at a quote), or ""."""
+        return ""
+
     def find_text(self, text: str) -> None: ...
 
     def show_find(self) -> None:

@@ -163,6 +163,10 @@ class TextPage(Page):
         doc = self.browser.document()
         spans: set[tuple[int, int]] = set()
         for term in terms:
+            # QTextDocument.find compares against block text with no-break spaces turned into spaces, so a
+            # quote written with U+00A0 (as the sources' are) would never match: search with spaces. The
+            # span found still covers the document's own characters.
+            term = term.replace("\u00a0", " ") if term else term
             if not term:
                 continue
             cursor = QTextCursor(doc)
@@ -218,9 +222,35 @@ class TextPage(Page):
         # leave the hit selected-looking through the extra selection, not the real selection
         c.clearSelection()
         self.browser.setTextCursor(c)
+        self._keep_in_context(start, end)
+
+    def _keep_in_context(self, start: int, end: int) -> None:
+        """A match that ended up at an edge of the view (ensureCursorVisible scrolls as little as it can)
+        is brought to a third of the way down, so the lines before it show too: a quoted passage opened
+        from the timeline or an event is read with its context."""
+        doc = self.browser.document()
+        view_h = self.browser.viewport().height()
+        first, last = QTextCursor(doc), QTextCursor(doc)
+        first.setPosition(start)
+        last.setPosition(end)
+        top, bottom = self.browser.cursorRect(first).top(), self.browser.cursorRect(last).bottom()
+        margin = 2 * self.browser.fontMetrics().lineSpacing()
+        if top >= margin and bottom <= view_h - margin:
+            return
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + top - max(view_h // 3, margin))
 
     def hit_count(self) -> int:
         return self.cursor.count
+
+    def current_hit_text(self) -> str:
+        if self.cursor.current < 0:
+            return ""
+        start, end = self.cursor.spans[self.cursor.current]
+        c = QTextCursor(self.browser.document())
+        c.setPosition(start)
+        c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return c.selectedText().replace("\u2029", "\n")
 
     def current_hit(self) -> int:
         return self.cursor.current
