@@ -109,6 +109,9 @@ class Smoke:
     def _timeline(self) -> None:
         """The timeline: the dock is there, an event cited by a held document is drawn when selected, and
         its citation opens the document with the quote highlighted."""
+        gallery = getattr(self.window, "gallery_panel", None)
+        if gallery is None or self.window.panels.get("gallery") is None:
+            return self.fail("the gallery panel is not installed")
         panel = getattr(self.window, "timeline_panel", None)
         dock = self.window.panels.get("timeline")
         if panel is None or dock is None:

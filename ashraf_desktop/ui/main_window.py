@@ -134,6 +134,7 @@ class MainWindow(QMainWindow):
         self.history = History()
         self.panels: dict[str, QDockWidget] = {}
         self.timeline_panel: Any = None  # set by install_timeline
+        self.gallery_panel: Any = None  # set by _install_gallery
         self.setObjectName("mainWindow")
         self.setWindowIcon(look.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -151,6 +152,7 @@ class MainWindow(QMainWindow):
         # the search dock keeps the full height; bottom panels run under the viewer and provenance
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._install_timeline()
+        self._install_gallery()
 
         self.search.open_requested.connect(self.open_hit)
         self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
@@ -224,6 +226,25 @@ class MainWindow(QMainWindow):
             toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
             self.addAction(toggle)  # its shortcut works while the menu bar is hidden, like the others
 
+    # --- gallery -------------------------------------------------------------------------------------
+    def _install_gallery(self) -> None:
+        """The photo gallery shares the bottom area with the timeline (as a tab) and follows the current
+        search and the timeline's period, like the result list."""
+        from .gallery import install_gallery
+        panel = install_gallery(self, area=Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.gallery_panel = panel
+        dock = self.panels.get("gallery")
+        if dock is not None:
+            dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+G"))
+            self.addAction(dock.toggleViewAction())
+        self.search_hits_changed.connect(self._gallery_follow_search)
+        self.date_filter_cleared.connect(panel.clear_date_range)
+        self.archive_changed.connect(panel.set_archive)
+
+    def _gallery_follow_search(self, item_ids: Any, _event_ids: Any) -> None:
+        if self.gallery_panel is not None:
+            self.gallery_panel.set_filter_ids(item_ids if self.search.query().strip() else None)
+
     def open_item_at_quote(self, item_id: str, quote: str) -> Page | None:
         """A citation was clicked: the document in the viewer, scrolled to the quote, the quote highlighted."""
         page = self.tabs.open_item(item_id, "", quote)
@@ -235,10 +256,14 @@ class MainWindow(QMainWindow):
         """Limit the search results to days ``lower``..``upper`` (inclusive ordinals): the search panel's
         chip shows the period."""
         self.search.set_date_range(lower, upper)
+        if self.gallery_panel is not None:
+            self.gallery_panel.set_date_range(lower, upper)
         self.show_panel("search")
 
     def clear_date_filter(self) -> None:
         self.search.set_date_range(None)
+        if self.gallery_panel is not None:
+            self.gallery_panel.clear_date_range()
 
     def on_timeline_event_selected(self, event_id: str) -> None:
         event = self.archive.event(event_id)

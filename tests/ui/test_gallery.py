@@ -444,9 +444,9 @@ class _FakeResult:
         self.archive = archive
 
 
-def test_install_gallery_uses_add_panel_or_falls_back_to_a_dock(qtbot, tmp_path, small_archive):
+def test_install_gallery_hands_the_panel_to_add_panel(qtbot, tmp_path, small_archive):
     from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QDockWidget, QMainWindow
+    from PySide6.QtWidgets import QMainWindow
     from ashraf_desktop.ui.gallery import GalleryPanel, install_gallery
 
     class Window(QMainWindow):
@@ -465,17 +465,6 @@ def test_install_gallery_uses_add_panel_or_falls_back_to_a_dock(qtbot, tmp_path,
         assert isinstance(panel, GalleryPanel) and panel.model.total == 5
         assert window.calls == [("gallery", "Photos", panel, Qt.DockWidgetArea.RightDockWidgetArea)]
         assert panel.thumbnailer.cache.root.parent == tmp_path / "thumbnails"
-    finally:
-        panel.shutdown()
-
-    plain = QMainWindow()  # no add_panel: a dock of its own
-    plain.result, plain.dirs = _FakeResult(small_archive), _FakeDirs(tmp_path)
-    qtbot.addWidget(plain)
-    panel = install_gallery(plain, area=Qt.DockWidgetArea.LeftDockWidgetArea)
-    try:
-        docks = plain.findChildren(QDockWidget)
-        assert len(docks) == 1 and docks[0].widget() is panel and docks[0].windowTitle() == "Photos"
-        assert plain.dockWidgetArea(docks[0]) == Qt.DockWidgetArea.LeftDockWidgetArea
     finally:
         panel.shutdown()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import logging
 import time
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Iterable
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLabel,
                                QListView, QPushButton, QSlider, QStackedWidget, QStyleOptionViewItem,
                                QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
@@ -471,34 +470,15 @@ def install_gallery(main_window, *, area=None, name: str = "gallery", title: str
 
     Expects ``main_window.result.archive`` (a LoadResult) and ``main_window.dirs.cache`` (UserDirs); the
     thumbnail cache goes to ``<cache>/thumbnails``. Uses ``main_window.add_panel(name, title, widget, area)``
-    (a dock with a View ▸ Panels toggle and a remembered layout) when the window has it; otherwise adds a
-    plain dock widget. Stops the worker threads when the app quits.
+    (a dock with a View ▸ Panels toggle and a remembered layout). Stops the worker threads when the app quits.
     """
     archive = main_window.result.archive
     panel = GalleryPanel(archive, cache_dir=Path(main_window.dirs.cache) / "thumbnails", parent=main_window)
     where = area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea
-    add_panel = getattr(main_window, "add_panel", None)
-    if callable(add_panel) and _positional_count(add_panel) == 3:  # an older add_panel(title, widget, area)
-        add_panel(title, panel, where)
-    elif callable(add_panel):
-        add_panel(name, title, panel, where)
-    else:
-        dock = QDockWidget(title, main_window)
-        dock.setObjectName(f"{name}Dock")
-        dock.setWidget(panel)
-        main_window.addDockWidget(where, dock)
+    main_window.add_panel(name, title, panel, where)
     app = QApplication.instance()
     if app is not None:
         app.aboutToQuit.connect(panel.shutdown)
     return panel
 
 
-def _positional_count(function) -> int:
-    """How many positional parameters ``function`` takes (-1 when it cannot be told, or takes *args)."""
-    try:
-        params = inspect.signature(function).parameters.values()
-    except (TypeError, ValueError):
-        return -1
-    if any(p.kind is p.VAR_POSITIONAL for p in params):
-        return -1
-    return sum(1 for p in params if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
