@@ -54,8 +54,10 @@ def open_index_default(archive: Archive, dirs: UserDirs, progress: Callable[...,
     from ..core.search import open_index
     from ..paths import prebuilt_index
     cache = TextCache(dirs.cache / "text")
+    # one writer process: forking a Qt process is unsafe; the stamped index opens at once and is checked
+    # against the archive on the writer thread, so the first search does not wait for hashing
     return open_index(archive, dirs.cache / "index", text_cache=cache, progress=progress,
-                      prebuilt=prebuilt_index(archive.root)), cache
+                      prebuilt=prebuilt_index(archive.root), build_procs=1, verify="background"), cache
 
 
 class _Progress(QObject):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ._analysis import iter_terms, term_of
+from ._analysis import WORD_RE, iter_terms, term_of
 from ._query import HighlightSpec
 
 __all__ = ["find_hits", "make_snippet", "SNIPPET_CHARS", "SCAN_CHARS"]
@@ -18,6 +18,62 @@ SCAN_CHARS = 300_000  # snippets look at most this far into a text; hit_spans re
 _SPACE = re.compile(r"\s+")
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Porter2's irregular forms whose stem does not share all but its last letter with the word.
+_IRREGULAR = {"die": ("dy",), "lie": ("ly",), "tie": ("ty",)}
+_CANDIDATES: dict[frozenset[str], re.Pattern | None] = {}
+
+
+def _ascii_words(text: str) -> bool:
+    """True when every word of ``text`` is ASCII (non-ASCII characters, if any, are punctuation/space)."""
+    if text.isascii():
+        return True
+    return not any(WORD_RE.match(c) for c in set(_NON_ASCII.findall(text)))
+
+
+def _candidate_re(terms: frozenset[str]) -> re.Pattern | None:
+    """One regex for the words of an ASCII text that may analyse to one of ``terms``.
+
+    A stemmed word keeps all but (at most) its stem's last letter as its beginning (``happy`` → ``happi``,
+    ``hoping`` → ``hope``), except Porter2's irregular ``dying/lying/tying``; each candidate is confirmed
+    with :func:`term_of`, so the spans are exactly those of the full tokenizer.
+    """
+    pat = _CANDIDATES.get(terms, False)
+    if pat is not False:
+        return pat
+    prefixes: set[str] = set()
+    for t in terms:
+        if not t.isascii():
+            continue  # cannot occur in a text whose words are ASCII
+        prefixes.add(t[:-1] if len(t) > 1 else t)
+        prefixes.update(_IRREGULAR.get(t, ()))
+    if not prefixes:
+        pat = None
+    else:
+        alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+        pat = re.compile(f"(?<![\\w])(?:{alts})\\w*", re.IGNORECASE | re.ASCII) if "" not in prefixes else None
+    if len(_CANDIDATES) > 256:
+        _CANDIDATES.clear()
+    _CANDIDATES[terms] = pat
+    return pat
+
+
+def _iter_matching(text: str, wanted: frozenset[str], end: int | None, fast: bool):
+    """(term, start, end) of the tokens of ``text[:end]`` whose term is in ``wanted``, in order."""
+    if fast:
+        pat = _candidate_re(wanted)
+        if pat is not None:
+            it = pat.finditer(text, 0) if end is None else pat.finditer(text, 0, end)
+            for m in it:
+                t = term_of(m.group())
+                if t in wanted:
+                    yield t, m.start(), m.end()
+            return
+    for t, s, e in iter_terms(text, 0, end):
+        if t in wanted:
+            yield t, s, e
+
+
 def find_hits(text: str, spec: HighlightSpec, limit: int | None = None, max_hits: int | None = None,
               settle: int | None = None) -> list[tuple[int, int]]:
     """Sorted, non-overlapping (start, end) spans of every term and phrase of ``spec`` in ``text``.
@@ -25,6 +81,9 @@ def find_hits(text: str, spec: HighlightSpec, limit: int | None = None, max_hits
     For snippets: ``limit`` stops reading at that offset, ``max_hits`` after that many hits, and ``settle``
     once every word of the query has been seen and ``settle`` more characters were read after the first
     hit (a long text is not read to its end to show three lines of it).
+
+    Texts whose words are all ASCII take a fast path: one regex finds the words that may analyse to a
+    query term, and only those are analysed (same spans as tokenizing the whole text).
     """
     if not text or not spec:
         return []
@@ -32,10 +91,11 @@ def find_hits(text: str, spec: HighlightSpec, limit: int | None = None, max_hits
     phrases = spec.phrases
     end = min(len(text), limit) if limit else None
     spans: list[tuple[int, int]] = []
+    fast = _ascii_words(text if end is None or end >= len(text) else text[:end])
     if not phrases:
         missing = set(terms)
         stop_at = None
-        for term, s, e in iter_terms(text, 0, end):
+        for term, s, e in _iter_matching(text, terms, end, fast):
             if stop_at is not None and s > stop_at:
                 break
             if term in terms:
@@ -49,6 +109,29 @@ def find_hits(text: str, spec: HighlightSpec, limit: int | None = None, max_hits
         return spans
     firsts = {p[0] for p in phrases}
     pending: list[tuple[int, int]] = []
+    if fast:
+        for term, s, e in _iter_matching(text, frozenset(terms | firsts), end, True):
+            if term in terms:
+                pending.append((s, e))
+            if term in firsts:
+                for p in phrases:
+                    if p[0] != term:
+                        continue
+                    last = e
+                    k = 1
+                    if len(p) > 1:
+                        for t2, _s2, e2 in iter_terms(text, e, end):
+                            if t2 != p[k]:
+                                break
+                            last = e2
+                            k += 1
+                            if k == len(p):
+                                break
+                    if k == len(p):
+                        pending.append((s, last))
+            if max_hits and len(pending) >= max_hits:
+                break
+        return _merge_spans(pending)
     tokens = list(iter_terms(text, 0, end))
     for i, (term, s, e) in enumerate(tokens):
         if term in terms:
@@ -60,6 +143,11 @@ def find_hits(text: str, spec: HighlightSpec, limit: int | None = None, max_hits
                     pending.append((s, tokens[i + n - 1][2]))
         if max_hits and len(pending) >= max_hits:
             break
+    return _merge_spans(pending)
+
+
+def _merge_spans(pending: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     pending.sort()
     for s, e in pending:  # merge overlaps (a word inside a phrase hit)
         if spans and s < spans[-1][1]:

@@ -8,7 +8,9 @@ Layout under ``index_root`` (the user cache folder, or ``--data-dir``)::
         gen-<time>-<pid>/  Whoosh files + stamp.json
 
 ``stamp.json`` holds the schema version, the archive fingerprint, and the name and size of every index
-file at the last commit. Schema mismatch → full rebuild; fingerprint mismatch → incremental update by
+file at the last commit. ``words.txt`` holds the archive's unstemmed words, sorted (prefix expansion and
+"did you mean" read it); it only ever grows between rebuilds, and is written before each commit so that it
+always covers what the index holds. Schema mismatch → full rebuild; fingerprint mismatch → incremental update by
 per-item content hash; a missing, truncated or unreadable file → full rebuild, and the user is told why.
 A full rebuild writes a new generation folder and then swaps ``CURRENT``, so a crash in the middle leaves
 the old index in use. Whoosh never fsyncs, so every step assumes the index can be rebuilt from the archive.
@@ -44,13 +46,15 @@ from whoosh import query as wq
 from whoosh.analysis import STOP_WORDS
 from whoosh.filedb.filestore import FileStorage
 
-from ..model import Archive, Item, ItemKind
+from dataclasses import replace
+
+from ..model import Archive, Event, Item, ItemKind
 from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
-from ._analysis import fold_keyword
+from ._analysis import WORD_RE, fold_keyword, word_of
 from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
-from ._query import HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
-from ._schema import (SCHEMA_VERSION, IndexDoc, archive_fingerprint, build_schema, decode_facets, event_doc,
-                      event_hash, item_doc, item_hash, FIELD_SEP)
+from ._query import WORD_LIST, HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
+from ._schema import (SCHEMA_VERSION, IndexDoc, archive_hashes, build_schema, decode_facets, event_doc,
+                      event_hash, fingerprint_of, hash_sum, item_doc, item_hash, FIELD_SEP)
 from ._types import (FACET_KEYS, SORTS, Filters, Hit, HitSpan, IndexNotice, SearchError, SearchResult,
                      UpdateReport)
 
@@ -59,14 +63,25 @@ __all__ = ["SearchIndex", "open_index", "index_home"]
 _log = logging.getLogger("ashraf.search")
 
 STAMP = "stamp.json"
+WORDS = "words.txt"
 CURRENT = "CURRENT"
 LOCK = "writer.lock"
 _STAMP_FORMAT = "ashraf-search-index"
 _GEN_RE = re.compile(r"^gen-[0-9]+-[0-9]+$")
 LOCK_TIMEOUT_S = 120.0
 LIMIT_MB = 128
-#: Whole-archive builds with at least this many bytes of held files use two processes (POSIX only).
+#: Whole-archive builds of at least this many items and events, or this many bytes of held files, use two
+#: writer processes (POSIX, 2+ cores; ``build_procs=1`` forces one, e.g. in a GUI process).
+MP_BUILD_ITEMS = 5_000
 MP_BUILD_BYTES = 16_000_000
+#: Updates of at most this many documents commit without merging segments (merged at close or :meth:`merge`).
+SMALL_UPDATE = 100
+#: :meth:`SearchIndex.close` merges when an index has more segments than this.
+MERGE_SEGMENTS = 8
+#: A small update merges the tiny segments earlier small updates left, once there are this many of them.
+TINY_DOCS = 500
+TINY_SEGMENTS = 6
+VERIFY_MODES = ("now", "background")
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -226,9 +241,10 @@ def _read_stamp(folder: Path) -> dict[str, Any] | None:
     return raw
 
 
-def _write_stamp(folder: Path, ix: windex.FileIndex, fingerprint: str, collection: str) -> None:
+def _write_stamp(folder: Path, ix: windex.FileIndex, fingerprint: str, collection: str,
+                 signature: str | None = None) -> None:
     stamp = {"format": _STAMP_FORMAT, "schema": SCHEMA_VERSION, "fingerprint": fingerprint,
-             "collection": collection, "whoosh": whoosh.versionstring(),
+             "signature": signature, "collection": collection, "whoosh": whoosh.versionstring(),
              "generation": ix.latest_generation(), "files": _index_files(folder),
              "written": time.strftime("%Y-%m-%dT%H:%M:%S")}
     _atomic_write(folder / STAMP, json.dumps(stamp, indent=1, sort_keys=True))
@@ -246,8 +262,14 @@ def _check_index(folder: Path, stamp: dict[str, Any], readonly: bool = False
         return None, f"its table of contents could not be read ({type(exc).__name__})"
     files = stamp.get("files") if isinstance(stamp.get("files"), dict) else {}
     deep = stamp.get("generation") != gen or not files
+    try:
+        _read_words(folder)
+    except (OSError, UnicodeDecodeError):
+        return None, f"the file {WORDS} is missing or unreadable"
     if not deep:
         for name, size in files.items():
+            if name == WORDS:  # rewritten before each commit: its size may be ahead of the stamp
+                continue
             try:
                 actual = (folder / name).stat().st_size
             except OSError:
@@ -285,12 +307,51 @@ def _touch_everything(reader) -> None:
                 col = r.column_reader(name)
                 for i in range(n):
                     col[i]
-        for fieldname in ("key", "content", "title", "spell_content"):
+        for fieldname in ("key", "content", "title"):
             last = None
             for last in r.lexicon(fieldname):
                 pass
-            if last is not None and fieldname != "spell_content":
+            if last is not None:
                 list(r.postings(fieldname, last).all_ids())
+
+
+def _read_words(folder: Path) -> list[str]:
+    """The sorted unstemmed words of the index in ``folder`` (raises OSError if the file is missing)."""
+    with open(folder / WORDS, encoding="utf-8", newline="\n") as handle:
+        data = handle.read()
+    return data.split("\n") if data else []
+
+
+def _write_words(folder: Path, words: list[str]) -> None:
+    tmp = folder / f".{WORDS}.{os.getpid()}.{threading.get_ident()}.tmp"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("\n".join(words))
+    os.replace(tmp, folder / WORDS)
+
+
+def _has_word(words: list[str], w: str) -> bool:
+    i = bisect.bisect_left(words, w)
+    return i < len(words) and words[i] == w
+
+
+class _WordCollector:
+    """Collects the distinct raw words of documents as they are indexed (C-speed ``findall`` + a set);
+    :meth:`folded` turns them into the sorted folded words of ``words.txt``."""
+
+    def __init__(self) -> None:
+        self.raw: set[str] = set()
+
+    def add(self, text: str) -> None:
+        if text:
+            self.raw.update(WORD_RE.findall(text))
+
+    def folded(self, base: list[str] = ()) -> list[str]:
+        out = set(base)
+        for raw in self.raw:
+            w = word_of(raw)
+            if w and "\n" not in w:
+                out.add(w)
+        return sorted(out)
 
 
 # --- search helpers ------------------------------------------------------------------------------------
@@ -358,6 +419,36 @@ def _filters_query(filters: Filters | None) -> wq.Query | None:
     return wq.And(parts) if len(parts) > 1 else parts[0]
 
 
+def _merge_tiny(writer, segments):
+    """Whoosh merge policy for small commits: fold segments of at most ``TINY_DOCS`` documents into the new
+    one once there are ``TINY_SEGMENTS`` of them; never touch the big ones."""
+    from whoosh.reading import SegmentReader
+    tiny = [seg for seg in segments if seg.doc_count_all() <= TINY_DOCS]
+    if len(tiny) < TINY_SEGMENTS:
+        return segments
+    for seg in tiny:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg.doc_count_all() > TINY_DOCS]
+
+
+def _patched_archive(archive: Archive, changed: dict[str, Any], gone: set[str]) -> Archive:
+    """``archive`` with the ``changed`` objects in place of (or after) their namesakes and ``gone`` removed."""
+    def patch(objs, prefix, kind):
+        seen = set()
+        out = []
+        for o in objs:
+            key = prefix + o.id
+            if key in gone:
+                continue
+            seen.add(key)
+            out.append(changed.get(key, o))
+        out.extend(o for k, o in changed.items() if k not in seen and isinstance(o, kind))
+        return tuple(out)
+    return replace(archive, items=patch(archive.items, "item:", Item), events=patch(archive.events, "event:", Event))
+
+
 def _page_of(pages, offset: int) -> int | None:
     if not pages:
         return None
@@ -374,16 +465,35 @@ class SearchIndex:
 
     def __init__(self, archive: Archive, index_root: Path, *, text_cache=None,
                  progress: ProgressFn | None = None, prebuilt: Path | None = None,
-                 build_procs: int | None = None) -> None:
+                 build_procs: int | None = None, signature: str | None = None,
+                 verify: str = "now") -> None:
         self.notices: list[IndexNotice] = []
-        self._archive = archive
+        self._archive_base = archive
+        self._patches: dict[str, Any] = {}  # update_items changes not yet applied to ``_archive_base``
+        self._gone: set[str] = set()
         self._root = Path(index_root)
         self._home = index_home(archive, self._root)
         self._text_cache = text_cache
         self._progress = progress
         self._prebuilt = Path(prebuilt) if prebuilt else None
         self._build_procs = build_procs
-        self._extractor = _extractor_version()
+        self._signature = signature
+        if verify not in VERIFY_MODES:
+            raise ValueError(f"verify must be one of {VERIFY_MODES}, not {verify!r}")
+        self._verify = verify
+        self._extractor_cached: str | None = None
+        # content hashes: key -> (the item/event object, its hash); objects are immutable, so an object seen
+        # before is never hashed again (``update(archive)`` with one new item hashes one item)
+        self._hash_cache: dict[str, tuple[Any, str]] = {}
+        # what the index holds, kept in memory after the first update: key -> content hash as computed
+        # from the archive (``_wanted``), and the running sum the fingerprint is made of
+        self._wanted: dict[str, str] | None = None
+        self._hsum = 0
+        self._words: tuple[Path, list[str]] | None = None
+        self._words_lock = threading.Lock()
+        self._unmerged = 0  # commits made with merge=False since the last merge
+        self._retry: set[str] = set()  # keys indexed without their text (extraction failed): retried
+        self._verifying = None  # the Future of a background verification
         self._lock = _FileLock(self._home / LOCK)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ashraf-index-writer")
         self._writer_thread: threading.Thread | None = None
@@ -398,6 +508,26 @@ class SearchIndex:
         self.last_update: UpdateReport | None = None
 
     # -- plumbing --
+
+    @property
+    def _archive(self) -> Archive:
+        """The archive the index matches; update_items' changes are applied on first need (an O(n) copy)."""
+        if self._patches or self._gone:
+            self._archive_base = _patched_archive(self._archive_base, self._patches, self._gone)
+            self._patches, self._gone = {}, set()
+        return self._archive_base
+
+    @_archive.setter
+    def _archive(self, archive: Archive) -> None:
+        self._archive_base = archive
+        self._patches, self._gone = {}, set()
+
+    @property
+    def _extractor(self) -> str:
+        """The text extractor's version (imported on first use: the extract package is slow to import)."""
+        if self._extractor_cached is None:
+            self._extractor_cached = _extractor_version()
+        return self._extractor_cached
 
     @property
     def folder(self) -> Path | None:
@@ -445,6 +575,8 @@ class SearchIndex:
             self._pool = []
             self._generation += 1
             self._ix, self._dir, self._readonly = ix, folder, readonly
+        with self._words_lock:
+            self._words = None
         for _, s in old:
             with contextlib.suppress(Exception):
                 s.close()
@@ -468,9 +600,11 @@ class SearchIndex:
             ix = self._ix
         if s is None:
             s = ix.searcher(weighting=scoring.BM25F())
+        token = WORD_LIST.set(self._word_list)  # prefix expansion and suggestions read the word list
         try:
             yield s
         finally:
+            WORD_LIST.reset(token)
             with self._pool_lock:
                 keep = gen == self._generation and len(self._pool) < 8 and not self._closed
                 if keep:
@@ -479,19 +613,48 @@ class SearchIndex:
                 with contextlib.suppress(Exception):
                     s.close()
 
+    def _word_list(self) -> list[str]:
+        """The sorted unstemmed words of the index in use (``words.txt``), read on first need."""
+        folder = self._dir
+        with self._words_lock:
+            if self._words is not None and self._words[0] == folder:
+                return self._words[1]
+        words: list[str] = []
+        if folder is not None:
+            try:
+                words = _read_words(folder)
+            except (OSError, UnicodeDecodeError):
+                _log.warning("search index: %s unreadable in %s", WORDS, folder)
+        with self._words_lock:
+            if self._dir == folder:
+                self._words = (folder, words)
+        return words
+
     # -- life cycle --
+
+    def _hashes(self, archive: Archive) -> dict[str, str]:
+        # the extractor's version only matters for documents (importing it costs most of a second)
+        return archive_hashes(archive, lambda: self._extractor, self._hash_cache)
+
+    def _fingerprint_of(self, archive: Archive, hashes: dict[str, str] | None = None) -> str:
+        hashes = self._hashes(archive) if hashes is None else hashes
+        return fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
+
+    def _trusted(self, stamp: dict[str, Any]) -> bool:
+        """The caller's archive signature vouches for the stamp (no item needs hashing)."""
+        return self._signature is not None and stamp.get("signature") == self._signature
 
     def _open(self) -> None:
         with self._locked():
-            fp = archive_fingerprint(self._archive, self._extractor)
             pre = self._prebuilt
             if pre is not None:
                 stamp = _read_stamp(pre)
-                if stamp and stamp.get("schema") == SCHEMA_VERSION and stamp.get("fingerprint") == fp:
+                if stamp and stamp.get("schema") == SCHEMA_VERSION and (
+                        self._trusted(stamp) or stamp.get("fingerprint") == self._fingerprint_of(self._archive)):
                     ix, why = _check_index(pre, stamp, readonly=True)
                     if ix is not None:
                         self._set_index(ix, pre, readonly=True)
-                        self._fingerprint = fp
+                        self._fingerprint = stamp.get("fingerprint")
                         return
                     _log.warning("prebuilt index at %s not used: %s", pre, why)
             self._cleanup()
@@ -517,8 +680,49 @@ class SearchIndex:
                 return
             self._set_index(ix, current)
             self._fingerprint = stamp.get("fingerprint")
-            if stamp.get("fingerprint") != fp or stamp.get("generation") != ix.latest_generation():
+            if stamp.get("generation") != ix.latest_generation():
+                self._update(self._archive)  # a commit that was never stamped: check everything now
+            elif self._trusted(stamp):
+                return
+            elif self._verify == "now":
+                self._verify_now()
+            # "background": open_index schedules _verify_now on the writer thread once this returns
+
+    def _verify_now(self) -> None:
+        """Update the index if the archive's fingerprint is not the stamped one (runs on the writer thread)."""
+        with self._locked():
+            if self._ix is None:
+                return
+            if self._fingerprint_of(self._archive) != self._fingerprint:
                 self._update(self._archive)
+            elif self._signature is not None and self._dir is not None and not self._readonly:
+                stamp = _read_stamp(self._dir) or {}
+                if stamp.get("signature") != self._signature:
+                    _write_stamp(self._dir, self._ix, self._fingerprint, self._archive.collection.id,
+                                 self._signature)
+
+    def _verify_in_background(self) -> None:
+        def job() -> None:
+            self._writer_thread = threading.current_thread()
+            try:
+                self._verify_now()
+            except Exception as exc:  # noqa: BLE001 - the stamped index stays in use; say why
+                _log.exception("search index: background check failed")
+                self._notice("verify-failed", f"The search index could not be brought up to date ({exc}).",
+                             "warning")
+        self._verifying = self._executor.submit(job)
+
+    def wait_until_current(self, timeout: float | None = None) -> bool:
+        """Wait for a background check (``verify="background"``) to finish; True once the index matches the
+        archive it was opened with (at once when there was nothing to wait for)."""
+        fut = self._verifying
+        if fut is None:
+            return True
+        try:
+            fut.result(timeout)
+        except TimeoutError:
+            return False
+        return True
 
     def _damaged(self, why: str) -> None:
         self._notice("rebuilt-damaged", f"The search index was rebuilt because its files were damaged ({why}).",
@@ -586,6 +790,8 @@ class SearchIndex:
             return max(1, int(self._build_procs))
         if os.name != "posix" or (os.cpu_count() or 1) < 2:
             return 1
+        if len(archive.items) + len(archive.events) >= MP_BUILD_ITEMS:
+            return 2
         size = 0
         for item in archive.items:
             if item.file is not None and item.kind is ItemKind.DOCUMENT:
@@ -598,31 +804,42 @@ class SearchIndex:
         t0 = time.perf_counter()
         folder = self._new_dir()
         problems: list[str] = []
+        hashes = self._hashes(archive)
+        words = _WordCollector()
         try:
             storage = FileStorage(str(folder))
             ix = storage.create_index(build_schema())
             procs = self._procs_for(archive)
-            if procs > 1:
+            if procs > 1:  # one segment per process, no final merge (the merge is single-threaded)
                 writer = ix.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB, compound=False)
             else:
                 writer = ix.writer(limitmb=LIMIT_MB, compound=False)
             try:
                 total = len(archive.items) + len(archive.events)
-                for n, doc in enumerate(self._docs(archive, None, problems), start=1):
+                failed: set[str] = set()
+                for n, doc in enumerate(self._docs(archive, None, problems, hashes), start=1):
+                    words.add(doc.fields["content"])
                     writer.add_document(**doc.fields)
+                    if doc.chash.endswith("!retry"):
+                        failed.add(doc.key)
                     self._report(n, total, doc.fields["title"])
+                _write_words(folder, words.folded())
                 writer.commit()
             except BaseException:
                 writer.cancel()
                 raise
-            fp = archive_fingerprint(archive, self._extractor)
-            _write_stamp(folder, ix, fp, archive.collection.id)
+            fp = fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
+            _write_stamp(folder, ix, fp, archive.collection.id, self._signature)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         self._swap(folder, ix)
         self._archive = archive
         self._fingerprint = fp
+        self._wanted = hashes
+        self._hsum = hash_sum(hashes.values())
+        self._retry = failed
+        self._unmerged = 0
         report = UpdateReport(added=len(archive.items) + len(archive.events), rebuilt=True,
                               problems=tuple(problems), elapsed_s=time.perf_counter() - t0)
         self._after(report)
@@ -657,25 +874,31 @@ class SearchIndex:
         pages = tuple((p.number, p.start, p.end) for p in result.pages)
         return result.text, pages
 
-    def _docs(self, archive: Archive, keys: set[str] | None, problems: list[str]) -> Iterator[IndexDoc]:
+    def _doc_of_item(self, item: Item, chash: str, problems: list[str]) -> IndexDoc:
+        text, pages = self._text_of(item, problems)
+        if item.kind is ItemKind.DOCUMENT and item.file is not None and not text and problems \
+                and problems[-1].startswith(item.id + ":"):
+            chash += "!retry"  # extraction failed: try again at the next update
+        return item_doc(item, chash, text, pages)
+
+    def _docs(self, archive: Archive, keys: set[str] | None, problems: list[str],
+              hashes: dict[str, str] | None = None) -> Iterator[IndexDoc]:
+        hashes = hashes if hashes is not None else {}
         for item in archive.items:
             key = "item:" + item.id
             if keys is not None and key not in keys:
                 continue
-            text, pages = self._text_of(item, problems)
-            chash = item_hash(item, self._extractor)
-            if item.kind is ItemKind.DOCUMENT and item.file is not None and not text and problems \
-                    and problems[-1].startswith(item.id + ":"):
-                chash += "!retry"  # extraction failed: try again at the next update
-            yield item_doc(item, chash, text, pages)
+            chash = hashes.get(key) or item_hash(item, self._extractor)
+            yield self._doc_of_item(item, chash, problems)
         langs = archive.collection.language
         for event in archive.events:
             key = "event:" + event.id
             if keys is not None and key not in keys:
                 continue
-            yield event_doc(event, event_hash(event), langs)
+            yield event_doc(event, hashes.get(key) or event_hash(event), langs)
 
     def _indexed_state(self) -> dict[str, str]:
+        """key -> content hash as stored in the index (a failed extraction's hash ends in ``!retry``)."""
         assert self._ix is not None
         out: dict[str, str] = {}
         with self._ix.reader() as r:
@@ -696,45 +919,174 @@ class SearchIndex:
         if not self._adopt_prebuilt():
             self._build(self._archive)
 
+    def _write(self, deleted: list[str], docs: Iterator[IndexDoc], todo: int) -> None:
+        """One commit: delete ``deleted`` keys, add or replace ``docs``; all or nothing. Keeps ``_retry``."""
+        ix = self._ix
+        assert ix is not None and self._dir is not None
+        words = _WordCollector()
+        small = len(deleted) + todo <= SMALL_UPDATE
+        written: set[str] = set()
+        failed: set[str] = set()
+        writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+        try:
+            for key in deleted:
+                writer.delete_by_term("key", key)
+            for n, doc in enumerate(docs, start=1):
+                words.add(doc.fields["content"])
+                writer.update_document(**doc.fields)
+                written.add(doc.key)
+                if doc.chash.endswith("!retry"):
+                    failed.add(doc.key)
+                self._report(n, todo, doc.fields["title"])
+            if words.raw:  # before the commit: the word list may cover more than the index, never less
+                base = self._word_list()
+                new = [w for w in words.folded() if not _has_word(base, w)]
+                if new:
+                    merged = sorted(base + new)  # two sorted runs: linear
+                    _write_words(self._dir, merged)
+                    with self._words_lock:
+                        self._words = (self._dir, merged)
+            # a small update commits its own little segment and merges only earlier tiny ones (Whoosh's
+            # MERGE_SMALL may merge big segments inside a one-item commit); merge() / close() do the rest
+            if small:
+                writer.commit(mergetype=_merge_tiny)
+            else:
+                writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        self._retry = (self._retry - written - set(deleted)) | failed
+        self._unmerged = self._unmerged + 1 if small else 0
+        self._refresh()
+
+    def _load_state(self) -> None:
+        """What the index holds, read once from its ``state`` column and then kept up to date in memory."""
+        if self._wanted is not None:
+            return
+        indexed = self._indexed_state()
+        self._retry = {k for k, v in indexed.items() if v.endswith("!retry")}
+        self._wanted = {k: v.removesuffix("!retry") for k, v in indexed.items()}
+        self._hsum = hash_sum(self._wanted.values())
+
     def _update(self, archive: Archive) -> UpdateReport:
         t0 = time.perf_counter()
-        fp = archive_fingerprint(archive, self._extractor)
+        hashes = self._hashes(archive)
+        fp = fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
         if self._readonly:
             if fp == self._fingerprint:
                 self._archive = archive
-                return UpdateReport(unchanged=len(archive.items) + len(archive.events))
+                return UpdateReport(unchanged=len(hashes))
             self._make_writable()
-        indexed = self._indexed_state()
-        wanted = {"item:" + i.id: item_hash(i, self._extractor) for i in archive.items}
-        wanted.update({"event:" + e.id: event_hash(e) for e in archive.events})
-        added = {k for k in wanted if k not in indexed}
-        changed = {k for k in wanted if k in indexed and indexed[k] != wanted[k]}
-        deleted = set(indexed) - set(wanted)
+        self._load_state()
+        indexed, retry = self._wanted, self._retry
+        assert indexed is not None
+        added = {k for k in hashes if k not in indexed}
+        changed = {k for k, h in hashes.items() if k in indexed and (indexed[k] != h or k in retry)}
+        deleted = set(indexed) - set(hashes)
         problems: list[str] = []
-        ix = self._ix
-        assert ix is not None and self._dir is not None
+        assert self._ix is not None and self._dir is not None
         if added or changed or deleted:
-            writer = ix.writer(limitmb=LIMIT_MB, compound=False)
-            try:
-                for key in sorted(deleted):
-                    writer.delete_by_term("key", key)
-                todo = added | changed
-                for n, doc in enumerate(self._docs(archive, todo, problems), start=1):
-                    writer.update_document(**doc.fields)
-                    self._report(n, len(todo), doc.fields["title"])
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                raise
-            self._refresh()
-        _write_stamp(self._dir, ix, fp, archive.collection.id)
+            todo = added | changed
+            self._write(sorted(deleted), self._docs(archive, todo, problems, hashes), len(todo))
         self._archive = archive
-        self._fingerprint = fp
+        self._wanted = hashes
+        self._hsum = hash_sum(hashes.values())
+        self._stamp(fp)
         report = UpdateReport(added=len(added), changed=len(changed), deleted=len(deleted),
-                              unchanged=len(wanted) - len(added) - len(changed), problems=tuple(problems),
+                              unchanged=len(hashes) - len(added) - len(changed), problems=tuple(problems),
                               elapsed_s=time.perf_counter() - t0)
         self._after(report)
         return report
+
+    def _stamp(self, fp: str) -> None:
+        assert self._ix is not None and self._dir is not None
+        _write_stamp(self._dir, self._ix, fp, self._archive_base.collection.id, self._signature)
+        self._fingerprint = fp
+
+    def _update_items(self, changed: list, deleted: list[str]) -> UpdateReport:
+        """Add or replace ``changed`` (items and events) and delete ``deleted``, without diffing the archive."""
+        t0 = time.perf_counter()
+        if self._readonly:
+            self._make_writable()
+        self._load_state()
+        wanted = self._wanted
+        assert wanted is not None and self._ix is not None
+        collection = self._archive_base.collection
+        todo: dict[str, Any] = {}
+        for obj in changed:
+            if isinstance(obj, Item):
+                todo["item:" + obj.id] = obj
+            elif isinstance(obj, Event):
+                todo["event:" + obj.id] = obj
+            else:
+                raise TypeError(f"update_items takes Item and Event objects, not {type(obj).__name__}")
+        gone: set[str] = set()
+        for ident in deleted:
+            keys = [ident] if ident.startswith(("item:", "event:")) else ["item:" + ident, "event:" + ident]
+            for key in keys:
+                if key in todo:
+                    raise ValueError(f"{key} is both changed and deleted")
+                gone.add(key)
+        hashes: dict[str, str] = {}
+        for key, obj in todo.items():
+            h = item_hash(obj, self._extractor) if isinstance(obj, Item) else event_hash(obj)
+            self._hash_cache[key] = (obj, h)
+            hashes[key] = h
+        fresh = [k for k, h in hashes.items() if wanted.get(k) != h or k in self._retry]
+        added = sum(1 for k in fresh if k not in wanted)
+        gone_indexed = sorted(k for k in gone if k in wanted)
+        problems: list[str] = []
+        langs = collection.language
+
+        def docs() -> Iterator[IndexDoc]:
+            for key in fresh:
+                obj = todo[key]
+                if isinstance(obj, Item):
+                    yield self._doc_of_item(obj, hashes[key], problems)
+                else:
+                    yield event_doc(obj, hashes[key], langs)
+
+        if fresh or gone_indexed:
+            self._write(gone_indexed, docs(), len(fresh))
+        for key in gone:
+            self._patches.pop(key, None)
+        self._gone |= gone
+        self._gone -= set(todo)
+        self._patches.update(todo)
+        mask = (1 << 128) - 1
+        for key in gone_indexed:
+            self._hsum = (self._hsum - int(wanted.pop(key), 16)) & mask
+            self._hash_cache.pop(key, None)
+        for key, h in hashes.items():
+            old = wanted.get(key)
+            if old is not None:
+                self._hsum = (self._hsum - int(old, 16)) & mask
+            wanted[key] = h
+            self._hsum = (self._hsum + int(h, 16)) & mask
+        self._stamp(fingerprint_of(collection.id, len(wanted), self._hsum))
+        report = UpdateReport(added=added, changed=len(fresh) - added, deleted=len(gone_indexed),
+                              unchanged=len(wanted) - len(fresh), problems=tuple(problems),
+                              elapsed_s=time.perf_counter() - t0)
+        self._after(report)
+        return report
+
+    def _merge(self) -> bool:
+        """Merge the small segments left by unmerged commits (Whoosh's own MERGE_SMALL policy)."""
+        ix = self._ix
+        if ix is None or self._readonly or self._dir is None:
+            return False
+        if self._unmerged == 0 and len(ix._segments()) <= MERGE_SEGMENTS:
+            return False
+        writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+        try:
+            writer.commit(merge=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        self._unmerged = 0
+        self._refresh()
+        _write_stamp(self._dir, ix, self._fingerprint or "", self._archive_base.collection.id, self._signature)
+        return True
 
     def _recover(self, exc: BaseException) -> bool:
         """After a read failed: rebuild if the files turn out to be damaged. True if rebuilt."""
@@ -755,11 +1107,45 @@ class SearchIndex:
     # -- public API --
 
     def update(self, archive: Archive) -> UpdateReport:
-        """Bring the index in line with ``archive`` (add / change / delete by content hash)."""
+        """Bring the index in line with ``archive`` (add / change / delete by content hash).
+
+        Only items and events that are not the very objects seen before are hashed again, and what the index
+        holds is kept in memory after the first call, so an update costs a pass over the archive's objects
+        plus the changed documents. A small update (at most ``SMALL_UPDATE`` documents) commits without
+        merging segments; :meth:`merge` (at idle time) or :meth:`close` merges them.
+        """
         def job() -> UpdateReport:
             with self._locked():
                 return self._update(archive)
         return self._run(job)
+
+    def update_items(self, changed=(), deleted=()) -> UpdateReport:
+        """Add or replace the ``changed`` items and events, and delete ``deleted`` ones, without looking at
+        the rest of the archive (for a caller that knows what it edited, e.g. one item added in the GUI).
+
+        ``deleted`` holds ids (an item's or event's; ``"item:<id>"`` / ``"event:<id>"`` to say which).
+        The index's archive becomes the old one with these changes; a later :meth:`update` or the next
+        open still checks everything by content hash, so an incomplete list is corrected then.
+        """
+        changed, deleted = list(changed), [str(d) for d in deleted]
+
+        def job() -> UpdateReport:
+            with self._locked():
+                return self._update_items(changed, deleted)
+        return self._run(job)
+
+    def merge(self) -> bool:
+        """Merge small segments left by small updates (call at idle time; :meth:`close` does it too).
+        True if a merge was done."""
+        def job() -> bool:
+            with self._locked():
+                return self._merge()
+        return self._run(job)
+
+    @property
+    def archive(self) -> Archive:
+        """The archive the index currently matches (or is being brought in line with)."""
+        return self._archive
 
     def rebuild(self) -> None:
         def job() -> None:
@@ -771,6 +1157,11 @@ class SearchIndex:
         if self._closed:
             return
         try:
+            if self._unmerged:
+                try:
+                    self.merge()
+                except Exception:  # noqa: BLE001 - the unmerged index is complete; merge next time
+                    _log.exception("search index: merge on close failed")
             self._executor.shutdown(wait=True)
         finally:
             self._closed = True
@@ -901,9 +1292,12 @@ class SearchIndex:
             if r.doc_frequency("content", term) or r.doc_frequency("title", term):
                 continue
             if corrector is None:
-                corrector = r.corrector("content")
+                from whoosh.spelling import ListCorrector
+                corrector = ListCorrector(self._word_list())
             maxdist = 1 if len(word) <= 4 else 2
-            found = corrector.suggest(word, limit=8, maxdist=maxdist, prefix=1)
+            # the word list only grows between rebuilds: keep the words the index still holds
+            found = [w for w in corrector.suggest(word, limit=8, maxdist=maxdist, prefix=1)
+                     if r.doc_frequency("content", term_of(w))]
             if not found:
                 continue
             best = min(found, key=lambda w: (_distance(w, word), -r.doc_frequency("content", term_of(w)), w))
@@ -975,18 +1369,35 @@ def _distance(a: str, b: str) -> int:
 
 
 def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress: ProgressFn | None = None,
-               prebuilt: Path | None = None, build_procs: int | None = None) -> SearchIndex:
+               prebuilt: Path | None = None, build_procs: int | None = None, signature: str | None = None,
+               verify: str = "now") -> SearchIndex:
     """Open (building, repairing or updating as needed) the search index of ``archive``.
 
     ``index_root`` is the user cache folder; the index lives in a sub-folder keyed to the archive.
     ``prebuilt`` names a folder holding an index shipped beside the archive, used in place if it matches.
     ``progress(done, total, title)`` is called from the writer thread while items are indexed.
     Raises :class:`SearchError` only when no index can be built at all (for example a read-only disk).
+
+    Cost of opening an index that exists: checking whether it still matches the archive means hashing
+    every item's metadata (about 1 s per 100,000 items). Two ways round it:
+
+    * ``verify="background"``: open the stamped index at once and check it on the writer thread; searches
+      see the stamped index until an update (if one is needed) commits. :meth:`SearchIndex.wait_until_current`
+      waits for the check. ``"now"`` (the default) checks before returning.
+    * ``signature``: a cheap string that changes whenever the archive may have changed (the loader can
+      derive it from its files' sizes and times). It is kept in the stamp; when it matches, no item is
+      hashed at all. When it does not, the index is checked by content hash as usual.
+
+    ``build_procs``: writer processes for a full build (default: 2 for archives of ``MP_BUILD_ITEMS``
+    items or more, on POSIX with 2+ cores; pass 1 from a process that must not fork, such as a GUI).
     """
     index = SearchIndex(archive, index_root, text_cache=text_cache, progress=progress, prebuilt=prebuilt,
-                        build_procs=build_procs)
+                        build_procs=build_procs, signature=signature, verify=verify)
     try:
         index._run(index._open)
+        if verify == "background" and index._ix is not None and index.last_update is None \
+                and not index._trusted(_read_stamp(index._dir) or {}):
+            index._verify_in_background()
     except SearchError:
         index.close()
         raise

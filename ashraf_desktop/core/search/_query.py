@@ -7,11 +7,13 @@ that cannot be parsed never raises: :func:`parse` falls back to its plain words 
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import functools
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Iterator, Union
+from typing import Callable, Iterator, Union
 
 from whoosh import query as wq
 
@@ -19,7 +21,7 @@ from ..dates import MAX_ORDINAL, MIN_ORDINAL, DateError, parse_date
 from ._analysis import WORD_RE, fold_keyword, stem_folded, term_of, word_of
 
 __all__ = ["Leaf", "DateLeaf", "Node", "Parsed", "parse", "to_whoosh", "highlight_spec", "leaves",
-           "MAX_QUERY_CHARS", "MAX_TERMS", "TITLE_BOOST", "QueryError", "parse_date_range"]
+           "MAX_QUERY_CHARS", "MAX_TERMS", "TITLE_BOOST", "QueryError", "parse_date_range", "WORD_LIST"]
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
@@ -389,19 +391,26 @@ class Expansion(wq.Prefix):
         return expand(ixreader, self.fieldname, self.text, self.mode, self.maxdist)
 
 
+#: While the facade searches: a function returning the index's sorted unstemmed words (``words.txt``).
+WORD_LIST: ContextVar[Callable[[], list[str]] | None] = ContextVar("ashraf_word_list", default=None)
+
+
 def _spell_words(reader, text: str, mode: str, maxdist: int) -> Iterator[str]:
     if mode == "prefix":
-        for b in reader.expand_prefix("spell_content", text):
-            yield b.decode("utf-8") if isinstance(b, bytes) else b
+        provider = WORD_LIST.get()
+        words = provider() if provider is not None else []
+        i = bisect.bisect_left(words, text)
+        while i < len(words) and words[i].startswith(text):
+            yield words[i]
+            i += 1
         return
-    subs = list(reader.leaf_readers()) if hasattr(reader, "leaf_readers") and hasattr(reader, "readers") else []
-    readers = [r for r, _ in subs] or [reader]
-    seen: set[str] = set()
-    for r in readers:
-        for w in r.terms_within("content", text, maxdist, prefix=1):
-            if w not in seen:
-                seen.add(w)
-                yield w
+    provider = WORD_LIST.get()
+    words = provider() if provider is not None else []
+    if not words:
+        return
+    from whoosh.spelling import ListCorrector
+    for _score, w in ListCorrector(words)._suggestions(text, maxdist, 1):  # a Levenshtein automaton
+        yield w
 
 
 def expand(reader, fieldname: str, text: str, mode: str, maxdist: int = 1) -> list[bytes]:
@@ -459,8 +468,17 @@ def _leaf_query(leaf: Leaf | DateLeaf) -> wq.Query | None:
         return None
     if f == "kind":
         value = KIND_ALIASES.get(value, value)
-    if f == "id":
+    if f == "id":  # ids are looked up in the unique ``key`` field ("item:<id>" / "event:<id>")
         value = leaf.text.strip().lower()
+        parts = []
+        for head in ("item:", "event:"):
+            if leaf.op == "prefix":
+                parts.append(wq.Prefix("key", head + value))
+            elif leaf.op == "fuzzy":
+                parts.append(wq.FuzzyTerm("key", head + value, maxdist=leaf.dist, prefixlength=len(head) + 1))
+            else:
+                parts.append(wq.Term("key", head + value))
+        return wq.Or(parts)
     if leaf.op == "prefix":
         return wq.Prefix(f, value)
     if leaf.op == "fuzzy":

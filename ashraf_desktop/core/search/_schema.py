@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -20,10 +19,12 @@ from ..model import Archive, Event, Item, ItemKind
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
 __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "item_hash", "event_hash",
-           "archive_fingerprint", "facet_record", "decode_facets", "FIELD_SEP", "TEXT_LIMIT"]
+           "archive_fingerprint", "archive_hashes", "hash_sum", "fingerprint_of", "facet_record", "decode_facets", "FIELD_SEP", "TEXT_LIMIT"]
 
 #: Bump on any change to the fields below or to how documents are built; ANALYSIS_VERSION is folded in.
-SCHEMA_VERSION = f"1.{ANALYSIS_VERSION}"
+#: 2: no Whoosh spelling field (the unstemmed words live in ``words.txt``, see ``_index``), 8-bit date
+#: tiers, one-term ``undated``, ``id`` stored only, cheaper content hashes.
+SCHEMA_VERSION = f"2.{ANALYSIS_VERSION}"
 
 #: At most this many characters of an item's text are indexed and stored (a 50 MB log is not a document).
 TEXT_LIMIT = 20_000_000
@@ -37,10 +38,12 @@ def build_schema() -> fields.Schema:
     kw = KeywordAnalyzer()
     return fields.Schema(
         key=fields.ID(stored=True, unique=True),  # "item:<id>" | "event:<id>"
-        id=fields.ID(stored=True),
+        id=fields.STORED(),  # ``id:`` queries use ``key`` (one unique term a document, not two)
         kind=fields.ID(stored=True),
         title=fields.TEXT(analyzer=text, stored=True),
-        content=fields.TEXT(analyzer=text, spelling=True),  # title + every other searchable text
+        # title + every other searchable text. No ``spelling=True``: Whoosh's spelling field doubled the
+        # terms written per document; prefix expansion and "did you mean" read a plain word list instead.
+        content=fields.TEXT(analyzer=text),
         creator=fields.TEXT(analyzer=text),
         publisher=fields.TEXT(analyzer=text),
         tag=fields.TEXT(analyzer=kw, phrase=False),
@@ -49,9 +52,11 @@ def build_schema() -> fields.Schema:
         year=fields.TEXT(analyzer=kw, phrase=False),
         decade=fields.TEXT(analyzer=kw, phrase=False),
         # signed: Whoosh 2.7 mis-evaluates ranges on unsigned NUMERIC fields (every value matches "<= x")
-        date_lo=fields.NUMERIC(int, bits=32, sortable=True),
-        date_hi=fields.NUMERIC(int, bits=32),
-        undated=fields.NUMERIC(int, bits=32, sortable=True),
+        # shift_step 8: 4 range-tier terms a value instead of 8 (ranges read a few more terms; builds write
+        # half the postings). ``undated`` is only sorted on, never ranged: one term.
+        date_lo=fields.NUMERIC(int, bits=32, sortable=True, shift_step=8),
+        date_hi=fields.NUMERIC(int, bits=32, shift_step=8),
+        undated=fields.NUMERIC(int, bits=32, sortable=True, shift_step=32),
         title_sort=fields.COLUMN(columns.VarBytesColumn()),
         facets=fields.COLUMN(columns.VarBytesColumn()),
         state=fields.COLUMN(columns.VarBytesColumn()),  # "key<FIELD_SEP>content hash", for updates
@@ -70,30 +75,89 @@ class IndexDoc:
     fields: dict[str, Any]
 
 
-def _h(parts: Iterable[Any]) -> str:
-    return hashlib.sha256(json.dumps(list(parts), ensure_ascii=False, default=str).encode()).hexdigest()[:32]
+def _h(parts: Any) -> str:
+    """A 128-bit hex digest of plain data (str, int, None, tuples): ``repr`` is stable across processes."""
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _cites(citations) -> tuple:
+    return tuple((c.item, c.quote, c.note) for c in citations)
 
 
 def item_hash(item: Item, extractor_version: str) -> str:
     md = item.metadata
-    return _h([SCHEMA_VERSION, "item", item.id, str(item.kind), md.as_dict(), item.sha256, item.caption,
-               list(item.tags), item.date.edtf if item.date else None,
-               [[c.item, c.quote, c.note] for c in item.mentioned_in],
-               extractor_version if item.kind is ItemKind.DOCUMENT else ""])
+    return _h((SCHEMA_VERSION, "item", item.id, str(item.kind), md.title, md.creator, md.publisher, md.date,
+               md.language, md.description, md.subject, md.source, md.rights, md.type, md.format,
+               md.identifier, item.sha256, item.caption, tuple(item.tags),
+               item.date.edtf if item.date else None, _cites(item.mentioned_in),
+               extractor_version if item.kind is ItemKind.DOCUMENT else ""))
 
 
 def event_hash(event: Event) -> str:
-    return _h([SCHEMA_VERSION, "event", event.id, event.date.edtf, event.title, event.description,
-               list(event.places), list(event.people), list(event.tags),
-               [[c.item, c.quote, c.note] for c in event.citations],
-               [[cl.value, cl.citation.item, cl.citation.quote] for cl in event.date_claims]])
+    return _h((SCHEMA_VERSION, "event", event.id, event.date.edtf, event.title, event.description,
+               tuple(event.places), tuple(event.people), tuple(event.tags), _cites(event.citations),
+               tuple((cl.value, cl.citation.item, cl.citation.quote) for cl in event.date_claims)))
 
 
-def archive_fingerprint(archive: Archive, extractor_version: str) -> str:
+_MASK = (1 << 128) - 1
+
+
+def hash_sum(hashes: Iterable[str]) -> int:
+    """The order-free sum of content hashes an archive fingerprint is made of (see :func:`fingerprint_of`)."""
+    return sum(int(h, 16) for h in hashes) & _MASK
+
+
+def fingerprint_of(collection_id: str, count: int, total: int) -> str:
+    """Fingerprint from the number of indexed things and the sum of their content hashes.
+
+    Every content hash covers its item's or event's id, so the sum changes whenever anything indexed is
+    added, changed or removed, and it can be kept up to date one item at a time (incremental updates).
+    """
+    return _h((SCHEMA_VERSION, collection_id, count, total))
+
+
+def archive_hashes(archive: Archive, extractor_version, cache: dict | None = None) -> dict[str, str]:
+    """``{"item:<id>" | "event:<id>": content hash}``. ``cache`` maps a key to ``(object, hash)`` from an
+    earlier call: items and events are immutable, so one that *is* the cached object is not hashed again.
+    ``extractor_version`` may be a function, called only if a document needs hashing."""
+    out: dict[str, str] = {}
+    if callable(extractor_version):
+        lazy = extractor_version
+
+        def version(item: Item) -> str:
+            nonlocal extractor_version
+            if callable(extractor_version) and item.kind is ItemKind.DOCUMENT:
+                extractor_version = lazy()
+            return extractor_version if not callable(extractor_version) else ""
+    else:
+        def version(item: Item) -> str:
+            return extractor_version
+    get = cache.get if cache is not None else (lambda _k: None)
+    for item in archive.items:
+        key = "item:" + item.id
+        hit = get(key)
+        if hit is not None and hit[0] is item:
+            out[key] = hit[1]
+            continue
+        h = out[key] = item_hash(item, version(item))
+        if cache is not None:
+            cache[key] = (item, h)
+    for event in archive.events:
+        key = "event:" + event.id
+        hit = get(key)
+        if hit is not None and hit[0] is event:
+            out[key] = hit[1]
+            continue
+        h = out[key] = event_hash(event)
+        if cache is not None:
+            cache[key] = (event, h)
+    return out
+
+
+def archive_fingerprint(archive: Archive, extractor_version: str, cache: dict | None = None) -> str:
     """Changes whenever anything indexed from the archive would change (cheap: no file is read)."""
-    pairs = sorted([("item:" + i.id, item_hash(i, extractor_version)) for i in archive.items]
-                   + [("event:" + e.id, event_hash(e)) for e in archive.events])
-    return _h([SCHEMA_VERSION, archive.collection.id, pairs])
+    hashes = archive_hashes(archive, extractor_version, cache)
+    return fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
 
 
 def _year_of(ordinal: int) -> int:

@@ -182,7 +182,8 @@ def cmd_search(query: str, *, archive: Path | str, limit: int = 10, page: int = 
         index = _open(archive_obj, data_dir, err, bar)
         bar.finish()
         try:
-            result = index.search(query, sort=sort, page=page, page_size=min(limit, 500))
+            # facet counts cost a pass over every match: only the --json object carries them
+            result = index.search(query, sort=sort, page=page, page_size=min(limit, 500), with_facets=json)
             notices = list(index.notices)
         finally:
             index.close()

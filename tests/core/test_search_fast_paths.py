@@ -1,0 +1,289 @@
+"""The index's fast paths: incremental ``update_items``, cached content hashes, opening without hashing
+(``verify="background"``, ``signature``), small commits that merge only tiny segments, the word list that
+replaced Whoosh's spelling field, the ASCII snippet path, the build's process count and the CLI's facets."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from ashraf_desktop.core.model import Event, Item, ItemKind, Metadata
+from ashraf_desktop.core.search import _highlight, _index, _schema, open_index
+from ashraf_desktop.core.search._analysis import term_of
+from ashraf_desktop.core.search._query import HighlightSpec
+
+from test_search_index import make_archive, parse_date  # noqa: E402 - tests/core is on sys.path
+
+
+def ids(result) -> list[str]:
+    return [h.id for h in result.hits]
+
+
+def record(ident: str, text: str, title: str = "") -> Item:
+    return Item(id=ident, kind=ItemKind.RECORD, sidecar=Path(f"/nowhere/{ident}.toml"),
+                date=parse_date("2013-05-01"),
+                metadata=Metadata(title=title or "A note", description=text, language=("en",)))
+
+
+@pytest.fixture
+def counting(monkeypatch):
+    """Counts content hashes computed (items and events)."""
+    calls = {"item": 0, "event": 0}
+    item_hash, event_hash = _schema.item_hash, _schema.event_hash
+
+    def ih(item, ev):
+        calls["item"] += 1
+        return item_hash(item, ev)
+
+    def eh(event):
+        calls["event"] += 1
+        return event_hash(event)
+
+    for mod in (_schema, _index):
+        monkeypatch.setattr(mod, "item_hash", ih)
+        monkeypatch.setattr(mod, "event_hash", eh)
+    return calls
+
+
+def test_update_items_adds_changes_and_deletes_without_a_diff(tmp_path: Path, counting) -> None:
+    archive = make_archive(tmp_path / "a")
+    index = open_index(archive, tmp_path / "cache")
+    try:
+        counting["item"] = counting["event"] = 0
+        new = record("zeppelin-note", "A zeppelin flew over the camp at dawn.")
+        report = index.update_items([new])
+        assert (report.added, report.changed, report.deleted) == (1, 0, 0)
+        assert counting == {"item": 1, "event": 0}  # nothing else was hashed
+        assert ids(index.search("zeppelin")) == ["zeppelin-note"]
+        assert ids(index.search("zeppeli*")) == ["zeppelin-note"]  # its words joined the word list
+        assert ids(index.search("zepelin~")) == ["zeppelin-note"]
+
+        changed = dataclasses.replace(new, metadata=dataclasses.replace(new.metadata, description="A balloon."))
+        report = index.update_items([changed])
+        assert (report.added, report.changed, report.deleted) == (0, 1, 0)
+        assert ids(index.search("zeppelin")) == [] and ids(index.search("balloon")) == ["zeppelin-note"]
+
+        event = Event(id="balloon-day", date=parse_date("2013"), title="The balloon day")
+        report = index.update_items([event], deleted=["arabic-note", "canal-dug"])
+        assert (report.added, report.changed, report.deleted) == (1, 0, 2)
+        assert ids(index.search("مخيم")) == [] and ids(index.search("canal")) == ["water-history"]
+        assert set(ids(index.search("balloon"))) == {"zeppelin-note", "balloon-day"}
+        again = index.update_items([changed], deleted=["no-such-item"])
+        assert again.changes == 0
+        # the index's archive follows the changes
+        current = index.archive
+        assert current.item("zeppelin-note") is changed and current.item("arabic-note") is None
+        assert {e.id for e in current.events} == {"move-to-liberty", "balloon-day"}
+    finally:
+        index.close()
+    # the incrementally kept fingerprint is the one a full check computes: reopening changes nothing
+    index = open_index(current, tmp_path / "cache")
+    try:
+        assert index.last_update is None
+        assert set(ids(index.search("balloon"))) == {"zeppelin-note", "balloon-day"}
+        assert index.update(current).changes == 0
+    finally:
+        index.close()
+
+
+def test_update_items_rejects_what_it_cannot_index(tmp_path: Path) -> None:
+    index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
+    try:
+        with pytest.raises(TypeError):
+            index.update_items(["not an item"])
+        new = record("x-note", "text")
+        with pytest.raises(ValueError):
+            index.update_items([new], deleted=["x-note"])
+    finally:
+        index.close()
+
+
+def test_update_hashes_only_objects_it_has_not_seen(tmp_path: Path, counting) -> None:
+    archive = make_archive(tmp_path / "a")
+    index = open_index(archive, tmp_path / "cache")
+    try:
+        counting["item"] = counting["event"] = 0
+        assert index.update(archive).changes == 0
+        assert counting == {"item": 0, "event": 0}
+        bigger = dataclasses.replace(archive, items=archive.items + (record("kite-note", "A red kite."),))
+        report = index.update(bigger)
+        assert (report.added, report.changed, report.deleted) == (1, 0, 0)
+        assert counting == {"item": 1, "event": 0}
+        assert ids(index.search("kite")) == ["kite-note"]
+    finally:
+        index.close()
+
+
+def test_small_updates_merge_only_tiny_segments(tmp_path: Path) -> None:
+    index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
+    try:
+        for i in range(3 * _index.TINY_SEGMENTS):
+            index.update_items([record(f"note-{i}", f"note number{i} about kites")])
+            assert len(index._ix._segments()) <= _index.TINY_SEGMENTS + 1
+        assert index.search("kites").total == 3 * _index.TINY_SEGMENTS
+        assert ids(index.search(f"number{2 * _index.TINY_SEGMENTS}")) == [f"note-{2 * _index.TINY_SEGMENTS}"]
+        assert index._unmerged > 0
+        assert index.merge() is True and index._unmerged == 0
+        assert index.search("kites").total == 3 * _index.TINY_SEGMENTS
+        archive = index.archive
+    finally:
+        index.close()
+    index = open_index(archive, tmp_path / "cache")  # the merge was stamped: trusted as is
+    try:
+        assert index.last_update is None and not index.notices
+    finally:
+        index.close()
+
+
+def test_background_verification_opens_at_once_and_then_updates(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "a"
+    archive = make_archive(root)
+    open_index(archive, tmp_path / "cache").close()
+    changed = make_archive(root, extra_docs={"new-doc": "A zeppelin flew over the camp."})
+    gate = __import__("threading").Event()
+    verify_now = _index.SearchIndex._verify_now
+
+    def slow_verify(self):
+        gate.wait(10)
+        return verify_now(self)
+
+    monkeypatch.setattr(_index.SearchIndex, "_verify_now", slow_verify)
+    index = open_index(changed, tmp_path / "cache", verify="background")
+    try:
+        assert ids(index.search("zeppelin")) == []  # the stamped index, searchable before the check ends
+        assert index.wait_until_current(timeout=0.05) is False
+        gate.set()
+        assert index.wait_until_current(timeout=30)
+        assert ids(index.search("zeppelin")) == ["new-doc"]
+        assert index.last_update is not None and index.last_update.added == 1
+    finally:
+        index.close()
+    with pytest.raises(ValueError):
+        open_index(changed, tmp_path / "cache", verify="sometimes")
+
+
+def test_signature_skips_hashing_when_it_matches(tmp_path: Path, monkeypatch) -> None:
+    root = tmp_path / "a"
+    archive = make_archive(root)
+    open_index(archive, tmp_path / "cache", signature="sig-1").close()
+
+    def no_hashing(*_a):
+        raise AssertionError("hashed although the signature matched")
+
+    with monkeypatch.context() as m:
+        m.setattr(_index, "archive_hashes", no_hashing)
+        index = open_index(archive, tmp_path / "cache", signature="sig-1")
+        try:
+            assert index.last_update is None and ids(index.search("canal"))
+        finally:
+            index.close()
+    changed = make_archive(root, extra_docs={"new-doc": "A zeppelin flew over the camp."})
+    index = open_index(changed, tmp_path / "cache", signature="sig-2")  # another signature: checked
+    try:
+        assert index.last_update.added == 1 and ids(index.search("zeppelin")) == ["new-doc"]
+    finally:
+        index.close()
+    index = open_index(archive, tmp_path / "cache")  # no signature: always checked by content hash
+    try:
+        assert index.last_update.deleted == 1
+    finally:
+        index.close()
+
+
+def test_missing_word_list_means_rebuild(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "a")
+    index = open_index(archive, tmp_path / "cache")
+    folder = index.folder
+    index.close()
+    (folder / _index.WORDS).unlink()
+    index = open_index(archive, tmp_path / "cache")
+    try:
+        assert [n.code for n in index.notices] == ["rebuilt-damaged"]
+        assert _index.WORDS in index.notices[0].message
+        assert ids(index.search("liberat*"))  # prefixes expand through the word list again
+    finally:
+        index.close()
+
+
+def test_build_uses_two_processes_for_many_items(tmp_path: Path, monkeypatch) -> None:
+    archive = make_archive(tmp_path / "a")
+    monkeypatch.setattr(_index.os, "cpu_count", lambda: 2)
+    index = _index.SearchIndex(archive, tmp_path / "cache")
+    try:
+        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 5)
+        assert index._procs_for(archive) == (2 if _index.os.name == "posix" else 1)
+        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 10_000)
+        assert index._procs_for(archive) == 1
+    finally:
+        index.close()
+    index = _index.SearchIndex(archive, tmp_path / "cache", build_procs=1)
+    try:
+        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 5)
+        assert index._procs_for(archive) == 1
+    finally:
+        index.close()
+
+
+_TEXT = ("The skies were grey; dying embers, lying witnesses and tied boats. Only early risers saw it — "
+         "“happily” the happy, happiest of runners kept running. Generalization of rational relations, U.S. policy in 1812, "
+         "snake_case words, and a café’s menu. ") * 3
+
+
+@pytest.mark.parametrize("words", [["sky"], ["die"], ["lie", "tie"], ["only", "early"], ["happy"], ["run"],
+                                   ["generalize"], ["rational"], ["u", "s"], ["1812"], ["snake_case"], ["a"],
+                                   ["cafe"], ["menu", "policy"]])
+def test_ascii_snippet_path_finds_what_the_tokenizer_finds(words: list[str], monkeypatch) -> None:
+    terms = frozenset(term_of(w) for w in words)
+    specs = [HighlightSpec(terms, ()), HighlightSpec(terms, (tuple(term_of(w) for w in "the skies".split()),)),
+             HighlightSpec(frozenset(), (tuple(term_of(w) for w in "lying witnesses".split()),))]
+    for text in (_TEXT, _TEXT.replace("café", "cafe")):
+        assert _highlight._ascii_words(text) is ("é" not in text)
+        for spec in specs:
+            for kw in ({}, {"limit": 200, "max_hits": 3, "settle": 40}):
+                fast = _highlight.find_hits(text, spec, **kw)
+                with monkeypatch.context() as m:
+                    m.setattr(_highlight, "_ascii_words", lambda _t: False)
+                    slow = _highlight.find_hits(text, spec, **kw)
+                assert fast == slow
+                if spec.terms and not kw:
+                    assert fast, spec
+
+
+def test_ascii_snippet_path_on_random_words(monkeypatch) -> None:
+    rng = random.Random(7)
+    vocab = re.findall(r"\w+", _TEXT)
+    text = " ".join(rng.choice(vocab) + rng.choice(["", ",", ".", " —", "'s"]) for _ in range(3000))
+    for _ in range(40):
+        spec = HighlightSpec(frozenset(term_of(rng.choice(vocab)) for _ in range(2)),
+                             (tuple(term_of(rng.choice(vocab)) for _ in range(2)),))
+        fast = _highlight.find_hits(text, spec, max_hits=64)
+        with monkeypatch.context() as m:
+            m.setattr(_highlight, "_ascii_words", lambda _t: False)
+            assert _highlight.find_hits(text, spec, max_hits=64) == fast
+
+
+def test_cli_text_output_skips_facets(tmp_path: Path, monkeypatch) -> None:
+    from ashraf_desktop.core.search import cli_support
+
+    archive = make_archive(tmp_path / "a")
+    seen: list[bool] = []
+    search = _index.SearchIndex.search
+
+    def spy(self, query, **kw):
+        seen.append(kw.get("with_facets", True))
+        return search(self, query, **kw)
+
+    monkeypatch.setattr(_index.SearchIndex, "search", spy)
+    monkeypatch.setattr(cli_support, "_load", lambda _a, _e: archive)
+    out = io.StringIO()
+    assert cli_support.cmd_search("canal", archive=tmp_path / "a", data_dir=tmp_path / "d", out=out,
+                                  err=io.StringIO()) == 0
+    assert cli_support.cmd_search("canal", archive=tmp_path / "a", data_dir=tmp_path / "d", json=True,
+                                  out=out, err=io.StringIO()) == 0
+    assert seen == [False, True]
+    assert '"facets"' in out.getvalue()
