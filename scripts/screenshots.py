@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme,
-the timeline dock (an event selected, its source open at the quote, a period brushed) and the timeline panel.
+the timeline dock (an event selected, its source open at the quote, a period brushed), the timeline panel, and
+a document with two highlights beside the Annotations panel showing a note with its tags.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
 
@@ -129,11 +130,55 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {path}")
         dock.setFloating(False)
         panel.clear_range()
+
+        # annotations: a document with two highlights, the Annotations panel showing a note with its tags
+        annotate(window, wait_until, result.archive)
+        save(window, "annotations.png")
         window.close()
         window.runner.wait_for_done(5000)
         window.deleteLater()
         settle(100)
     return 0
+
+
+def annotate(window, wait_until, archive) -> None:
+    """Two highlights in a document (one green with a note and tags), the panel showing the note."""
+    doc = next((i for i in archive.items if i.id == "brief-history-of-ashraf-city"), None) or \
+        next(i for i in archive.items if i.file is not None and i.kind.value == "document")
+    window.annotations.set_author("A. Archivist")
+    window.search.set_query("")
+    window.show_panel("timeline")
+    page = window.open_item(doc.id)
+    wait_until(lambda: page.is_loaded and page.extracted is not None, "the document to annotate")
+    text = page.extracted.text
+    sentences = [s for s in (p.strip() for p in text.replace("\n", " ").split(". ")) if 40 <= len(s) <= 160]
+    if len(sentences) < 3:
+        raise SystemExit("screenshots: the document has too few sentences to annotate")
+    first, second = sentences[1], sentences[2]
+    start = text.index(first[:40])
+    page.select_range(start, start + len(first))
+    window.annotation_wiring.annotate_page(page, "yellow", False)
+    start = text.index(second[:40])
+    page.select_range(start, start + len(second))
+    note = window.annotation_wiring.annotate_page(page, "green", True)
+    if note is None:
+        raise SystemExit("screenshots: the note could not be saved")
+    window.annotations.update(note.id, body="Compare the dates with the **UN reports**; see "
+                                            "[About Camp Ashraf](item:about-camp-ashraf).",
+                              tags=("chronology", "to verify"))
+    cursor = page.browser.textCursor()
+    cursor.clearSelection()
+    page.browser.setTextCursor(cursor)
+    from PySide6.QtCore import Qt
+    for name in ("timeline", "gallery"):  # the right dock gets the full height
+        if name in window.panels:
+            window.panels[name].hide()
+    window.show_panel("annotations")
+    window.resizeDocks([window.panels["annotations"]], [440], Qt.Orientation.Horizontal)
+    panel = window.annotations_panel
+    panel.splitter.setSizes([460, 240])
+    panel.select_annotation(window.annotations.get(note.id))
+    page.show_annotation(window.annotations.get(note.id))
 
 
 if __name__ == "__main__":

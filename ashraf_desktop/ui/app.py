@@ -112,6 +112,9 @@ class Smoke:
         gallery = getattr(self.window, "gallery_panel", None)
         if gallery is None or self.window.panels.get("gallery") is None:
             return self.fail("the gallery panel is not installed")
+        problem = self._annotations()
+        if problem:
+            return self.fail(problem)
         panel = getattr(self.window, "timeline_panel", None)
         dock = self.window.panels.get("timeline")
         if panel is None or dock is None:
@@ -143,6 +146,22 @@ class Smoke:
             check()
         else:
             page.loaded.connect(check)
+
+    def _annotations(self) -> str:
+        """Annotations: the store opens, a note is saved and read back, then deleted (no trace is left)."""
+        c = getattr(self.window, "annotations", None)
+        if c is None or self.window.panels.get("annotations") is None:
+            return "the annotations panel is not installed"
+        if c.store is None:
+            return c.error or "the annotations store did not open"
+        item = self.window.archive.items[0]
+        note = c.create(item, "note", body="smoke test note")
+        if note is None or note.id not in {a.id for a in c.for_item(item.id)}:
+            return "an annotation could not be saved and read back"
+        if not c.delete(note.id) or c.get(note.id) is not None:
+            return "the smoke test's annotation could not be deleted"
+        c.undo_stack.clear()
+        return ""
 
     def fail(self, message: str) -> None:
         self.finish(1, f"smoke FAILED: {message}")

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from ..core.dates import DateError, describe_date
 from .look import highlight_colors
-from .search_models import HitRole, kind_label
+from .search_models import AnnotationCountRole, HitRole, kind_label
 
 __all__ = ["ResultDelegate", "snippet_html", "date_line"]
 
@@ -104,9 +104,20 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setFont(title_font)
         painter.setPen(text_color)
         fm = QFontMetrics(title_font)
-        title = fm.elidedText(hit.title or "(untitled)", Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QRect(left, y, width, fm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         title)
+        count = index.data(AnnotationCountRole) or 0
+        if count:  # "✎ 3": this item carries annotations
+            badge = f"✎ {count}"
+            badge_w = fm.horizontalAdvance(badge) + 4
+            painter.setPen(dim_color)
+            painter.drawText(QRect(left + width - badge_w, y, badge_w, fm.height()),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, badge)
+            painter.setPen(text_color)
+            width_title = width - badge_w - 4
+        else:
+            width_title = width
+        title = fm.elidedText(hit.title or "(untitled)", Qt.TextElideMode.ElideRight, width_title)
+        painter.drawText(QRect(left, y, width_title, fm.height()),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         y += fm.height() + 2
         meta = " · ".join(p for p in (kind_label(hit.kind), date_line(hit.date, hit.publisher)) if p)
         painter.setFont(small_font)

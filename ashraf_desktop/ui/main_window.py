@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
         self._install_timeline()
         self._install_gallery()
+        self.annotations: Any = None  # set by install_annotations
+        self._install_annotations()
 
         self.search.open_requested.connect(self.open_hit)
         self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
@@ -243,6 +245,17 @@ class MainWindow(QMainWindow):
         self.date_filter_cleared.connect(panel.clear_date_range)
         self.archive_changed.connect(panel.set_archive)
 
+    # --- annotations ---------------------------------------------------------------------------------
+    def _install_annotations(self) -> None:
+        """Highlights, notes and regions (ui/annotations): the Annotations panel tabbed with Provenance, Edit ▸
+        Undo/Redo, File ▸ Export/Import/Restore annotations, counts in the search results."""
+        from .annotations import install_annotations
+        install_annotations(self)
+
+    def open_annotation(self, annotation: Any) -> Any:
+        """Open an annotation (or its id) at its place: the document scrolled to it, a photo in the lightbox."""
+        return self.annotation_wiring.open_annotation(annotation)
+
     def _gallery_follow_search(self, item_ids: Any, _event_ids: Any) -> None:
         if self.gallery_panel is not None:
             self.gallery_panel.set_filter_ids(item_ids if self.search.query().strip() else None)
@@ -316,7 +329,7 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         mb = self.menuBar()
-        file_menu = mb.addMenu("&File")
+        file_menu = self.file_menu = mb.addMenu("&File")
         self.act_open = self._action("&Open archive…", self.choose_archive, QKeySequence.StandardKey.Open,
                                      "folder-open", "Open another archive folder")
         file_menu.addAction(self.act_open)
@@ -326,7 +339,7 @@ class MainWindow(QMainWindow):
         self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.act_quit)
 
-        edit = mb.addMenu("&Edit")
+        edit = self.edit_menu = mb.addMenu("&Edit")
         self.act_search = self._action("&Search the archive", self.search.focus_box, ["Ctrl+K", "Ctrl+L"], "search")
         self.act_find = self._action("&Find in document…", self._find, QKeySequence.StandardKey.Find, "search")
         self.act_next = self._action("Next match", lambda: self._page_call("next_hit"), ["F3", "Ctrl+G"],
@@ -458,6 +471,8 @@ class MainWindow(QMainWindow):
     def open_hit(self, hit: Any, query: str) -> Page | None:
         if hit.kind == "event":
             return self.tabs.open_event(hit.id)
+        if hit.kind == "annotation":
+            return self.open_annotation(getattr(hit, "annotation_id", None) or hit.id)
         return self.tabs.open_item(hit.item_id or hit.id, query)
 
     def open_item(self, item_id: str, query: str = "", quote: str = "") -> Page | None:
@@ -591,4 +606,6 @@ class MainWindow(QMainWindow):
         self.save_settings()
         for page in self.tabs.pages():
             page.close_page()
+        if self.annotations is not None:
+            self.annotations.close()
         super().closeEvent(event)

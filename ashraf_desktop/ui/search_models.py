@@ -14,13 +14,17 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from .look import icon
 
-__all__ = ["ResultsModel", "FacetsModel", "HitRole", "FacetRow", "FACET_GROUPS", "filters_from_checked"]
+__all__ = ["ResultsModel", "FacetsModel", "HitRole", "AnnotationCountRole", "FacetRow", "FACET_GROUPS",
+           "filters_from_checked"]
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 FacetRowRole = Qt.ItemDataRole.UserRole + 2
+AnnotationCountRole = Qt.ItemDataRole.UserRole + 3  # annotations on the hit's item (0 for none)
 
-_KIND_ICONS = {"document": "file-text", "image": "image", "record": "bookmark", "event": "calendar"}
-_KIND_LABELS = {"document": "Document", "image": "Image", "record": "Record (not held)", "event": "Event"}
+_KIND_ICONS = {"document": "file-text", "image": "image", "record": "bookmark", "event": "calendar",
+               "annotation": "quote"}
+_KIND_LABELS = {"document": "Document", "image": "Image", "record": "Record (not held)", "event": "Event",
+                "annotation": "Annotation"}
 
 #: facet name in SearchResult.facets -> (heading, Filters field)
 FACET_GROUPS: dict[str, tuple[str, str]] = {
@@ -55,6 +59,7 @@ class ResultsModel(QAbstractListModel):
         self._page = 0
         self._fetching = False
         self.query = ""
+        self._annotation_counts: dict[str, int] = {}
 
     # --- feeding -------------------------------------------------------------------------------------
     def set_result(self, result: Any) -> None:
@@ -80,6 +85,19 @@ class ResultsModel(QAbstractListModel):
 
     def clear(self) -> None:
         self.set_result(None)
+
+    def set_annotation_counts(self, counts: dict[str, int]) -> None:
+        """Annotations per item id, shown as "✎ 3" on the item's results."""
+        if counts == self._annotation_counts:
+            return
+        self._annotation_counts = dict(counts)
+        if self._hits:
+            self.dataChanged.emit(self.index(0), self.index(len(self._hits) - 1), [AnnotationCountRole])
+
+    def annotation_count(self, hit: Any) -> int:
+        if hit is None or hit.kind in ("event", "annotation"):
+            return 0
+        return self._annotation_counts.get(hit.item_id or hit.id, 0)
 
     @property
     def total(self) -> int:
@@ -111,6 +129,8 @@ class ResultsModel(QAbstractListModel):
             return f"{kind_label(hit.kind)}: {hit.title}. {hit.snippet}"
         if role == HitRole:
             return hit
+        if role == AnnotationCountRole:
+            return self.annotation_count(hit)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

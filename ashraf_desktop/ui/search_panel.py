@@ -419,5 +419,9 @@ def _hit_ids(hits: Any) -> tuple[frozenset[str], frozenset[str]]:
     """(item ids, event ids) of search hits."""
     items, events = set(), set()
     for hit in hits:
+        if hit.kind == "annotation":  # an annotation stands for its item
+            if hit.item_id:
+                items.add(hit.item_id)
+            continue
         (events if hit.kind == "event" else items).add(hit.id)
     return frozenset(items), frozenset(events)

@@ -60,8 +60,10 @@ def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
     create_app()
     windows: list = []
 
-    def make(archive: Path | None = None, *, wait_index: bool = True, index: bool = True) -> MainWindow:
-        dirs = user_dirs(tmp_path / f"data{len(windows)}").ensure()
+    def make(archive: Path | None = None, *, wait_index: bool = True, index: bool = True,
+             data: str | None = None) -> MainWindow:
+        """``data`` names the --data-dir (under tmp_path) to share it between windows; default: a new one."""
+        dirs = user_dirs(tmp_path / (data or f"data{len(windows)}")).ensure()
         result = load_archive(archive or bundled_archive(), check_files=False)
         window = MainWindow(result, dirs, open_index=make_opener(index_root) if index else None)
         windows.append(window)

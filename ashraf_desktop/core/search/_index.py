@@ -53,8 +53,8 @@ from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
 from ._analysis import WORD_RE, fold_keyword, word_of
 from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
 from ._query import WORD_LIST, HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
-from ._schema import (SCHEMA_VERSION, IndexDoc, archive_hashes, build_schema, decode_facets, event_doc,
-                      event_hash, fingerprint_of, hash_sum, item_doc, item_hash, FIELD_SEP)
+from ._schema import (ANNOTATION_PREFIX, SCHEMA_VERSION, IndexDoc, annotation_doc, archive_hashes, build_schema,
+                      decode_facets, event_doc, event_hash, fingerprint_of, hash_sum, item_doc, item_hash, FIELD_SEP)
 from ._types import (FACET_KEYS, SORTS, Filters, Hit, HitSpan, IndexNotice, SearchError, SearchResult,
                      UpdateReport)
 
@@ -66,6 +66,9 @@ STAMP = "stamp.json"
 WORDS = "words.txt"
 CURRENT = "CURRENT"
 LOCK = "writer.lock"
+#: The annotations feed cursor the index has caught up to (a dot file: not part of the stamped manifest,
+#: and not copied by ``export`` - a shipped index carries no one's annotations cursor).
+ANNOTATION_CURSOR = ".annotations-cursor"
 _STAMP_FORMAT = "ashraf-search-index"
 _GEN_RE = re.compile(r"^gen-[0-9]+-[0-9]+$")
 LOCK_TIMEOUT_S = 120.0
@@ -506,6 +509,9 @@ class SearchIndex:
         self._closed = False
         self._fingerprint: str | None = None
         self.last_update: UpdateReport | None = None
+        self._annotation_db: Path | None = None  # the annotations database synced from (sync_annotations)
+        self._annotation_store: Any = None  # a read-only AnnotationStore, opened on the writer thread
+        self._annotation_cursor_mem: tuple[Path | None, str | None] = (None, None)
 
     # -- plumbing --
 
@@ -843,6 +849,11 @@ class SearchIndex:
         report = UpdateReport(added=len(archive.items) + len(archive.events), rebuilt=True,
                               problems=tuple(problems), elapsed_s=time.perf_counter() - t0)
         self._after(report)
+        if self._annotation_db is not None:  # a new generation holds no annotations yet: add them back
+            try:
+                self._sync_annotations()
+            except Exception:  # noqa: BLE001 - the archive's index is whole; annotations follow at the next sync
+                _log.exception("search index: annotations not re-added after the rebuild")
         return report
 
     def _after(self, report: UpdateReport) -> None:
@@ -909,7 +920,8 @@ class SearchIndex:
                 raw = col[docnum]
                 if raw:
                     key, _, chash = raw.decode("utf-8").partition(FIELD_SEP)
-                    out[key] = chash
+                    if not key.startswith(ANNOTATION_PREFIX):
+                        out[key] = chash
         return out
 
     def _make_writable(self) -> None:
@@ -919,8 +931,10 @@ class SearchIndex:
         if not self._adopt_prebuilt():
             self._build(self._archive)
 
-    def _write(self, deleted: list[str], docs: Iterator[IndexDoc], todo: int) -> None:
-        """One commit: delete ``deleted`` keys, add or replace ``docs``; all or nothing. Keeps ``_retry``."""
+    def _write(self, deleted: list[str], docs: Iterator[IndexDoc], todo: int, purge_kind: str | None = None,
+               report: bool = True) -> None:
+        """One commit: delete ``deleted`` keys (and, with ``purge_kind``, every document of that kind), add or
+        replace ``docs``; all or nothing. Keeps ``_retry``."""
         ix = self._ix
         assert ix is not None and self._dir is not None
         words = _WordCollector()
@@ -929,6 +943,8 @@ class SearchIndex:
         failed: set[str] = set()
         writer = ix.writer(limitmb=LIMIT_MB, compound=False)
         try:
+            if purge_kind:
+                writer.delete_by_term("kind", purge_kind)
             for key in deleted:
                 writer.delete_by_term("key", key)
             for n, doc in enumerate(docs, start=1):
@@ -937,7 +953,8 @@ class SearchIndex:
                 written.add(doc.key)
                 if doc.chash.endswith("!retry"):
                     failed.add(doc.key)
-                self._report(n, todo, doc.fields["title"])
+                if report:
+                    self._report(n, todo, doc.fields["title"])
             if words.raw:  # before the commit: the word list may cover more than the index, never less
                 base = self._word_list()
                 new = [w for w in words.folded() if not _has_word(base, w)]
@@ -1070,6 +1087,78 @@ class SearchIndex:
         self._after(report)
         return report
 
+    # -- annotations --
+
+    def _close_annotation_store(self) -> None:
+        store, self._annotation_store = self._annotation_store, None
+        if store is not None:
+            store.close()
+
+    def _open_annotation_store(self):
+        """The read-only store (writer thread only); None while the database does not exist."""
+        if self._annotation_store is None:
+            path = self._annotation_db
+            if path is None or not path.is_file():
+                return None
+            from ..annotations import AnnotationStore
+            self._annotation_store = AnnotationStore(path, read_only=True)
+        return self._annotation_store
+
+    def _annotation_cursor(self) -> str | None:
+        folder = self._dir
+        mem_folder, mem = self._annotation_cursor_mem
+        if mem_folder == folder and mem is not None:
+            return mem
+        if folder is None or self._readonly:
+            return None
+        try:
+            return (folder / ANNOTATION_CURSOR).read_text(encoding="utf-8").strip() or None
+        except OSError:
+            return None
+
+    def _set_annotation_cursor(self, cursor: str | None) -> None:
+        folder = self._dir
+        self._annotation_cursor_mem = (folder, cursor)
+        if folder is None or self._readonly:
+            return
+        path = folder / ANNOTATION_CURSOR
+        if cursor is None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+        else:
+            _atomic_write(path, cursor)
+
+    def _sync_annotations(self) -> UpdateReport:
+        t0 = time.perf_counter()
+        if self._ix is None:
+            return UpdateReport()
+        store = self._open_annotation_store()
+        if store is None:  # no database (yet, or any more): whatever was indexed from one goes
+            if self._annotation_cursor() is None:
+                return UpdateReport()
+            if self._readonly:
+                self._make_writable()
+            self._write([], iter(()), 0, purge_kind="annotation", report=False)
+            self._stamp(self._fingerprint or "")
+            self._set_annotation_cursor(None)
+            return UpdateReport(rebuilt=True, elapsed_s=time.perf_counter() - t0)
+        batch = store.changes_since(self._annotation_cursor())
+        if self._readonly and (batch.upserts or batch.deletes):
+            self._make_writable()  # a prebuilt index opened in place: copy it first (new folder, no cursor)
+            batch = store.changes_since(self._annotation_cursor())
+        collection = self._archive_base.collection.id
+        archive = self._archive
+        docs = [annotation_doc(r, archive.item(r.item_id)) for r in batch.upserts if r.collection_id == collection]
+        deleted = sorted({ANNOTATION_PREFIX + a for a in batch.deletes}
+                         | {ANNOTATION_PREFIX + r.annotation_id for r in batch.upserts if r.collection_id != collection})
+        if docs or deleted or (batch.reset and self._annotation_cursor() is not None):
+            self._write(deleted if not batch.reset else [], iter(docs), len(docs),
+                        purge_kind="annotation" if batch.reset else None, report=False)
+            self._stamp(self._fingerprint or "")
+        self._set_annotation_cursor(str(batch.cursor))
+        return UpdateReport(added=len(docs), deleted=len(batch.deletes), rebuilt=batch.reset,
+                            elapsed_s=time.perf_counter() - t0)
+
     def _merge(self) -> bool:
         """Merge the small segments left by unmerged commits (Whoosh's own MERGE_SMALL policy)."""
         ix = self._ix
@@ -1134,6 +1223,28 @@ class SearchIndex:
                 return self._update_items(changed, deleted)
         return self._run(job)
 
+    def sync_annotations(self, source: Path | str) -> UpdateReport:
+        """Bring the index's annotation documents in line with an annotations database (incrementally).
+
+        ``source`` is the database file (``annotations.sqlite``) or the data folder holding it. The index
+        opens it read-only on its writer thread, asks ``changes_since`` its stored cursor and applies the
+        batch in one commit: cheap when nothing changed, so call it after each save and at start-up. A
+        rebuilt index (new generation, no cursor) re-reads everything; so does a restored backup (new feed
+        epoch). Only annotations of this archive's collection are indexed. Later rebuilds re-sync by themselves.
+        """
+        path = Path(source)
+        if path.is_dir() or not path.suffix:
+            from ..annotations import DB_NAME
+            path = path / DB_NAME
+
+        def job() -> UpdateReport:
+            with self._locked():
+                if self._annotation_db != path:
+                    self._close_annotation_store()
+                    self._annotation_db = path
+                return self._sync_annotations()
+        return self._run(job)
+
     def merge(self) -> bool:
         """Merge small segments left by small updates (call at idle time; :meth:`close` does it too).
         True if a merge was done."""
@@ -1162,6 +1273,9 @@ class SearchIndex:
                     self.merge()
                 except Exception:  # noqa: BLE001 - the unmerged index is complete; merge next time
                     _log.exception("search index: merge on close failed")
+            if self._annotation_store is not None:  # sqlite connections close on the thread that made them
+                with contextlib.suppress(Exception):
+                    self._run(self._close_annotation_store)
             self._executor.shutdown(wait=True)
         finally:
             self._closed = True
@@ -1233,7 +1347,9 @@ class SearchIndex:
             total = len(docs)
             top = results.top_n[(page - 1) * page_size: page * page_size]
             spec = highlight_spec(parsed.tree, s.reader()) if not browse else HighlightSpec(frozenset(), ())
-            hits = tuple(self._hit(s, docnum, score if sort == "relevance" else 0.0, spec)
+            note_spec = (highlight_spec(parsed.tree, s.reader(), (None, "title", "note")) if not browse
+                         else spec)
+            hits = tuple(self._hit(s, docnum, score if sort == "relevance" else 0.0, spec, note_spec)
                          for score, docnum in top)
             facets = self._facets(s, docs) if with_facets else {}
             suggestion = None
@@ -1243,9 +1359,19 @@ class SearchIndex:
                             notice=" ".join(notices) or None, page=page, page_size=page_size,
                             elapsed_ms=(time.perf_counter() - t0) * 1000)
 
-    def _hit(self, s, docnum: int, score: float, spec: HighlightSpec) -> Hit:
+    def _hit(self, s, docnum: int, score: float, spec: HighlightSpec, note_spec: HighlightSpec | None = None) -> Hit:
         f = s.stored_fields(docnum)
         body = f.get("body") or ""
+        if f.get("kind") == "annotation":
+            a = f.get("annot") or {}
+            spec = note_spec if note_spec is not None else spec
+            spans = find_hits(body, spec, limit=SCAN_CHARS, max_hits=64, settle=2 * SNIPPET_CHARS) if spec else []
+            snippet, highlights = make_snippet(body, spans)
+            return Hit(id=f.get("id", ""), kind="annotation", title=a.get("label", ""), date=f.get("date"),
+                       publisher=a.get("author", ""), score=float(score or 0.0), snippet=snippet,
+                       highlights=highlights, item_id=f.get("item_id"), annotation_id=f.get("id", ""),
+                       quote=a.get("quote", ""), page=a.get("page"), tags=tuple(a.get("tags", ())),
+                       colour=a.get("colour", ""), author=a.get("author", ""))
         spans = find_hits(body, spec, limit=SCAN_CHARS, max_hits=64, settle=2 * SNIPPET_CHARS) if spec else []
         snippet, highlights = make_snippet(body, spans)
         return Hit(id=f.get("id", ""), kind=f.get("kind", ""), title=f.get("title", ""), date=f.get("date"),

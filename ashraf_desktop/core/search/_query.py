@@ -1,7 +1,7 @@
 """The query language (docs/search.md): a small hand-written parser, so errors are found and explained.
 
 Words are ANDed; ``AND``/``OR``/``NOT`` (upper case), ``-word``, parentheses, ``"phrases"``, ``word*``,
-``word~``/``word~2``, and ``field:value`` for title, kind, tag, creator, publisher, lang, id and date. A query
+``word~``/``word~2``, and ``field:value`` for title, kind, tag, creator, publisher, lang, id, date and note. A query
 that cannot be parsed never raises: :func:`parse` falls back to its plain words and says so in a notice.
 """
 
@@ -31,11 +31,12 @@ TITLE_BOOST = 2.5
 
 FIELDS = {"title": "title", "kind": "kind", "tag": "tag", "tags": "tag", "creator": "creator",
           "author": "creator", "publisher": "publisher", "lang": "lang", "language": "lang", "id": "id",
-          "date": "date"}
-TEXT_FIELDS = ("title", "creator", "publisher")
+          "date": "date", "note": "note", "notes": "note"}
+TEXT_FIELDS = ("title", "creator", "publisher", "note")
 KIND_ALIASES = {"document": "document", "documents": "document", "doc": "document", "docs": "document",
                 "image": "image", "images": "image", "photo": "image", "photos": "image",
-                "record": "record", "records": "record", "event": "event", "events": "event"}
+                "record": "record", "records": "record", "event": "event", "events": "event",
+                "annotation": "annotation", "annotations": "annotation"}
 
 
 class QueryError(ValueError):
@@ -513,12 +514,13 @@ class HighlightSpec:
         return bool(self.terms or self.phrases)
 
 
-def highlight_spec(tree: Tree | None, reader=None) -> HighlightSpec:
-    """What to mark in an item's text: terms and phrases of the positive default/title leaves."""
+def highlight_spec(tree: Tree | None, reader=None, fields: tuple = (None, "title")) -> HighlightSpec:
+    """What to mark in an item's text: terms and phrases of the positive default/title leaves (``fields``
+    adds others, e.g. ``note`` for the snippet of an annotation)."""
     terms: set[str] = set()
     phrases: list[tuple[str, ...]] = []
     for leaf, negated in leaves(tree):
-        if negated or not isinstance(leaf, Leaf) or leaf.field not in (None, "title"):
+        if negated or not isinstance(leaf, Leaf) or leaf.field not in fields:
             continue
         if leaf.op in ("prefix", "fuzzy"):
             words = _words(leaf.text)

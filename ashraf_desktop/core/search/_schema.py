@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -18,13 +19,19 @@ from whoosh import columns, fields
 from ..model import Archive, Event, Item, ItemKind
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
-__all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "item_hash", "event_hash",
+__all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "annotation_doc", "plain_note",
+           "ANNOTATION_PREFIX", "item_hash", "event_hash",
            "archive_fingerprint", "archive_hashes", "hash_sum", "fingerprint_of", "facet_record", "decode_facets", "FIELD_SEP", "TEXT_LIMIT"]
 
 #: Bump on any change to the fields below or to how documents are built; ANALYSIS_VERSION is folded in.
 #: 2: no Whoosh spelling field (the unstemmed words live in ``words.txt``, see ``_index``), 8-bit date
 #: tiers, one-term ``undated``, ``id`` stored only, cheaper content hashes.
-SCHEMA_VERSION = f"2.{ANALYSIS_VERSION}"
+#: 3: annotations are documents too (kind ``annotation``, key ``annot:<uuid>``): ``note`` field, ``annot`` stored.
+SCHEMA_VERSION = f"3.{ANALYSIS_VERSION}"
+
+#: Key prefix of annotation documents. They come from the annotations database (``sync_annotations``), not
+#: from the archive, so they take no part in the archive's content hashes and fingerprint.
+ANNOTATION_PREFIX = "annot:"
 
 #: At most this many characters of an item's text are indexed and stored (a 50 MB log is not a document).
 TEXT_LIMIT = 20_000_000
@@ -37,7 +44,7 @@ def build_schema() -> fields.Schema:
     text = ArchiveAnalyzer()
     kw = KeywordAnalyzer()
     return fields.Schema(
-        key=fields.ID(stored=True, unique=True),  # "item:<id>" | "event:<id>"
+        key=fields.ID(stored=True, unique=True),  # "item:<id>" | "event:<id>" | "annot:<uuid>"
         id=fields.STORED(),  # ``id:`` queries use ``key`` (one unique term a document, not two)
         kind=fields.ID(stored=True),
         title=fields.TEXT(analyzer=text, stored=True),
@@ -65,6 +72,8 @@ def build_schema() -> fields.Schema:
         item_id=fields.STORED(),
         body=fields.STORED(),  # the text snippets and hit positions are taken from
         pages=fields.STORED(),  # PDF pages: ((number, start, end), ...)
+        note=fields.TEXT(analyzer=text),  # an annotation's note (``note:`` queries); also in ``content``
+        annot=fields.STORED(),  # an annotation's display data: item label, quote, page, colour, tags, author
     )
 
 
@@ -274,3 +283,42 @@ def event_doc(event: Event, chash: str, default_langs: Iterable[str] = ()) -> In
                    _clean(default_langs), [], [], content, body,
                    cited[0] if cited else None, chash)
 
+
+
+_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MD_MARKS = re.compile(r"(^|\n)[ \t]{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def plain_note(markdown: str) -> str:
+    """A Markdown note as plain words for indexing and snippets: links become their labels, emphasis and
+    heading/list/quote marks go. Not a renderer: what a reader of the snippet should see."""
+    text = _MD_LINK.sub(lambda m: m.group(1), markdown or "")
+    text = _MD_MARKS.sub(lambda m: m.group(1), text)
+    return _MD_EMPHASIS.sub(lambda m: m.group(2), text).strip()
+
+
+def annotation_doc(record, item: Item | None) -> IndexDoc:
+    """An annotation (a ``core.annotations.IndexRecord``) as an index document of kind ``annotation``.
+
+    Searchable: the note (``note:`` and plain queries), the tags (``tag:`` and plain queries), the author
+    (``creator:``/``author:``). The quoted passage is *not* indexed (the document's own text already is);
+    it is stored for display. Dated like its item, so a date filter keeps the annotations of the period.
+    """
+    note = plain_note(record.note)
+    tags = _clean(record.tags)
+    label = item.title if item is not None else record.item_id
+    key = ANNOTATION_PREFIX + record.annotation_id
+    content = "\n".join(x for x in (note, *tags) if x)
+    body = note or record.quote
+    doc = _common(key, record.annotation_id, "annotation", "", item.date if item is not None else None, tags,
+                  [], [], [record.author] if record.author else [], content, body, record.item_id, "")
+    f = doc.fields
+    f.pop("state", None)  # not an archive object: never part of the archive diff
+    f["title_sort"] = " ".join(label.casefold().split()).encode("utf-8")
+    if note:
+        f["note"] = note
+    f["annot"] = {"label": label, "quote": record.quote, "page": record.page, "colour": record.colour,
+                  "tags": tuple(record.tags), "author": record.author, "status": record.status,
+                  "kind": record.kind, "note": record.note[:4000], "modified": record.modified}
+    return IndexDoc(key=key, chash="", fields=f)

@@ -9,7 +9,7 @@ __all__ = ["Filters", "Hit", "HitSpan", "SearchResult", "IndexNotice", "UpdateRe
 
 FACET_KEYS = ("kind", "year", "decade", "tag", "language", "publisher")
 SORTS = ("relevance", "date", "date-desc", "title")
-KINDS = ("document", "image", "record", "event")
+KINDS = ("document", "image", "record", "event", "annotation")
 
 
 class SearchError(Exception):
@@ -36,7 +36,7 @@ class Filters:
 @dataclass(frozen=True)
 class Hit:
     id: str
-    kind: str  # "document" | "image" | "record" | "event"
+    kind: str  # "document" | "image" | "record" | "event" | "annotation"
     title: str
     date: str | None  # EDTF as written
     publisher: str
@@ -44,6 +44,13 @@ class Hit:
     snippet: str  # plain text
     highlights: tuple[tuple[int, int], ...] = ()  # (start, end) spans in ``snippet``
     item_id: str | None = None  # the item to open: itself, or for events the first cited item
+    #: for ``kind == "annotation"`` (``id`` is then the annotation's id, ``title`` its item's title):
+    annotation_id: str | None = None
+    quote: str = ""  # the highlighted passage ("" for regions and whole-item notes)
+    page: int | None = None  # PDF page of the passage
+    tags: tuple[str, ...] = ()
+    colour: str = ""
+    author: str = ""
 
 
 @dataclass(frozen=True)

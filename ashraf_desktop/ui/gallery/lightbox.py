@@ -42,6 +42,9 @@ class ImageCanvas(QWidget):
 
     zoom_changed = Signal(float)
     needs_full_resolution = Signal()
+    #: in region mode, a rectangle was dragged: x, y, w, h as fractions (0..1) of the image
+    region_drawn = Signal(float, float, float, float)
+    region_clicked = Signal(str)  # the id of the region (annotation) clicked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +61,10 @@ class ImageCanvas(QWidget):
         self._drag_from: QPoint | None = None
         self._message = ""
         self._pinch_start = 1.0
+        self.region_mode = False  # left-drag draws a rectangle instead of panning
+        self._rubber: tuple[QPointF, QPointF] | None = None
+        #: regions drawn over the image: (id, QRectF in fractions, colour, label)
+        self.regions: list[tuple[str, QRectF, QColor, str]] = []
 
     # -- content ------------------------------------------------------------------------------------------
     def set_pixmap(self, pixmap: QPixmap | None, full_size: QSize | None = None, *, keep_view: bool = False) -> None:
@@ -144,6 +151,15 @@ class ImageCanvas(QWidget):
         return QPointF(self._center.x() + (widget_point.x() - self.width() / 2) / max(w, 1e-6),
                        self._center.y() + (widget_point.y() - self.height() / 2) / max(h, 1e-6))
 
+    def set_regions(self, regions: list[tuple[str, QRectF, QColor, str]]) -> None:
+        self.regions = list(regions)
+        self.update()
+
+    def fraction_rect_to_widget(self, rect: QRectF) -> QRectF:
+        image = self.image_rect()
+        return QRectF(image.left() + rect.x() * image.width(), image.top() + rect.y() * image.height(),
+                      rect.width() * image.width(), rect.height() * image.height())
+
     def _clamp_center(self) -> None:
         w, h = self._full.width() * self._zoom, self._full.height() * self._zoom
         cx, cy = self._center.x(), self._center.y()
@@ -162,11 +178,32 @@ class ImageCanvas(QWidget):
         if self._pixmap is not None and not self._pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._zoom < 2.0)
             painter.drawPixmap(self.image_rect(), self._pixmap, QRectF(self._pixmap.rect()))
+            self._paint_regions(painter)
         elif self._message:
             painter.setPen(QColor(230, 230, 230))
             painter.drawText(self.rect().adjusted(24, 24, -24, -24),
                              int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap), self._message)
         painter.end()
+
+    def _paint_regions(self, painter: QPainter) -> None:
+        from PySide6.QtGui import QPen
+        for _ident, rect, colour, label in self.regions:
+            r = self.fraction_rect_to_widget(rect)
+            fill = QColor(colour)
+            fill.setAlpha(60)
+            painter.fillRect(r, fill)
+            painter.setPen(QPen(colour, 2))
+            painter.drawRect(r)
+            if label:
+                painter.setPen(QColor(255, 255, 255))
+                box = painter.fontMetrics().boundingRect(label).adjusted(-4, -2, 4, 2)
+                box.moveTopLeft(r.topLeft().toPoint() + QPoint(0, -box.height() if r.top() > box.height() else 0))
+                painter.fillRect(box, QColor(0, 0, 0, 170))
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), label)
+        if self._rubber is not None:
+            a, b = self._rubber
+            painter.setPen(QPen(QColor(255, 224, 102), 2, Qt.PenStyle.DashLine))
+            painter.drawRect(QRectF(a, b).normalized())
 
     def resizeEvent(self, event) -> None:
         if self._fit:
@@ -182,7 +219,21 @@ class ImageCanvas(QWidget):
         self.zoom_by(1.25 ** steps, event.position())
         event.accept()
 
+    def _region_at(self, point: QPointF) -> str | None:
+        for ident, rect, _colour, _label in reversed(self.regions):
+            if self.fraction_rect_to_widget(rect).contains(point):
+                return ident
+        return None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.region_mode and self._pixmap is not None:
+            self._rubber = (event.position(), event.position())
+            event.accept()
+            return
+        if event.button() == Qt.MouseButton.LeftButton and not self.region_mode:
+            ident = self._region_at(event.position())
+            if ident is not None:
+                self.region_clicked.emit(ident)
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = event.position().toPoint()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -191,6 +242,11 @@ class ImageCanvas(QWidget):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._rubber is not None:
+            self._rubber = (self._rubber[0], event.position())
+            self.update()
+            event.accept()
+            return
         if self._drag_from is not None:
             pos = event.position().toPoint()
             self.pan_by(pos.x() - self._drag_from.x(), pos.y() - self._drag_from.y())
@@ -200,6 +256,18 @@ class ImageCanvas(QWidget):
             super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._rubber is not None:
+            a, b = self._rubber[0], event.position()
+            self._rubber = None
+            self.update()
+            image = self.image_rect()
+            rect = QRectF(a, b).normalized().intersected(image)
+            if rect.width() >= 4 and rect.height() >= 4 and image.width() > 0 and image.height() > 0:
+                self.region_drawn.emit((rect.left() - image.left()) / image.width(),
+                                       (rect.top() - image.top()) / image.height(),
+                                       rect.width() / image.width(), rect.height() / image.height())
+            event.accept()
+            return
         self._drag_from = None
         self.unsetCursor()
         super().mouseReleaseEvent(event)
@@ -240,6 +308,8 @@ class Lightbox(QDialog):
 
     current_changed = Signal(str)  # item id
     image_shown = Signal(str, str)  # item id, "screen" | "full" | "frames" | "problem"
+    #: a region was drawn on the photo: item id, (x, y, w, h) fractions of the image
+    region_drawn = Signal(str, object)
 
     def __init__(self, model: GalleryModel, row: int = 0, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -288,6 +358,11 @@ class Lightbox(QDialog):
         self.act_info = self._action("Details", self._toggle_details, [QKeySequence("I")])
         self.act_info.setCheckable(True)
         self.act_info.setChecked(True)
+        self.toolbar.addSeparator()
+        self.act_region = self._action("Mark region", self._toggle_region_mode, [QKeySequence("R")])
+        self.act_region.setCheckable(True)
+        self.act_region.setToolTip("Drag a rectangle on the photo to annotate that region (R)")
+        self.canvas.region_drawn.connect(self._region_drawn)
         self.page_label = QLabel("Page", self)
         self.page_box = QSpinBox(self)
         self.page_box.setMinimum(1)
@@ -506,6 +581,20 @@ class Lightbox(QDialog):
         count = self.model.rowCount()
         if count:
             self.show_row((self.row + 1) % count)
+
+    def _toggle_region_mode(self) -> None:
+        self.set_region_mode(not self.canvas.region_mode)
+
+    def set_region_mode(self, on: bool) -> None:
+        self.canvas.region_mode = on
+        self.act_region.setChecked(on)
+        self.canvas.setCursor(Qt.CursorShape.CrossCursor) if on else self.canvas.unsetCursor()
+
+    def _region_drawn(self, x: float, y: float, w: float, h: float) -> None:
+        item = self.item
+        if item is not None:
+            self.region_drawn.emit(item.id, (x, y, w, h))
+        self.set_region_mode(False)
 
     def _toggle_details(self) -> None:
         self.details.setVisible(not self.details.isVisible())

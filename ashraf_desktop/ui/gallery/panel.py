@@ -122,6 +122,7 @@ class GalleryPanel(QWidget):
 
     item_activated = Signal(str)
     count_changed = Signal(int, int)
+    lightbox_created = Signal(object)  # the Lightbox, once (the window's annotations attach to it)
     add_photos_requested = Signal()
 
     def __init__(self, archive: Archive | None = None, *, cache_dir: Path | str | None = None,
@@ -301,6 +302,7 @@ class GalleryPanel(QWidget):
         if self.lightbox is None:
             self.lightbox = Lightbox(self.model, row, self.window())
             self.lightbox.current_changed.connect(self._lightbox_moved)
+            self.lightbox_created.emit(self.lightbox)
         else:
             self.lightbox.show_row(row)
         self.lightbox.show()

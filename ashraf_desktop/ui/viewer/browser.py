@@ -34,6 +34,7 @@ class SafeTextBrowser(QTextBrowser):
         super().__init__(parent)
         self.root = root.resolve() if root else None
         self.blocked: list[str] = []  # URLs refused (tests check that nothing remote was asked for)
+        self.extra_actions: Any = None  # callable(menu) adding the page's entries to the context menu
         self.setOpenExternalLinks(False)
         self.setOpenLinks(False)
         self.anchorClicked.connect(self._anchor_clicked)
@@ -89,6 +90,8 @@ class SafeTextBrowser(QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
+        if self.extra_actions is not None:  # the page's own entries (annotate the selection)
+            self.extra_actions(menu)
         anchor = self.anchorAt(event.pos())
         if anchor and QUrl(anchor).scheme().lower() in EXTERNAL_SCHEMES:
             menu.addSeparator()

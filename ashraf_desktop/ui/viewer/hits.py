@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["HitCursor", "utf16_offsets", "query_terms", "is_rtl_text"]
+__all__ = ["HitCursor", "utf16_offsets", "codepoint_offsets", "query_terms", "is_rtl_text"]
 
 
 @dataclass
@@ -57,6 +57,20 @@ def utf16_offsets(text: str, offsets: list[int]) -> list[int]:
     for off in offsets:
         prefix = text[:max(0, off)]
         result.append(off + sum(1 for c in prefix if ord(c) >= 0x10000))
+    return result
+
+
+def codepoint_offsets(text: str, positions: list[int]) -> list[int]:
+    """The inverse of :func:`utf16_offsets`: UTF-16 positions in ``text`` to Python (code point) offsets."""
+    if text.isascii() or all(ord(c) < 0x10000 for c in text):
+        return list(positions)
+    result = []
+    for pos in positions:
+        units = i = 0
+        while i < len(text) and units < pos:
+            units += 2 if ord(text[i]) >= 0x10000 else 1
+            i += 1
+        result.append(i)
     return result
 
 

@@ -92,6 +92,10 @@ class Page(QWidget):
     open_location = Signal(object)  # Location: a link inside the page wants another tab
     event_activated = Signal(str)
     loaded = Signal()  # content (or its message) is on screen
+    #: the page's text (``extracted``) is known: annotations can be placed and made (text, PDF pages)
+    annotatable = Signal()
+    #: the user asked to annotate the selection (text) or the current match / page (PDF): colour, with a note?
+    annotate_requested = Signal(str, bool)
 
     title_text = ""
 
@@ -180,3 +184,18 @@ class Page(QWidget):
 
     def refresh_theme(self) -> None:
         """The theme changed: repaint what the page coloured itself (hit highlights)."""
+
+    # --- annotations (pages with text override these) ------------------------------------------------
+    #: the item's ExtractedText once known (None: this page cannot be annotated by text)
+    extracted = None
+
+    def set_annotations(self, annotations: list) -> None:
+        """Show these annotations of the page's item (highlights painted where the page can)."""
+
+    def annotation_target(self):
+        """``(kind, TextSelector | None, description)`` to annotate now, or None with nothing to annotate."""
+        return None
+
+    def show_annotation(self, annotation) -> bool:
+        """Scroll to an annotation's place; True if it was found on the page."""
+        return False

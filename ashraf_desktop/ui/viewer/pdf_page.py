@@ -71,6 +71,8 @@ class PdfPage(Page):
         self.stack.addWidget(self.view)
         self._term = ""
         self._jump_pending = False
+        self._extracted: Any = None
+        self.annotations: list[Any] = []
         self._build_toolbar()
         self.search.rowsInserted.connect(self._search_grew)
         self.search.modelReset.connect(self._search_grew)
@@ -106,6 +108,13 @@ class PdfPage(Page):
         self._tool("move-horizontal", "Fit width", self.fit_width)
         self._tool("maximize", "Fit page", self.fit_page)
         self._tool("copy", "Copy the text of this page", self.copy_page_text)
+        self.annotate_button = self._tool("quote", "Annotate the current match, or this page when there is no "
+                                          "match (Ctrl+Shift+A)", lambda: self.annotate_requested.emit("yellow", True))
+        self.annotate_button.setObjectName("pdfAnnotate")
+        self.annotate_button.setEnabled(False)
+        self.annotation_label = QLabel(self)
+        self.annotation_label.setObjectName("pdfAnnotationCount")
+        self.toolbar_layout.addWidget(self.annotation_label)
         self.toolbar_layout.addStretch(1)
 
     # --- loading -------------------------------------------------------------------------------------
@@ -126,6 +135,7 @@ class PdfPage(Page):
             self.error = None
             self.mark_loaded()
             self._start_hits()
+            self._load_text()
             return
         if error == E.IncorrectPassword:
             again = " That password is not right." if password is not None else ""
@@ -245,8 +255,91 @@ class PdfPage(Page):
     def copy(self) -> None:
         self.copy_page_text()
 
+    # --- annotations ---------------------------------------------------------------------------------
+    # QPdfView (Qt 6.12) has no mouse text selection: an annotation goes on the current match (of the search
+    # or of Ctrl+F), or - with no match - on the current page (a note anchored on the page's first words).
+    def _load_text(self) -> None:
+        item, cache = self.item, self.text_cache
+
+        def work() -> Any:
+            if cache is not None:
+                return cache.get(item.sha256, item.file, item.media_type or None)
+            from ...core.extract import extract
+            return extract(item.file, item.media_type or None)
+
+        self.runner.run_task(work, self._text_loaded, lambda _e: None, key=("pdf-text", id(self)),
+                             label="Reading the text layer")
+
+    def _text_loaded(self, extracted: Any) -> None:
+        self._extracted = extracted
+        self.annotate_button.setEnabled(True)
+        self.annotatable.emit()
+
+    @property
+    def extracted(self) -> Any:  # type: ignore[override]
+        return self._extracted
+
+    def set_annotations(self, annotations: list) -> None:
+        self.annotations = list(annotations)
+        n = len(self.annotations)
+        self.annotation_label.setText(f"✎ {n}" if n else "")
+        self.annotation_label.setToolTip(f"{n} annotation{'s' * (n != 1)} on this document (Annotations panel)")
+
+    def _page_range(self, number: int) -> tuple[int, int] | None:
+        for page in getattr(self._extracted, "pages", ()) or ():
+            if page.number == number:
+                return page.start, page.end
+        return None
+
+    def annotation_target(self):
+        from ...core.annotations import text_selector
+        extracted = self._extracted
+        if extracted is None:
+            return None
+        text = extracted.text
+        i = self.current_hit()
+        if self._term and 0 <= i < self.hit_count():
+            link = self.search.resultAtIndex(i)
+            page = link.page()
+            nth = sum(1 for j in range(i) if self.search.resultAtIndex(j).page() == page)
+            bounds = self._page_range(page + 1)
+            if bounds is not None:
+                folded = text[bounds[0]:bounds[1]].casefold()
+                term = self._term.casefold()
+                at, seen = folded.find(term), 0
+                while at >= 0 and seen < nth:
+                    at, seen = folded.find(term, at + 1), seen + 1
+                if at >= 0 and len(folded) == bounds[1] - bounds[0]:
+                    start = bounds[0] + at
+                    return "highlight", text_selector(extracted, start, start + len(term)), \
+                        f"the match on page {page + 1}"
+        bounds = self._page_range(self.current_page() + 1)
+        if bounds is None:
+            return None
+        start, end = bounds
+        while start < end and text[start].isspace():
+            start += 1
+        line_end = text.find("\n", start, end)
+        stop = min(end, line_end if line_end > start else end, start + 80)
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        if stop <= start:
+            return None  # a page without a text layer
+        return "note", text_selector(extracted, start, stop), f"page {self.current_page() + 1}"
+
+    def show_annotation(self, annotation) -> bool:
+        page = getattr(annotation, "page", None)
+        if not page:
+            return False
+        self.view.pageNavigator().jump(page - 1, QPointF(), self.view.zoomFactor())
+        if annotation.quote and str(annotation.kind) == "highlight":
+            self._set_term(annotation.quote[:80])
+            self._jump_pending = False  # stay on the annotation's page, not the first match of the words
+        return True
+
     def close_page(self) -> None:
         self.runner.cancel(self._key)
+        self.runner.cancel(("pdf-text", id(self)))
         self.view.setSearchModel(None)
         self.search.setDocument(None)
         self.document.close()

@@ -39,6 +39,8 @@ class ViewerTabs(QTabWidget):
     status_message = Signal(str)
     navigated = Signal(object)  # Location the user opened (for history)
     event_activated = Signal(str)
+    page_annotatable = Signal(object)  # a Page whose text is known (annotations can be placed)
+    annotate_requested = Signal(object, str, bool)  # Page, colour, with a note
 
     def __init__(self, archive: Archive, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,6 +131,8 @@ class ViewerTabs(QTabWidget):
         page.status_message.connect(self.status_message)
         page.open_location.connect(self.open_location)
         page.event_activated.connect(self.event_activated)
+        page.annotatable.connect(lambda p=page: self.page_annotatable.emit(p))
+        page.annotate_requested.connect(lambda colour, note, p=page: self.annotate_requested.emit(p, colour, note))
         self.setCurrentIndex(i)
 
     def close_tab(self, i: int, force: bool = False) -> None:

@@ -14,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QLabel, QTextEdit, QWidget
+from PySide6.QtGui import QAction, QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QWidget
 
 from ...core.model import Archive, Item
 from ..look import highlight_colors
 from ..tasks import TaskRunner
 from .browser import SafeTextBrowser
-from .hits import HitCursor, query_terms, utf16_offsets
+from .hits import HitCursor, codepoint_offsets, query_terms, utf16_offsets
 from .page import Location, Page
 
 __all__ = ["TextPage", "Loaded", "load_text", "VIEW_MAX_BYTES"]
@@ -40,6 +40,7 @@ class Loaded:
     spans: list[tuple[int, int]] = field(default_factory=list)  # code-point offsets (plain only)
     terms: list[str] = field(default_factory=list)  # hit words to look up in rendered text
     warnings: tuple[str, ...] = ()
+    extracted: Any = None  # the ExtractedText (what annotation offsets count in)
 
 
 def _render_markdown(source: str) -> str:
@@ -72,12 +73,12 @@ def load_text(item: Item, index: Any, query: str) -> Loaded:
     if kind == media.PLAIN:
         if not spans and terms:
             spans = _find_all(extracted.text, terms)
-        return Loaded("plain", extracted.text, spans, terms, extracted.warnings)
+        return Loaded("plain", extracted.text, spans, terms, extracted.warnings, extracted)
     raw = item.file.read_bytes()
     source = raw.decode(extracted.encoding or "utf-8", errors="replace")
     if kind == media.MARKDOWN:
-        return Loaded("html", _render_markdown(source), [], terms, extracted.warnings)
-    return Loaded("html", source, [], terms, extracted.warnings)
+        return Loaded("html", _render_markdown(source), [], terms, extracted.warnings, extracted)
+    return Loaded("html", source, [], terms, extracted.warnings, extracted)
 
 
 def _find_all(text: str, terms: list[str]) -> list[tuple[int, int]]:
@@ -116,6 +117,9 @@ class TextPage(Page):
         self.query_cursor = HitCursor()
         self._zoom = 0
         self._loaded: Loaded | None = None
+        self.annotations: list[Any] = []
+        self._annotation_spans: list[tuple[int, int, Any]] = []  # (start, end) document positions, annotation
+        self.browser.extra_actions = self._context_actions
         self._key = ("page", id(self))
         self.show_message(f"Opening {self._file_name()}…", error=False)
         self.load()
@@ -148,8 +152,10 @@ class TextPage(Page):
             self.warning.show()
         self.stack.setCurrentWidget(self.browser)
         self.is_loaded = True  # before highlighting, so the "1 of N" it announces is not blank
+        self._place_annotations()
         self._highlight_query()
         self.mark_loaded()
+        self.annotatable.emit()
 
     # --- hits ----------------------------------------------------------------------------------------
     def _doc_spans(self, loaded: Loaded) -> list[tuple[int, int]]:
@@ -194,7 +200,7 @@ class TextPage(Page):
 
     def _paint_hits(self) -> None:
         background, current_bg, text = highlight_colors()
-        selections = []
+        selections = self._annotation_selections()  # beneath the hits: later selections paint on top
         doc = self.browser.document()
         for i, (start, end) in enumerate(self.cursor.spans):
             sel = QTextEdit.ExtraSelection()
@@ -317,6 +323,160 @@ class TextPage(Page):
     def refresh_theme(self) -> None:
         if self.is_loaded and self._loaded is not None:
             self._paint_hits()
+
+    # --- annotations ---------------------------------------------------------------------------------
+    @property
+    def extracted(self) -> Any:  # type: ignore[override]
+        return self._loaded.extracted if self._loaded is not None else None
+
+    def document_text(self) -> str:
+        """The shown document's characters, one per position (UTF-16 units aside): paragraph breaks as
+        newlines, no-break spaces as spaces."""
+        raw = self.browser.document().toRawText()
+        return raw.replace("\u2029", "\n").replace("\u2028", "\n")
+
+    def _exact_offsets(self) -> bool:
+        """Plain text is shown exactly as extracted: annotation offsets are document offsets."""
+        return self._loaded is not None and self._loaded.kind == "plain"
+
+    def set_annotations(self, annotations: list) -> None:
+        self.annotations = list(annotations)
+        if self.is_loaded and self._loaded is not None:
+            self._place_annotations()
+            self._paint_hits()
+
+    def _place_annotations(self) -> None:
+        """Where each text annotation is in the shown document (rendered HTML/Markdown: found by its quote
+        and context, like re-anchoring; plain text: its offsets)."""
+        from ...core.annotations import locate
+        spans: list[tuple[int, int, Any]] = []
+        loaded = self._loaded
+        if loaded is None or loaded.extracted is None:
+            self._annotation_spans = []
+            return
+        doc_text = self.document_text()
+        source_len = max(1, len(loaded.extracted.text))
+        for a in self.annotations:
+            t = getattr(a, "text", None)
+            if t is None or str(getattr(a, "status", "anchored")) != "anchored":
+                continue
+            if self._exact_offsets() and doc_text[t.start:t.end] == t.exact:
+                start, end = t.start, t.end
+            else:
+                from dataclasses import replace
+                guess = int(t.start * len(doc_text) / source_len)
+                match = locate(replace(t, start=guess, end=guess + len(t.exact)), doc_text)
+                if match is None:
+                    continue
+                start, end = match.start, match.end
+            s16, e16 = utf16_offsets(doc_text, [start, end])
+            spans.append((s16, e16, a))
+        self._annotation_spans = spans
+
+    def _annotation_selections(self) -> list:
+        from ...core.annotations import COLOUR_HEX, Colour
+        doc = self.browser.document()
+        out = []
+        for start, end, a in self._annotation_spans:
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(doc)
+            c.setPosition(min(start, doc.characterCount() - 1))
+            c.setPosition(min(end, doc.characterCount() - 1), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            fmt = QTextCharFormat()
+            colour = QColor(COLOUR_HEX.get(Colour(a.colour), "#ffe066"))
+            fmt.setBackground(colour)
+            fmt.setForeground(QColor("#000"))
+            if a.body:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setToolTip(a.body[:300])
+            sel.format = fmt
+            out.append(sel)
+        return out
+
+    def annotation_spans(self) -> list[tuple[int, int, Any]]:
+        """(start, end, annotation) of the highlights painted, in document positions."""
+        return list(self._annotation_spans)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select ``extracted.text[start:end]`` in the view, as the user would with the mouse (plain text
+        maps offsets directly; rendered documents by the passage)."""
+        doc_text = self.document_text()
+        if not self._exact_offsets():
+            from ...core.annotations import locate, text_selector
+            found = locate(text_selector(self.extracted, start, end), doc_text)
+            if found is None:
+                return
+            start, end = found.start, found.end
+        s16, e16 = utf16_offsets(doc_text, [start, end])
+        c = QTextCursor(self.browser.document())
+        c.setPosition(s16)
+        c.setPosition(e16, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(c)
+
+    def selection_selector(self) -> Any:
+        """The selection as a TextSelector into the extracted text, or None (nothing selected, or a passage
+        of a rendered page that cannot be found in the document's text)."""
+        from dataclasses import replace
+        from ...core.annotations import TextSelector, locate, text_selector
+        extracted = self.extracted
+        c = self.browser.textCursor()
+        if extracted is None or not c.hasSelection():
+            return None
+        doc_text = self.document_text()
+        s, e = codepoint_offsets(doc_text, [c.selectionStart(), c.selectionEnd()])
+        while s < e and doc_text[s].isspace():
+            s += 1
+        while e > s and doc_text[e - 1].isspace():
+            e -= 1
+        if s >= e:
+            return None
+        source = extracted.text
+        if self._exact_offsets() and source[s:e] == doc_text[s:e]:
+            return text_selector(extracted, s, e)
+        guess = int(s * len(source) / max(1, len(doc_text)))
+        probe = TextSelector(exact=doc_text[s:e], prefix=doc_text[max(0, s - 32):s], suffix=doc_text[e:e + 32],
+                             start=guess, end=guess + e - s)
+        match = locate(probe, source) or locate(replace(probe, exact=" ".join(probe.exact.split())), source)
+        if match is None:
+            return None
+        return text_selector(extracted, match.start, match.end)
+
+    def annotation_target(self):
+        if self.extracted is None:
+            return None
+        selector = self.selection_selector()
+        if selector is None:
+            return None
+        return "highlight", selector, "the selected passage"
+
+    def show_annotation(self, annotation) -> bool:
+        for start, end, a in self._annotation_spans:
+            if a.id == annotation.id:
+                c = QTextCursor(self.browser.document())
+                c.setPosition(end)
+                c.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
+                self.browser.setTextCursor(c)
+                self.browser.ensureCursorVisible()
+                c.clearSelection()
+                self.browser.setTextCursor(c)
+                self._keep_in_context(start, end)
+                return True
+        return False
+
+    def _context_actions(self, menu: QMenu) -> None:
+        """Annotation entries of the text's context menu (on a selection)."""
+        if self.extracted is None or not self.browser.textCursor().hasSelection():
+            return
+        from ...core.annotations import COLOUR_HEX, Colour
+        from ..annotations.widgets import colour_icon
+        menu.addSeparator()
+        highlight = menu.addMenu("Highlight")
+        for colour in Colour:
+            act = highlight.addAction(colour_icon(COLOUR_HEX[colour]), colour.value.capitalize())
+            act.triggered.connect(lambda _c=False, c=colour.value: self.annotate_requested.emit(c, False))
+        note = menu.addAction("Add note to selection…")
+        note.triggered.connect(lambda: self.annotate_requested.emit("yellow", True))
 
 
 def _dir_url(path: Path | None):

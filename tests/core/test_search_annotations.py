@@ -1,0 +1,122 @@
+"""Annotations in the search index: synced incrementally from the annotations database's change feed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ashraf_desktop.core.annotations import open_store, text_selector
+from ashraf_desktop.core.search import Filters, open_index
+from ashraf_desktop.core.search._index import ANNOTATION_CURSOR
+from ashraf_desktop.core.search._schema import plain_note
+
+from test_search_index import TEXTS, make_archive  # noqa: E402 - tests/core is on sys.path (rootdir conftest)
+
+
+@pytest.fixture
+def setup(tmp_path: Path):
+    archive = make_archive(tmp_path / "arch")
+    index = open_index(archive, tmp_path / "cache")
+    store = open_store(tmp_path / "data")
+    yield index, store, archive, tmp_path
+    store.close()
+    index.close()
+
+
+def _note(store, item="water-history", quote="Residents dug a canal", body="", tags=(), **kw):
+    text = TEXTS[item]
+    start = text.index(quote)
+    return store.create("test", item, "highlight", text=text_selector(text, start, start + len(quote)), body=body,
+                        tags=tags, author=kw.pop("author", "A. Archivist"), **kw).after
+
+
+def test_notes_and_tags_are_found_by_note_tag_and_plain_queries(setup) -> None:
+    index, store, archive, tmp = setup
+    a = _note(store, body="The **canal** was dug by hand; see [the report](item:liberty-report).",
+              tags=("Water works", "hand labour"))
+    report = index.sync_annotations(tmp / "data")
+    assert report.added == 1 and report.rebuilt  # first sync: a reset
+    hits = index.search("note:hand").hits
+    assert [h.kind for h in hits] == ["annotation"]
+    hit = hits[0]
+    assert hit.annotation_id == a.id and hit.id == a.id and hit.item_id == "water-history"
+    assert hit.title == "The water supply of the camp"  # the annotated item's title
+    assert hit.quote == "Residents dug a canal" and hit.tags == ("hand labour", "water works")
+    assert "canal was dug by hand" in hit.snippet and "**" not in hit.snippet and "item:" not in hit.snippet
+    assert hit.highlights  # the note word is marked in the snippet
+    assert [h.id for h in index.search('tag:"water works"').hits] == [a.id]
+    assert a.id in [h.id for h in index.search("labour").hits]  # plain query: tags and notes
+    assert [h.id for h in index.search("author:archivist kind:annotation").hits] == [a.id]
+    # the note field is only notes: the document's own text is not found by note:
+    assert index.search("note:Tigris").total == 0
+    # dated like its item (1986): a date filter keeps it
+    assert a.id in [h.id for h in index.search("note:hand date:1986").hits]
+    assert index.search("note:hand date:2012").total == 0
+    facets = dict(index.search("hand").facets["kind"])
+    assert facets.get("annotation") == 1
+    assert [h.id for h in index.search("hand", filters=Filters(kinds=frozenset({"annotation"}))).hits] == [a.id]
+
+
+def test_incremental_update_delete_and_nothing_to_do(setup) -> None:
+    index, store, archive, tmp = setup
+    a = _note(store, body="first wording")
+    index.sync_annotations(tmp / "data")
+    assert index.search("note:first").total == 1
+    store.update(a.id, body="second wording")
+    report = index.sync_annotations(tmp / "data")
+    assert report.added == 1 and not report.rebuilt
+    assert index.search("note:first").total == 0 and index.search("note:second").total == 1
+    assert index.sync_annotations(tmp / "data").added == 0  # nothing changed: nothing written
+    store.delete(a.id)
+    report = index.sync_annotations(tmp / "data")
+    assert report.deleted == 1
+    assert index.search("note:second").total == 0
+    # the archive's own documents are untouched, and the archive diff ignores annotations
+    assert index.update(archive).changes == 0
+    assert index.search("canal").total >= 1
+
+
+def test_cursor_survives_reopen_and_a_rebuild_re_adds_annotations(setup) -> None:
+    index, store, archive, tmp = setup
+    _note(store, body="persisted note")
+    index.sync_annotations(tmp / "data")
+    folder = index.folder
+    assert (folder / ANNOTATION_CURSOR).is_file()
+    index.close()
+    again = open_index(archive, tmp / "cache")
+    try:
+        assert again.search("note:persisted").total == 1  # kept in the index
+        assert again.sync_annotations(tmp / "data").added == 0  # and the cursor says it is current
+        assert again.last_update is None or again.last_update.changes == 0
+        again.rebuild()  # a new generation: annotations are synced again by the rebuild itself
+        assert again.search("note:persisted").total == 1
+    finally:
+        again.close()
+
+
+def test_restore_resets_and_other_collections_are_ignored(setup) -> None:
+    index, store, archive, tmp = setup
+    keep = _note(store, body="kept note")
+    backup = store.backup_now()
+    _note(store, body="later note", quote="Gardens and squares")
+    store.create("other-collection", "x", "note", body="foreign note")
+    index.sync_annotations(tmp / "data")
+    assert index.search("note:later").total == 1
+    assert index.search("note:foreign").total == 0
+    store.restore(backup)
+    report = index.sync_annotations(tmp / "data")
+    assert report.rebuilt
+    assert index.search("note:later").total == 0
+    assert [h.id for h in index.search("note:kept").hits] == [keep.id]
+
+
+def test_missing_database_means_no_annotations(tmp_path: Path) -> None:
+    archive = make_archive(tmp_path / "arch")
+    with open_index(archive, tmp_path / "cache") as index:
+        assert index.sync_annotations(tmp_path / "nowhere").added == 0
+        assert index.search("kind:annotation").total == 0
+
+
+def test_plain_note() -> None:
+    assert plain_note("# Title\n\n- **bold** and _it_ [link](item:x)") == "Title\n\nbold and it link"
