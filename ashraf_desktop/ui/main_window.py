@@ -574,11 +574,15 @@ class MainWindow(QMainWindow):
         s = self.settings
         theme = str(s.value("ui/theme", "light"))
         self.theme_actions.get(theme, self.theme_actions["light"]).setChecked(True)
+        try:  # a hand-edited or damaged settings file costs the saved layout, never the start
+            same_version = int(str(s.value("window/version", 0) or 0)) == SETTINGS_VERSION
+        except ValueError:
+            same_version = False
         geometry = s.value("window/geometry")
-        if isinstance(geometry, QByteArray) and int(s.value("window/version", 0) or 0) == SETTINGS_VERSION:
+        if isinstance(geometry, QByteArray) and same_version:
             self.restoreGeometry(geometry)
         state = s.value("window/state")
-        if isinstance(state, QByteArray) and int(s.value("window/version", 0) or 0) == SETTINGS_VERSION:
+        if isinstance(state, QByteArray) and same_version:
             self.restoreState(state, SETTINGS_VERSION)
         else:
             self.resizeDocks([self.panels["search"], self.panels["provenance"]], [380, 300],
