@@ -12,7 +12,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 from .dates import DateError, DateSpan, parse_date
 from .model import (DC_FIELDS, Archive, Citation, Claim, Collection, Event, Fact, Item, ItemKind, Metadata,
@@ -66,11 +66,14 @@ class _Collector:
     problems: list[Problem] = field(default_factory=list)
 
     def add(self, path: Path, where: str, message: str, severity: Severity = Severity.ERROR) -> None:
+        self.problems.append(Problem(self.shown(path), where, message, severity))
+
+    def shown(self, path: Path) -> Path:
+        """A path as the user reads it: relative to the archive, absolute when in a user layer."""
         try:
-            shown = path.relative_to(self.root)
+            return path.relative_to(self.root)
         except ValueError:
-            shown = path
-        self.problems.append(Problem(shown, where, message, severity))
+            return path
 
 
 def _read_toml(path: Path, out: _Collector) -> dict[str, Any] | None:
@@ -399,7 +402,7 @@ def _check_ids(items: list[Item], events: list[Event], facts: list[Fact], root: 
     for item in items:
         if item.id in kept_items:
             out.add(item.sidecar, "id", f"duplicate id {item.id!r}: already used by "
-                                        f"{kept_items[item.id].sidecar.relative_to(root)}; this item is left out")
+                                        f"{out.shown(kept_items[item.id].sidecar)}; this item is left out")
         else:
             kept_items[item.id] = item
     seen_events: dict[str, Event] = {}
@@ -475,21 +478,26 @@ def _all_citations(items: list[Item], events: list[Event], facts: list[Fact], ro
             yield root / "facts.toml", f"fact '{fact.id}'.claims[{i}]", claim.citation
 
 
-def _sidecars(root: Path, out: _Collector) -> list[Path]:
+def _sidecars(root: Path, out: _Collector, *, required: bool = True) -> list[Path]:
     items_dir = root / "items"
     if not items_dir.is_dir():
-        out.add(items_dir, "", "missing: the archive has no items/ folder", Severity.WARNING)
+        if required:
+            out.add(items_dir, "", "missing: the archive has no items/ folder", Severity.WARNING)
         return []
-    return sorted(p for p in items_dir.rglob("*.toml") if p.is_file())
+    return sorted(p for p in items_dir.rglob("*.toml") if p.is_file() and not p.name.startswith("."))
 
 
-def load_archive(root: Path | str, *, check_files: bool = True,
+def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_files: bool = True,
                  progress: Callable[[int, int], None] | None = None) -> LoadResult:
-    """Load and validate the archive at ``root``.
+    """Load and validate the archive at ``root``, with the items of its user ``layers`` on top.
 
     ``check_files`` verifies checksums and that every citation is verbatim in its item (reads every held
     file): ``validate`` and tests use it; the GUI starts with it off and runs the fixity check in the
     background, so a large photo archive does not delay the first window.
+
+    A layer (``core.layers``) is a folder with an ``items/`` tree in the same format, where the app writes
+    what the user imports: the archive at ``root`` may be read-only (the bundled one) and both show as one
+    archive. A layer item whose id is already taken is reported and left out, like any duplicate.
     """
     root = Path(root)
     out = _Collector(root=root)
@@ -498,10 +506,12 @@ def load_archive(root: Path | str, *, check_files: bool = True,
         return LoadResult(Archive(root=root, collection=Collection(id="missing", title=root.name)),
                           tuple(out.problems))
     collection = _load_collection(root, out)
-    sidecars = _sidecars(root, out)
+    layer_roots = tuple(Path(layer) for layer in layers)
+    sidecars = [(root, s) for s in _sidecars(root, out)]
+    sidecars += [(layer, s) for layer in layer_roots for s in _sidecars(layer, out, required=False)]
     items = []
-    for number, sidecar in enumerate(sidecars, start=1):
-        item = _load_item(sidecar, root, out, check_files)
+    for number, (base, sidecar) in enumerate(sidecars, start=1):
+        item = _load_item(sidecar, base, out, check_files)
         if item is not None:
             items.append(item)
         if progress:
@@ -513,5 +523,5 @@ def load_archive(root: Path | str, *, check_files: bool = True,
     _check_citations(by_id, _all_citations(items, events, facts, root), _Texts(out) if check_files else None, out)
     events.sort(key=lambda e: (e.date.sort_key, e.id))
     archive = Archive(root=root, collection=collection, items=tuple(items), events=tuple(events),
-                      facts=tuple(facts))
+                      facts=tuple(facts), layers=layer_roots)
     return LoadResult(archive=archive, problems=tuple(out.problems))

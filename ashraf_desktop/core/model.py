@@ -189,6 +189,8 @@ class Archive:
     items: tuple[Item, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
+    #: user layers loaded on top of ``root`` (``core.layers``): where imported items live, writable
+    layers: tuple[Path, ...] = ()
     _by_id: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -196,6 +198,18 @@ class Archive:
 
     def item(self, item_id: str) -> Item | None:
         return self._by_id.get(item_id)
+
+    @property
+    def roots(self) -> tuple[Path, ...]:
+        """Every folder whose files belong to this archive: the archive, then its layers."""
+        return (self.root, *self.layers)
+
+    def layer_of(self, item: Item) -> Path | None:
+        """The user layer holding ``item`` (it may be edited there), or None for the archive's own items."""
+        for layer in self.layers:
+            if item.sidecar.is_relative_to(layer):
+                return layer
+        return None
 
     def __contains__(self, item_id: object) -> bool:
         return item_id in self._by_id
