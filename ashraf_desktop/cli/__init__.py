@@ -71,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
     i.add_argument("--json", action="store_true", help="print the import report as JSON")
 
+    from . import import_cmd, integrity_cmd  # commands with their own modules: each sets ``run`` default
+    import_cmd.register(sub)
+    integrity_cmd.register(sub)
+
     sub.add_parser("gui", help="open the app window (the default)")
     return parser
 
@@ -176,7 +180,8 @@ COMMANDS = {"validate": cmd_validate, "info": cmd_info, "events": cmd_events, "i
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return COMMANDS[args.command](args)
+        run = getattr(args, "run", None)  # set by the commands of import_cmd / integrity_cmd
+        return run(args) if run is not None else COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `ashraf-desktop events | head`

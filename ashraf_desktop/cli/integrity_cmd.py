@@ -1,0 +1,12 @@
+"""``ashraf-desktop verify`` and ``ashraf-desktop export …``: fixity checks, BagIt and metadata exports
+(docs/cli.md). Registered by ``cli.build_parser``; a command's ``run(args) -> int`` is its ``run`` default."""
+
+from __future__ import annotations
+
+import argparse
+
+__all__ = ["register"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add this module's commands to the parser (filled in by the integrity work, issue 9)."""
