@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Robustness and the offline guarantee, measured: one command, one JSON (bench/out/reliability.json).
 
-    .venv/bin/python bench/bench_reliability.py            # the full run (about 5-10 minutes on 2 cores)
+    .venv/bin/python bench/bench_reliability.py            # the full run (3-5 minutes on 2 cores)
     .venv/bin/python bench/bench_reliability.py --quick    # the CI-sized run (what the test suite does)
 
 It runs, with pytest, the tests in tests/reliability/ with larger budgets - every file of ../shared/testdata

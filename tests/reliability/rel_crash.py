@@ -115,8 +115,9 @@ def index_kill_trials(folder: Path, trials: int, seed: int | None = None) -> dic
 
 def index_update_on_full_disk(folder: str) -> str:
     """In this process: build an index, then update it while every index file creation fails with ENOSPC.
-    Returns the error's message; the committed index must still answer. Run in a child process: the failed
-    whoosh writer keeps the index's write lock until the process ends (a known bug, see the xfail test)."""
+    Returns the error's message; the committed index must still answer. Run in a child process (the patch of
+    Whoosh's storage stays out of the test process); that the same process can write again once there is
+    space is tested in test_corrupt_state.py."""
     import errno
     import json
 
@@ -158,7 +159,7 @@ def reopen_matches(root: str, cache: str, version: int) -> None:
 
 def index_open_on_full_disk(folder: str) -> str:
     """In this process: an index that needs an update is opened while no index file can be created.
-    ``open_index`` must raise SearchError with words; returns them (run in a child: see above)."""
+    ``open_index`` must raise SearchError with words; returns them (run in a child, as above)."""
     import errno
     import json
 

@@ -81,4 +81,8 @@ def test_hostile_files_are_refused_within_bounds(tmp_path: Path) -> None:
     assert "image too large to open safely" in refusals["bomb-header-100k.png"]
     assert "image too large to open safely" in refusals["bomb-header-64k.gif"]
     assert "image too large to open safely" in refusals["bomb-header-200k.tif"]
-    assert "text cannot be read from this kind of file" in refusals["zip-bomb.docx"]  # no DOCX reader yet
+    # Without a DOCX reader the text reader refuses it by kind ("text cannot be read from this kind of
+    # file"); with one (core/extract/office, being built) it must refuse the bomb with a message or read it
+    # within the memory bound above. Either passes; a crash, a hang or a bare exception does not (_check).
+    docx = refusals.get("zip-bomb.docx")
+    assert docx is None or "zip-bomb.docx" in docx

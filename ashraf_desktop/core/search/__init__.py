@@ -16,11 +16,11 @@ from __future__ import annotations
 from ._index import SearchIndex, index_home, open_index
 from ._query import MAX_QUERY_CHARS, MAX_TERMS
 from ._schema import SCHEMA_VERSION
-from ._types import (FACET_KEYS, KINDS, SORTS, Filters, Hit, HitSpan, IndexNotice, SearchError, SearchResult,
-                     UpdateReport)
+from ._types import (FACET_KEYS, KINDS, SORTS, Filters, Hit, HitSpan, IndexNotice, IndexWriteError, SearchError,
+                     SearchResult, UpdateReport)
 
 __all__ = [
     "SearchIndex", "SearchResult", "Hit", "HitSpan", "Filters", "IndexNotice", "UpdateReport", "SearchError",
-    "open_index", "index_home", "SCHEMA_VERSION", "FACET_KEYS", "SORTS", "KINDS", "MAX_QUERY_CHARS",
-    "MAX_TERMS",
+    "IndexWriteError", "open_index", "index_home", "SCHEMA_VERSION", "FACET_KEYS", "SORTS", "KINDS",
+    "MAX_QUERY_CHARS", "MAX_TERMS",
 ]

@@ -16,13 +16,17 @@ A full rebuild writes a new generation folder and then swaps ``CURRENT``, so a c
 the old index in use. Whoosh never fsyncs, so every step assumes the index can be rebuilt from the archive.
 
 All writes go through one serial executor thread per :class:`SearchIndex` plus ``writer.lock`` between
-processes; a failing batch is cancelled (nothing of it is committed) and the error re-raised.
+processes; a failing batch is cancelled (nothing of it is committed) and the error re-raised. The writers
+come from :mod:`._writer`, which releases Whoosh's own write lock on any failure (Whoosh kept it after a
+full disk until the process ended); an OS error reaches the caller as :class:`IndexWriteError` ("the disk
+is full: …") with a notice, and the index as it was goes on answering searches.
 """
 
 from __future__ import annotations
 
 import bisect
 import contextlib
+import errno
 import hashlib
 import json
 import logging
@@ -55,8 +59,9 @@ from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
 from ._query import WORD_LIST, HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
 from ._schema import (ANNOTATION_PREFIX, SCHEMA_VERSION, IndexDoc, annotation_doc, archive_hashes, build_schema,
                       decode_facets, event_doc, event_hash, fingerprint_of, hash_sum, item_doc, item_hash, FIELD_SEP)
-from ._types import (FACET_KEYS, SORTS, Filters, Hit, HitSpan, IndexNotice, SearchError, SearchResult,
-                     UpdateReport)
+from ._types import (FACET_KEYS, SORTS, Filters, Hit, HitSpan, IndexNotice, IndexWriteError, SearchError,
+                     SearchResult, UpdateReport)
+from ._writer import open_writer
 
 __all__ = ["SearchIndex", "open_index", "index_home"]
 
@@ -92,6 +97,31 @@ ProgressFn = Callable[[int, int, str], None]
 _DAMAGE = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, windex.EmptyIndexError,
            windex.IndexVersionError, windex.IndexError, KeyError, IndexError, ValueError, TypeError,
            AttributeError, UnicodeDecodeError)
+
+
+#: OS errors that mean "no room left" (a full disk, a full quota, a file grown past what the disk allows).
+_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))
+
+
+def _write_error(exc: OSError, where: Path, after: str = "") -> IndexWriteError:
+    """The user's sentence for an index write that failed ("the disk is full: …"), as an IndexWriteError."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in _FULL:
+        head = "the disk is full"
+    elif exc.errno == errno.EROFS:
+        head = "the disk is read-only"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        head = "there is no permission to write there"
+    else:
+        head = ""
+    message = (f"{head}: " if head else "") + f"the search index could not be written in {where} ({reason})."
+    if after:
+        message += " " + after
+    return IndexWriteError(exc.errno, message, exc.filename)
+
+
+_AFTER_FAILED_WRITE = ("Searches go on with the index as it was last saved; it is brought up to date when this "
+                       "is tried again with room on the disk, or at the next start.")
 
 
 def _extractor_version() -> str:
@@ -712,6 +742,9 @@ class SearchIndex:
             self._writer_thread = threading.current_thread()
             try:
                 self._verify_now()
+            except OSError as exc:  # a full disk: the stamped index stays in use; say why in words
+                _log.warning("search index: background check failed: %s", exc)
+                self._notice("write-failed", str(_write_error(exc, self._home, _AFTER_FAILED_WRITE)), "warning")
             except Exception as exc:  # noqa: BLE001 - the stamped index stays in use; say why
                 _log.exception("search index: background check failed")
                 self._notice("verify-failed", f"The search index could not be brought up to date ({exc}).",
@@ -817,9 +850,9 @@ class SearchIndex:
             ix = storage.create_index(build_schema())
             procs = self._procs_for(archive)
             if procs > 1:  # one segment per process, no final merge (the merge is single-threaded)
-                writer = ix.writer(procs=procs, multisegment=True, limitmb=LIMIT_MB, compound=False)
+                writer = open_writer(ix, procs=procs, multisegment=True, limitmb=LIMIT_MB, compound=False)
             else:
-                writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+                writer = open_writer(ix, limitmb=LIMIT_MB, compound=False)
             try:
                 total = len(archive.items) + len(archive.events)
                 failed: set[str] = set()
@@ -941,7 +974,7 @@ class SearchIndex:
         small = len(deleted) + todo <= SMALL_UPDATE
         written: set[str] = set()
         failed: set[str] = set()
-        writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+        writer = open_writer(ix, limitmb=LIMIT_MB, compound=False)
         try:
             if purge_kind:
                 writer.delete_by_term("kind", purge_kind)
@@ -1166,7 +1199,7 @@ class SearchIndex:
             return False
         if self._unmerged == 0 and len(ix._segments()) <= MERGE_SEGMENTS:
             return False
-        writer = ix.writer(limitmb=LIMIT_MB, compound=False)
+        writer = open_writer(ix, limitmb=LIMIT_MB, compound=False)
         try:
             writer.commit(merge=True)
         except BaseException:
@@ -1193,6 +1226,20 @@ class SearchIndex:
                 return True
         return self._run(job)
 
+    def _run_write(self, fn: Callable[[], Any]) -> Any:
+        """Run a writing job on the writer thread; an OS error (a full disk) becomes an IndexWriteError with
+        words and a notice. The writers of :mod:`._writer` have released Whoosh's lock by then, so the index
+        as it was still answers searches and the next write can go ahead."""
+        try:
+            return self._run(fn)
+        except IndexWriteError:
+            raise
+        except OSError as exc:
+            err = _write_error(exc, self._home, _AFTER_FAILED_WRITE)
+            _log.warning("search index: %s", err)
+            self._notice("write-failed", str(err), "warning")
+            raise err from exc
+
     # -- public API --
 
     def update(self, archive: Archive) -> UpdateReport:
@@ -1206,7 +1253,7 @@ class SearchIndex:
         def job() -> UpdateReport:
             with self._locked():
                 return self._update(archive)
-        return self._run(job)
+        return self._run_write(job)
 
     def update_items(self, changed=(), deleted=()) -> UpdateReport:
         """Add or replace the ``changed`` items and events, and delete ``deleted`` ones, without looking at
@@ -1221,7 +1268,7 @@ class SearchIndex:
         def job() -> UpdateReport:
             with self._locked():
                 return self._update_items(changed, deleted)
-        return self._run(job)
+        return self._run_write(job)
 
     def sync_annotations(self, source: Path | str) -> UpdateReport:
         """Bring the index's annotation documents in line with an annotations database (incrementally).
@@ -1243,7 +1290,7 @@ class SearchIndex:
                     self._close_annotation_store()
                     self._annotation_db = path
                 return self._sync_annotations()
-        return self._run(job)
+        return self._run_write(job)
 
     def merge(self) -> bool:
         """Merge small segments left by small updates (call at idle time; :meth:`close` does it too).
@@ -1251,7 +1298,7 @@ class SearchIndex:
         def job() -> bool:
             with self._locked():
                 return self._merge()
-        return self._run(job)
+        return self._run_write(job)
 
     @property
     def archive(self) -> Archive:
@@ -1262,7 +1309,7 @@ class SearchIndex:
         def job() -> None:
             with self._locked():
                 self._build(self._archive)
-        self._run(job)
+        self._run_write(job)
 
     def close(self) -> None:
         if self._closed:
@@ -1529,5 +1576,5 @@ def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress:
         raise
     except OSError as exc:
         index.close()
-        raise SearchError(f"the search index could not be written in {index_root}: {exc.strerror or exc}") from exc
+        raise _write_error(exc, Path(index_root)) from exc
     return index

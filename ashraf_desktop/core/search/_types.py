@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = ["Filters", "Hit", "HitSpan", "SearchResult", "IndexNotice", "UpdateReport", "SearchError",
-           "FACET_KEYS", "SORTS", "KINDS"]
+           "IndexWriteError", "FACET_KEYS", "SORTS", "KINDS"]
 
 FACET_KEYS = ("kind", "year", "decade", "tag", "language", "publisher")
 SORTS = ("relevance", "date", "date-desc", "title")
@@ -14,6 +14,18 @@ KINDS = ("document", "image", "record", "event", "annotation")
 
 class SearchError(Exception):
     """The index could not be built or opened even after a rebuild (disk full, no permission)."""
+
+
+class IndexWriteError(SearchError, OSError):
+    """An update, rebuild or merge could not be written (a full disk, no permission, a read-only disk).
+
+    Nothing of it was committed, the index's write lock is released, and the index as it was goes on
+    answering searches; the same call may simply be repeated once there is space. ``errno`` and
+    ``filename`` are the operating system's; ``str()`` is a sentence for the user ("the disk is full: …").
+    """
+
+    def __str__(self) -> str:
+        return self.strerror or super().__str__()
 
 
 @dataclass(frozen=True)
