@@ -5,21 +5,23 @@ the user data folder, one per archive (by collection id), in the same format as 
 (docs/archive-format.md): ``items/**/<name>.toml`` sidecars next to their held files. ``load_archive(root,
 layers=[layer])`` shows both as one archive.
 
-Writes are whole or absent: the held file is copied to a temporary name, flushed to disk and renamed, and
-only then the sidecar is written the same way. The loader only sees ``*.toml`` files, so an interrupted
-import leaves at worst an unreferenced file (cleaned by :func:`sweep`), never a half-described item.
+Writes are whole or absent: the held file is copied to a temporary name and the sidecar written to another,
+both flushed to disk, and only then renamed into place, the held file first. The loader only sees ``*.toml``
+files, so an interrupted import leaves at worst temporary files (cleaned by :func:`sweep`) or, if stopped
+between the two renames, one unreferenced held file (listed by :func:`orphans`), never a half-described
+item.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
-import shutil
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import tomli_w
 
@@ -27,7 +29,8 @@ from .loader import FORMAT_VERSION, ID_PATTERN, load_archive
 from .model import Archive, Item
 
 __all__ = ["LAYERS_DIR", "layer_root", "ensure_layer", "load_layered", "write_item", "rewrite_sidecar",
-           "remove_item", "sidecar_text", "unique_id", "slug", "sweep", "ReadOnlyItemError"]
+           "remove_item", "sidecar_text", "unique_id", "slug", "sweep", "orphans", "ReadOnlyItemError",
+           "SourceChangedError", "CopyCancelled"]
 
 #: Under the user data folder: ``imported/<collection id>/``.
 LAYERS_DIR = "imported"
@@ -102,27 +105,60 @@ def sidecar_text(data: Mapping[str, Any]) -> str:
     return tomli_w.dumps({k: list(v) if isinstance(v, tuple) else v for k, v in ordered.items()})
 
 
+class SourceChangedError(OSError):
+    """The file being copied did not have the expected SHA-256 (it changed while it was imported)."""
+
+
+class CopyCancelled(Exception):
+    """``cancelled()`` became true while a held file was copied; nothing was written."""
+
+
 def write_item(layer: Path, folder: str, sidecar: Mapping[str, Any], source: Path | None = None,
-               file_name: str | None = None) -> Path:
+               file_name: str | None = None, *, expected_sha256: str | None = None,
+               cancelled: Callable[[], bool] | None = None) -> Path:
     """Add an item to ``layer`` under ``items/<folder>/``: copy ``source`` (unchanged) as ``file_name``,
-    then write the sidecar; returns the sidecar's path. Nothing is left behind if it fails."""
+    then write the sidecar; returns the sidecar's path. Nothing is left behind if it fails.
+
+    ``expected_sha256``: the SHA-256 of the copy is computed while copying and must equal this, or
+    :class:`SourceChangedError` is raised before anything becomes visible. ``cancelled`` is polled between
+    blocks of a long copy (:class:`CopyCancelled`).
+
+    Order: the held file is copied to a temporary name and the sidecar written to another; only then are
+    both renamed into place, the held file first. An interruption before the renames leaves only
+    ``.partial-*`` files (removed by :func:`sweep`); the loader sees an item only once its sidecar is there,
+    whole.
+    """
     target_dir = layer / "items" / folder
     target_dir.mkdir(parents=True, exist_ok=True)
     data = dict(sidecar)
     held: Path | None = None
-    if source is not None:
-        name = file_name or source.name
-        held = _free_name(target_dir / name)
-        data["file"] = held.name
-        _atomic_copy(source, held)
-    sidecar_path = _free_name(target_dir / f"{(held.stem if held else data['id'])}.toml")
+    held_tmp: str | None = None
+    sidecar_tmp: str | None = None
     try:
-        _atomic_write_bytes(sidecar_path, sidecar_text(data).encode("utf-8"))
-    except BaseException:
-        if held is not None:
-            with contextlib.suppress(OSError):
-                held.unlink()
-        raise
+        if source is not None:
+            name = file_name or source.name
+            held = _free_name(target_dir / name)
+            data["file"] = held.name
+            held_tmp = _copy_to_temp(Path(source), target_dir, expected_sha256, cancelled)
+        sidecar_path = _free_name(target_dir / f"{(held.stem if held else data['id'])}.toml")
+        sidecar_tmp = _write_temp(target_dir, sidecar_text(data).encode("utf-8"))
+        if held is not None and held_tmp is not None:
+            os.replace(held_tmp, held)
+            held_tmp = None
+        try:
+            os.replace(sidecar_tmp, sidecar_path)
+            sidecar_tmp = None
+        except BaseException:
+            if held is not None:
+                with contextlib.suppress(OSError):
+                    held.unlink()
+            raise
+    finally:
+        for tmp in (held_tmp, sidecar_tmp):
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+    _fsync_dir(target_dir)
     return sidecar_path
 
 
@@ -166,6 +202,28 @@ def sweep(layer: Path) -> list[Path]:
     return removed
 
 
+def orphans(layer: Path) -> list[Path]:
+    """Files under the layer's ``items/`` that no sidecar names (left by an import stopped between its two
+    renames, or put there by hand). Reported, never deleted: they may be someone's only copy."""
+    import tomllib
+    items = layer / "items"
+    if not items.is_dir():
+        return []
+    named: set[Path] = set()
+    files: list[Path] = []
+    for path in sorted(items.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix == ".toml":
+            with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                if isinstance(data.get("file"), str):
+                    named.add((path.parent / data["file"]).resolve())
+            continue
+        files.append(path)
+    return [path for path in files if path.resolve() not in named]
+
+
 # --- whole-or-nothing writes ---------------------------------------------------------------------------
 
 
@@ -204,16 +262,39 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=target.parent)
+def _write_temp(folder: Path, data: bytes) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=folder)
     try:
-        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1 << 20)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
-    _fsync_dir(target.parent)
+    return tmp
+
+
+def _copy_to_temp(source: Path, folder: Path, expected_sha256: str | None,
+                  cancelled: Callable[[], bool] | None) -> str:
+    """Copy ``source`` to a temporary file in ``folder``, hashing what is written; returns its name."""
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=folder)
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+            while block := src.read(1 << 20):
+                digest.update(block)
+                out.write(block)
+                if cancelled is not None and cancelled():
+                    raise CopyCancelled(str(source))
+            out.flush()
+            os.fsync(out.fileno())
+        if expected_sha256 is not None and digest.hexdigest() != expected_sha256.lower():
+            raise SourceChangedError(f"{source.name} changed while it was being copied (its SHA-256 is not the "
+                                     "one computed before)")
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp

@@ -23,7 +23,9 @@ __all__ = ["FORMAT_VERSION", "LoadResult", "load_archive", "sha256_of", "TEXT_FO
 FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TEXT_FORMATS = frozenset({"text/plain", "text/markdown", "text/html"})
-DOCUMENT_FORMATS = TEXT_FORMATS | {"application/pdf"}
+DOCUMENT_FORMATS = TEXT_FORMATS | {"application/pdf",
+                                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                                   "application/vnd.oasis.opendocument.text"}
 _REPEATABLE = frozenset({"creator", "publisher", "language", "subject", "identifier"})
 _ITEM_KEYS = frozenset(DC_FIELDS) | {"id", "kind", "file", "sha256", "tags", "caption", "mentioned_in"}
 _COLLECTION_KEYS = frozenset({"format", "id", "title", "description", "publisher", "rights", "language"})

@@ -279,7 +279,7 @@ def test_cli_text_output_skips_facets(tmp_path: Path, monkeypatch) -> None:
         return search(self, query, **kw)
 
     monkeypatch.setattr(_index.SearchIndex, "search", spy)
-    monkeypatch.setattr(cli_support, "_load", lambda _a, _e: archive)
+    monkeypatch.setattr(cli_support, "_load", lambda _a, _e, _data_dir=None: archive)
     out = io.StringIO()
     assert cli_support.cmd_search("canal", archive=tmp_path / "a", data_dir=tmp_path / "d", out=out,
                                   err=io.StringIO()) == 0

@@ -31,15 +31,17 @@ def _db_path(data_dir: Path | str | None) -> Path:
     return user_dirs(data_dir).data / DB_NAME
 
 
-def _load_archive(archive: Path | str | None, err: TextIO):
+def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str | None = None):
+    """The archive with the user's layer of imported items (core.layers), so their annotations match."""
     if archive is None:
         return None, True
     path = Path(archive)
     if not (path / "collection.toml").is_file():
         print(f"error: {path} is not an archive (no collection.toml)", file=err)
         return None, False
-    from ..loader import load_archive
-    return load_archive(path, check_files=False).archive, True
+    from ...paths import user_dirs
+    from ..layers import load_layered
+    return load_layered(path, user_dirs(data_dir).data, check_files=False).archive, True
 
 
 def _open_for_reading(path: Path) -> AnnotationStore | None:
@@ -63,7 +65,7 @@ def cmd_export(*, format: str = "jsonld", archive: Path | str | None = None, dat
     if format not in FORMATS:
         print(f"error: unknown format {format!r} (choose from {', '.join(FORMATS)})", file=err)
         return EXIT_USAGE
-    loaded, ok = _load_archive(archive, err)
+    loaded, ok = _load_archive(archive, err, data_dir)
     if not ok:
         return EXIT_USAGE
     collection_id = loaded.collection.id if loaded else None
@@ -105,7 +107,7 @@ def cmd_import(file: Path | str, *, archive: Path | str | None = None, data_dir:
     except OSError as error:
         print(f"error: cannot read {file}: {error.strerror or error}", file=err)
         return EXIT_USAGE
-    loaded, ok = _load_archive(archive, err)
+    loaded, ok = _load_archive(archive, err, data_dir)
     if not ok:
         return EXIT_USAGE
     try:

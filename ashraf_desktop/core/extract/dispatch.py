@@ -17,6 +17,7 @@ from .html_charset import declared_charset as html_declared_charset
 from .html_text import html_visible_text
 from .markdown_text import markdown_visible_text
 from .model import ExtractedText, ExtractionError
+from .office import OFFICE_TYPES, extract_office
 from .pdf_text import extract_pdf
 
 __all__ = ["extract", "DEFAULT_MAX_BYTES"]
@@ -27,10 +28,11 @@ _TEXT_KINDS = (media.PLAIN, media.MARKDOWN, media.HTML)
 
 def extract(path: Path, media_type: str | None = None, *, password: str | None = None,
             max_bytes: int = DEFAULT_MAX_BYTES) -> ExtractedText:
-    """The visible text of a text, Markdown, HTML or PDF file.
+    """The visible text of a text, Markdown, HTML, PDF, Word (DOCX) or OpenDocument text (ODT) file.
 
     ``media_type`` is the archive's declared format (``text/plain``, ``text/markdown``, ``text/html``,
-    ``application/pdf``; a ``charset=`` parameter is used as a hint for text); None sniffs it from the file.
+    ``application/pdf``, the DOCX and ODT media types of :mod:`.office`; a ``charset=`` parameter is used as
+    a hint for text); None sniffs it from the file.
     A file whose content is a PDF is read as a PDF whatever it is declared as (with a warning).
     ``password`` opens an encrypted PDF. Raises :class:`ExtractionError` for files that cannot be read at all.
     """
@@ -65,6 +67,8 @@ def _extract(path: Path, media_type: str | None, password: str | None, max_bytes
     kind = declared.essence
     if kind == media.PDF:
         result = extract_pdf(path, password)
+    elif kind in OFFICE_TYPES:
+        result = extract_office(path, kind)  # checks the ZIP package against zip bombs before parsing
     elif kind in _TEXT_KINDS or kind.startswith("text/"):
         result = _extract_text(path, kind, declared.charset)
     else:

@@ -14,18 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["sniff_media_type", "sniff_content", "parse_media_type", "MediaType",
-           "PLAIN", "MARKDOWN", "HTML", "PDF", "BINARY"]
+           "PLAIN", "MARKDOWN", "HTML", "PDF", "DOCX", "ODT", "BINARY"]
 
 PLAIN = "text/plain"
 MARKDOWN = "text/markdown"
 HTML = "text/html"
 PDF = "application/pdf"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
 BINARY = "application/octet-stream"
 
 _SNIFF_BYTES = 4096
 _EXTENSIONS = {
     ".txt": PLAIN, ".text": PLAIN, ".md": MARKDOWN, ".markdown": MARKDOWN, ".mdown": MARKDOWN, ".mkd": MARKDOWN,
-    ".htm": HTML, ".html": HTML, ".xhtml": HTML, ".xht": HTML, ".pdf": PDF,
+    ".htm": HTML, ".html": HTML, ".xhtml": HTML, ".xht": HTML, ".pdf": PDF, ".docx": DOCX, ".odt": ODT,
 }
 _MEDIA_ALIASES = {"text/x-markdown": MARKDOWN, "application/xhtml+xml": HTML, "application/x-pdf": PDF}
 _HTML_START = re.compile(

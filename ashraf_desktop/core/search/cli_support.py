@@ -29,13 +29,15 @@ def _dirs(data_dir: Path | str | None) -> tuple[Path, Path]:
     return dirs.cache / "index", dirs.cache / "text"
 
 
-def _load(archive: Path | str, err: TextIO):
-    from ..loader import load_archive
+def _load(archive: Path | str, err: TextIO, data_dir: Path | str | None = None):
+    """The archive with the user's layer of imported items (core.layers), so that they are indexed too."""
+    from ...paths import user_dirs
+    from ..layers import load_layered
     path = Path(archive)
     if not (path / "collection.toml").is_file():
         print(f"error: {path} is not an archive (no collection.toml)", file=err)
         return None
-    result = load_archive(path, check_files=False)
+    result = load_layered(path, user_dirs(data_dir).data, check_files=False)
     for problem in result.errors:
         print(f"warning: {problem} (left out of the index)", file=err)
     return result.archive
@@ -83,7 +85,7 @@ def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | st
     out = out or sys.stdout
     err = err or sys.stderr
     t0 = time.perf_counter()
-    archive_obj = _load(archive, err)
+    archive_obj = _load(archive, err, data_dir)
     if archive_obj is None:
         return EXIT_ARCHIVE
     bar = _Bar(err, err.isatty() if progress is None else progress)
@@ -174,7 +176,7 @@ def cmd_search(query: str, *, archive: Path | str, limit: int = 10, page: int = 
     if limit < 1 or page < 1:
         print("error: --limit and --page must be at least 1", file=err)
         return EXIT_USAGE
-    archive_obj = _load(archive, err)
+    archive_obj = _load(archive, err, data_dir)
     if archive_obj is None:
         return EXIT_ARCHIVE
     bar = _Bar(err, err.isatty())

@@ -1,0 +1,322 @@
+"""Import files into the user's archive layer, one by one, each whole or not at all (docs/import.md).
+
+For each file: what it is (from its content), its SHA-256, whether the archive already holds the same bytes
+(a duplicate is skipped, naming the item that has them), whether our readers can open it (images decode
+within the decompression-bomb limits, PDFs open in PDFium, DOCX/ODT pass the zip-bomb check and give their
+text, text files decode), the metadata guessed from it (+ the batch's own values), a unique id; then the copy,
+hashed again as it is written (a file that changes during the import fails cleanly) and its sidecar
+(``core.layers.write_item``: nothing becomes visible until both are whole).
+
+A failure on one file is an Outcome "failed" with the reason and never stops the others. Cancel is polled
+between files (and inside the copy of a very large file); what is left goes to ``report.not_started``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import errno
+import hashlib
+import logging
+import os
+import re
+import time
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Mapping, Sequence
+
+from ..extract import STATUS_ENCRYPTED, STATUS_NO_TEXT, ExtractionError, extract
+from ..layers import CopyCancelled, SourceChangedError, ensure_layer, unique_id, write_item
+from ..model import Archive
+from .form import normalise_value, validate_field
+from .guess import prefill
+from .kinds import IMAGE, Identified, file_suffix, identify
+from .report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
+from .walk import collect
+
+__all__ = ["import_files", "import_folder_name", "safe_file_name", "LARGE_COPY_BYTES"]
+
+_log = logging.getLogger(__name__)
+#: Copies of files larger than this poll ``cancelled`` while they run (smaller ones finish first).
+LARGE_COPY_BYTES = 64 * 1024 * 1024
+_THUMB_CHECK = 256
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = re.compile(r"^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)", re.IGNORECASE)
+_MAX_NAME_BYTES = 180
+_STALE_PARTIAL_S = 3600
+
+
+def import_folder_name(today: _dt.date | None = None) -> str:
+    """Where under ``items/`` a day's imports go: ``imported/<YYYY-MM-DD>``."""
+    return f"imported/{(today or _dt.date.today()).isoformat()}"
+
+
+def safe_file_name(name: str, new_suffix: str = "") -> str:
+    """A held file's name from the original's: same letters (any script, NFC), characters that are not allowed
+    on Windows or macOS replaced by "_", the right extension when the old one was wrong, at most 180 bytes."""
+    name = unicodedata.normalize("NFC", name)
+    name = _UNSAFE.sub("_", name).strip().rstrip(". ").lstrip(".")
+    suffix = file_suffix(Path(name)) and Path(name).suffix
+    stem = name[: len(name) - len(suffix)] if suffix else name
+    if new_suffix:
+        suffix = new_suffix  # "scan.png" that is a JPEG -> "scan.jpg"; "report" -> "report.pdf"
+    stem = stem or "file"
+    if _RESERVED.match(stem):
+        stem = "_" + stem
+    while len((stem + suffix).encode("utf-8")) > _MAX_NAME_BYTES and len(stem) > 1:
+        stem = stem[:-1]
+    return stem.rstrip(". ") + suffix
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "the file no longer exists (moved or deleted during the import?)"
+    if isinstance(exc, PermissionError):
+        return "permission denied: this user account may not read it"
+    if isinstance(exc, IsADirectoryError):
+        return "it is a folder, not a file"
+    if exc.errno == errno.EIO:
+        return "the disk reported a read error (damaged disk or disconnected drive?)"
+    return f"it cannot be read ({exc.strerror or exc})"
+
+
+def _write_reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "the disk holding the archive's folder is full; nothing of this file was kept"
+    if isinstance(exc, PermissionError):
+        return "the archive's folder cannot be written (permission denied); nothing of this file was kept"
+    return f"it could not be written to the archive's folder ({exc.strerror or exc}); nothing was kept"
+
+
+class _Refused(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class _Known:
+    """What the archive (with its layer, as on disk now) and this import already hold."""
+
+    by_hash: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # sha -> (id, title, where)
+    ids: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, archive: Archive, layer: Path) -> "_Known":
+        known = cls()
+        seen_sidecars: set[Path] = set()
+        for item in archive.items:
+            known.ids.add(item.id)
+            seen_sidecars.add(item.sidecar.resolve())
+            if item.sha256:
+                known.by_hash.setdefault(item.sha256.lower(), (item.id, item.title, "archive"))
+        items = layer / "items"
+        if items.is_dir():  # items written since the archive was loaded (another import, another process)
+            for sidecar in items.rglob("*.toml"):
+                if sidecar.name.startswith(".") or sidecar.resolve() in seen_sidecars:
+                    continue
+                with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
+                    data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
+                    item_id, sha = data.get("id"), data.get("sha256")
+                    if isinstance(item_id, str):
+                        known.ids.add(item_id)
+                        if isinstance(sha, str) and sha:
+                            title = data.get("title") if isinstance(data.get("title"), str) else item_id
+                            known.by_hash.setdefault(sha.lower(), (item_id, title, "archive"))
+        return known
+
+
+@contextlib.contextmanager
+def _layer_lock(layer: Path) -> Iterator[None]:
+    """One import at a time per layer (the app and the command line may both import): ids and duplicate
+    checks then see every item the other wrote."""
+    layer.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; ids are still checked against the files on disk
+        yield
+        return
+    with open(layer / ".import.lock", "a+b") as handle:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _sweep_stale(layer: Path) -> None:
+    """Temporary files of a write that was killed (older than an hour, so a running import keeps its own)."""
+    items = layer / "items"
+    if not items.is_dir():
+        return
+    limit = time.time() - _STALE_PARTIAL_S
+    for path in items.rglob(".partial-*"):
+        with contextlib.suppress(OSError):
+            if path.stat().st_mtime < limit:
+                path.unlink()
+
+
+def _checked_overrides(metadata: Mapping[str, object] | None) -> dict[str, Any]:
+    if not metadata:
+        return {}
+    problems = [f"{key}: {error}" for key, value in metadata.items() if (error := validate_field(key, value))]
+    if problems:
+        raise ValueError("; ".join(problems))
+    return {key: value for key, value in ((k, normalise_value(k, v)) for k, v in metadata.items())
+            if value is not None}
+
+
+def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progress: ProgressFn | None = None,
+                 cancelled: CancelFn | None = None, on_added: AddedFn | None = None,
+                 metadata: Mapping[str, object] | None = None) -> ImportReport:
+    """Import ``paths`` (files and folders) into ``layer`` (``core.layers.layer_root``) of ``archive``.
+
+    ``metadata``: values for every file of the batch (title, creator, date, subject, …), over the guessed
+    ones; checked first (ValueError with the reason, before anything is imported).
+    ``progress(done, total, name)`` before each file and once at the end; ``cancelled()`` polled between
+    files; ``on_added(item_id)`` as each item is committed. Never raises for a problem with a file.
+    """
+    overrides = _checked_overrides(metadata)
+    layer = Path(layer)
+    files, problems = collect(paths)
+    report = ImportReport(outcomes=list(problems))
+    total = len(files)
+    folder = import_folder_name()
+    with _layer_lock(layer):
+        _sweep_stale(layer)
+        known = _Known.of(archive, layer)
+        ready = (layer / "collection.toml").is_file()
+        for index, path in enumerate(files):
+            if cancelled is not None and cancelled():
+                report.cancelled, report.not_started = True, list(files[index:])
+                break
+            if progress is not None:
+                progress(index, total, path.name)
+            if not ready:
+                try:
+                    ensure_layer(layer, archive)
+                    ready = True
+                except OSError as exc:
+                    report.outcomes.append(Outcome(path, "failed", _write_reason(exc)))
+                    continue
+            try:
+                outcome = _import_one(path, archive, layer, folder, known, overrides, cancelled)
+            except CopyCancelled:
+                report.cancelled, report.not_started = True, list(files[index:])
+                break
+            except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
+                _log.exception("import of %s failed", path)
+                outcome = Outcome(path, "failed", f"an unexpected problem stopped its import "
+                                                  f"({type(exc).__name__}: {exc}); nothing of it was kept")
+            report.outcomes.append(outcome)
+            if outcome.status == "added" and on_added is not None and outcome.item_id:
+                try:
+                    on_added(outcome.item_id)
+                except Exception:  # noqa: BLE001 - the item is in the archive; the caller's view catches up
+                    _log.exception("on_added(%s) failed", outcome.item_id)
+        else:
+            if progress is not None:
+                progress(total, total, "")
+    return report
+
+
+def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _Known,
+                overrides: Mapping[str, Any], cancelled: CancelFn | None) -> Outcome:
+    try:
+        found = identify(path)
+        if not found.accepted:
+            return Outcome(path, "failed", found.refusal)
+        size = path.stat().st_size
+        sha = _sha256(path)
+    except OSError as exc:
+        return Outcome(path, "failed", _os_reason(exc))
+    if sha in known.by_hash:
+        item_id, title, where = known.by_hash[sha]
+        if where == "archive":
+            message = f"the same file is already in the archive: {title!r} ({item_id})"
+        else:
+            message = f"the same file as {where!r}, imported just before as {title!r} ({item_id})"
+        return Outcome(path, "duplicate", message, item_id)
+    try:
+        notes = _check_readable(path, found)
+    except _Refused as refused:
+        return Outcome(path, "failed", refused.reason)
+    except OSError as exc:
+        return Outcome(path, "failed", _os_reason(exc))
+    if found.note:
+        notes.insert(0, found.note)
+    sidecar = _sidecar(path, found, sha, known, overrides)
+    name = safe_file_name(path.name, found.suffix)
+    try:
+        write_item(layer, folder, sidecar, path, name, expected_sha256=sha,
+                   cancelled=cancelled if size > LARGE_COPY_BYTES else None)
+    except SourceChangedError:
+        return Outcome(path, "failed", "the file changed while it was being imported (is a program still "
+                                       "writing it?); nothing of it was kept — import it again when it is "
+                                       "finished")
+    except FileNotFoundError as exc:
+        if not path.exists():
+            return Outcome(path, "failed", _os_reason(exc))
+        return Outcome(path, "failed", _write_reason(exc))
+    except OSError as exc:
+        if isinstance(exc, PermissionError) and not os.access(path, os.R_OK):
+            return Outcome(path, "failed", _os_reason(exc))
+        return Outcome(path, "failed", _write_reason(exc))
+    item_id, title = sidecar["id"], sidecar["title"]
+    known.ids.add(item_id)
+    known.by_hash[sha] = (item_id, title, str(path))
+    message = f"added as {title!r} ({item_id})"
+    if notes:
+        message += "; " + "; ".join(notes)
+    return Outcome(path, "added", message, item_id)
+
+
+def _check_readable(path: Path, found: Identified) -> list[str]:
+    """Open the file with the reader the app will use; raise _Refused with the reason, or return notes."""
+    if found.kind == IMAGE:
+        from ..images import ImageProblem, make_thumbnail
+        try:
+            _, info = make_thumbnail(path, _THUMB_CHECK)
+        except ImageProblem as problem:
+            raise _Refused(problem.reason) from None
+        return list(info.warnings)
+    try:
+        result = extract(path, found.media_type)
+    except ExtractionError as exc:
+        raise _Refused(exc.reason) from None
+    notes = [w for w in result.warnings if "declared as" not in w]
+    if result.status == STATUS_ENCRYPTED:
+        return ["encrypted: its text cannot be searched (the viewer asks for its password to show it)"]
+    if result.status == STATUS_NO_TEXT:
+        return notes or ["it has no text to search"]
+    return notes
+
+
+def _sidecar(path: Path, found: Identified, sha: str, known: _Known, overrides: Mapping[str, Any]) -> dict:
+    guessed = prefill(path)
+    data: dict[str, Any] = {k: v for k, v in guessed.items() if k not in ("format", "type")}
+    for key, value in list(data.items()):
+        value = normalise_value(key, value)
+        if value is None or validate_field(key, value) is not None:
+            data.pop(key)  # a guess that would not load (a bad date, a junk language tag) is dropped
+        else:
+            data[key] = value
+    data["source"] = f"Imported from the file {path.name!r} on {_dt.date.today().isoformat()}"
+    data.update(overrides)
+    title = str(data.get("title") or path.name)
+    data["title"] = title
+    base = path.stem if any(ch.isascii() and ch.isalnum() for ch in path.stem) else title
+    item_id = unique_id(base, known.ids, fallback=sha[:12])
+    return {"id": item_id, "kind": found.kind, "sha256": sha, **data,
+            "type": data.get("type") or ("StillImage" if found.kind == IMAGE else "Text"),
+            "format": found.media_type}
