@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme,
-the timeline dock (an event selected, its source open at the quote, a period brushed), the timeline panel, and
-a document with two highlights beside the Annotations panel showing a note with its tags.
+the timeline dock (an event selected, its source open at the quote, a period brushed), the timeline panel,
+a document with two highlights beside the Annotations panel showing a note with its tags, then an import (the
+report over the window), the Dublin Core form on the new items, and a verify run that caught a changed file.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
 
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
 
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.layers import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
     from ashraf_desktop.ui import look
     from ashraf_desktop.ui.app import create_app
@@ -68,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="ashraf-shots-") as tmp:
         dirs = user_dirs(Path(tmp)).ensure()
         look.apply_theme(app, "light")
-        result = load_archive(args.archive or bundled_archive(), check_files=False)
+        result = load_layered(args.archive or bundled_archive(), dirs.data, check_files=False)
         window = MainWindow(result, dirs)
         window.resize(width, height)
         window.show()
@@ -134,6 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         # annotations: a document with two highlights, the Annotations panel showing a note with its tags
         annotate(window, wait_until, result.archive)
         save(window, "annotations.png")
+
+        # import, describe, verify (docs/gui.md "Importing" and "Integrity")
+        def save_over(name: str, *dialogs) -> None:
+            settle()
+            path = out / name
+            if not composite(window, dialogs).save(str(path)):
+                raise SystemExit(f"screenshots: could not write {path}")
+            print(f"wrote {path}")
+        import_and_verify(window, wait_until, settle, save_over, Path(tmp))
         window.close()
         window.runner.wait_for_done(5000)
         window.deleteLater()
@@ -179,6 +189,124 @@ def annotate(window, wait_until, archive) -> None:
     panel.splitter.setSizes([460, 240])
     panel.select_annotation(window.annotations.get(note.id))
     page.show_annotation(window.annotations.get(note.id))
+
+
+def composite(window, dialogs):
+    """The window with its dialogs drawn over it where they stand (the offscreen platform has no screen to
+    grab; each dialog gets a thin frame and a shadow, as a window manager would draw)."""
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtGui import QColor, QPainter, QPen
+    picture = window.grab()
+    painter = QPainter(picture)
+    for dialog in dialogs:
+        shot = dialog.grab()
+        origin = window.mapFromGlobal(dialog.mapToGlobal(QPoint(0, 0)))
+        if not window.rect().contains(QRect(origin, shot.size())):  # centred when placed off the window
+            origin = QPoint((picture.width() - shot.width()) // 2, (picture.height() - shot.height()) // 2)
+        for i, alpha in enumerate((60, 35, 20, 10)):
+            painter.fillRect(QRect(origin + QPoint(3 + i, 3 + i), shot.size()), QColor(0, 0, 0, alpha))
+        painter.drawPixmap(origin, shot)
+        painter.setPen(QPen(QColor("#5c677d"), 1))
+        painter.drawRect(QRect(origin, shot.size()).adjusted(0, 0, -1, -1))
+    painter.end()
+    return picture
+
+
+def sample_folder(tmp: Path) -> Path:
+    """What an archivist brings: a box of scans and photos, one of them twice, one damaged. From
+    ../shared/testdata when it is there; otherwise small files made here."""
+    import shutil
+    folder = tmp / "Box 12 - reports and photos"
+    folder.mkdir()
+    shared = REPO.parent / "shared" / "testdata"
+    picks = [("pdfs/pypdf/Seige_of_Vicksburg_Sample_OCR.pdf", "Seige_of_Vicksburg_Sample_OCR.pdf"),
+             ("pdfs/py-pdf-sample-files/011-google-doc-document/google-doc-document.pdf", "google-doc-document.pdf"),
+             ("pdfs/py-pdf-sample-files/009-pdflatex-geotopo/GeoTopo-komprimiert.pdf", "GeoTopo-komprimiert.pdf"),
+             ("pdfs/pypdf/crazyones-encrypted-256.pdf", "crazyones-encrypted-256.pdf"),
+             ("pdfs/ocrmypdf/invalid.pdf", "scan-0042.pdf"),
+             ("photos/pillow/flower.webp", "flower.webp"),
+             ("photos/pillow/broken_exif_dpi.jpg", "camp-gate.jpg"),
+             ("photos/pillow/broken.png", "broken.png"),
+             ("pdfs/py-pdf-sample-files/011-google-doc-document/google-doc-document.pdf", "copy of report.pdf")]
+    if all((shared / src).is_file() for src, _ in picks):
+        for src, name in picks:
+            shutil.copy(shared / src, folder / name)
+        return folder
+    from PySide6.QtGui import QColor, QImage
+    (folder / "field-notes.md").write_text("# Field notes\n\nThe water tower was repaired in spring.\n", "utf-8")
+    (folder / "letter.txt").write_text("A letter about the camp gardens.\n", "utf-8")
+    (folder / "copy of letter.txt").write_text("A letter about the camp gardens.\n", "utf-8")
+    (folder / "damaged.pdf").write_bytes(b"%PDF-1.4\n% cut off while copying")
+    image = QImage(320, 200, QImage.Format.Format_RGB32)
+    image.fill(QColor("#6a994e"))
+    image.save(str(folder / "garden.png"))
+    return folder
+
+
+def import_and_verify(window, wait_until, settle, save_over, tmp: Path) -> None:
+    for name in ("annotations",):
+        if name in window.panels:
+            window.panels[name].hide()
+    window.show_panel("provenance")
+    window.show_panel("timeline")
+    window.tabs.close_current()
+    reports: list = []
+    window.importer.finished.connect(reports.append)
+    folder = sample_folder(tmp)
+    if not window.importer.import_paths([folder]):
+        raise SystemExit("screenshots: the import did not start")
+    wait_until(lambda: reports, "the import report", 120_000)
+    report = reports[-1]
+    dialog = window.importer.report_dialog
+    dialog.resize(900, 470)
+    dialog.move(window.mapToGlobal(window.rect().center()) - dialog.rect().center())
+    added = [o.item_id for o in report.added]
+    shown: list = []
+    window.search.result_shown.connect(shown.append)
+    window.search.set_query("report OR flower OR Vicksburg")
+    wait_until(lambda: shown, "the search for the new items")
+    if added:
+        window.open_item(added[0])
+    window.panels["timeline"].raise_()
+    settle(600)
+    dialog.raise_()
+    save_over("import-report.png", dialog)
+
+    # the Dublin Core form on two of the new items, a date typed wrongly: the message says what EDTF wants
+    form = window.importer.edit_metadata(added[:2])
+    if form is None:
+        raise SystemExit("screenshots: the metadata form did not open")
+    dialog.hide()
+    form.resize(640, 720)
+    form.move(window.mapToGlobal(window.rect().center()) - form.rect().center())
+    form.set_field("creator", "Camp records office")
+    form.set_field("subject", "water supply; construction")
+    form.set_field("date", "2003-13-40")
+    form.set_field("tags", "box 12, to check")
+    save_over("metadata-form.png", form)
+    form.close()
+
+    # a held file changed behind the app's back: the quick check's badge, then Tools ▸ Verify archive
+    item = window.archive.item(added[0]) if added else None
+    if item is None or item.file is None:
+        raise SystemExit("screenshots: no imported file to change")
+    with open(item.file, "ab") as handle:
+        handle.write(b"\n% edited by another program\n")
+    done: list = []
+    window.integrity.quick_check_done.connect(done.append)
+    window.integrity.start_quick_check()
+    wait_until(lambda: done, "the quick check")
+    verified: list = []
+    window.integrity.verified.connect(verified.append)
+    window.integrity.verify()
+    wait_until(lambda: verified, "verify")
+    box = window.integrity.dialog
+    box.resize(940, 300)
+    box.move(window.mapToGlobal(window.rect().center()) - box.rect().center())
+    box.table.selectRow(0)
+    window.statusBar().clearMessage()
+    save_over("verify.png", box)
+    box.close()
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 The window is shown before the search index is ready (it opens in the background), so start-up to a usable
 window stays well under a second. ``--smoke`` drives the real window through a search, an opened
-document, an event, and the timeline (select an event, open its source at the quote) and exits 0, or
-non-zero with a message naming what failed.
+document, an event, the timeline (select an event, open its source at the quote), the annotations store,
+the import actions and the quick fixity check of the archive, and exits 0, or non-zero with a message naming
+what failed.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageH
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME, __version__
-from ..core.loader import load_archive
+from ..core.layers import load_layered
 from ..paths import user_dirs
 from . import look
 
@@ -124,7 +125,7 @@ class Smoke:
         held = {i.id for i in self.window.archive.items if i.file is not None}
         event = next((e for e in self.window.archive.events if any(c.item in held for c in e.citations)), None)
         if event is None:
-            return self.finish(0, f"smoke OK: searched, opened {self.opened!r}, timeline shown")
+            return self._integrity(f"smoke OK: searched, opened {self.opened!r}, timeline shown")
         panel.show_event(event.id)
         if not any(p.mark.entry.id == event.id for p in panel.renderer.placed()):
             return self.fail(f"the timeline does not draw the selected event {event.id}")
@@ -139,13 +140,38 @@ class Smoke:
             got = page.current_hit_text()
             if got != citation.quote:
                 return self.fail(f"the quote of {event.id} is not highlighted in {citation.item} (got {got!r})")
-            QTimer.singleShot(100, lambda: self.finish(
-                0, f"smoke OK: searched, opened {self.opened!r}, timeline showed {event.id} and opened its "
-                   f"source at the quote"))
+            QTimer.singleShot(100, lambda: self._integrity(
+                f"smoke OK: searched, opened {self.opened!r}, timeline showed {event.id} and opened its "
+                f"source at the quote"))
         if page.is_loaded:
             check()
         else:
             page.loaded.connect(check)
+
+    def _integrity(self, message: str) -> None:
+        """Import and fixity: the import actions are there and the window takes drops; the quick fixity
+        check (started now if its timer has not fired yet) finds the archive as described."""
+        w = self.window
+        for name in ("act_import_files", "act_import_folder", "act_verify", "act_export_bag"):
+            if getattr(w, name, None) is None:
+                return self.fail(f"the action {name} is missing")
+        if w.importer is None or not w.acceptDrops():
+            return self.fail("the window does not import dropped files")
+        integrity = w.integrity
+        if integrity is None:
+            return self.fail("the integrity checks are not installed")
+
+        def check(report: Any) -> None:
+            if report is None:
+                return self.fail("the quick fixity check could not run")
+            if report.problems:
+                return self.fail(f"the quick fixity check found problems: {report.summary()}")
+            self.finish(0, f"{message}; import ready, quick fixity check clean ({report.checked} files)")
+        if integrity.quick_report is not None and not integrity.quick_running:
+            return check(integrity.quick_report)
+        integrity.quick_check_done.connect(check)
+        if not integrity.quick_running:
+            integrity.start_quick_check()
 
     def _annotations(self) -> str:
         """Annotations: the store opens, a note is saved and read back, then deleted (no trace is left)."""
@@ -199,7 +225,7 @@ def run(archive: Path, data_dir: Path | None = None, smoke: bool = False) -> int
     app = create_app()
     dirs = user_dirs(data_dir).ensure()
     look.apply_theme(app, str(settings_for(dirs).value("ui/theme", "light")))
-    result = load_archive(archive, check_files=False)
+    result = load_layered(archive, dirs.data, check_files=False)  # with the user's imported items
     if result.archive.collection.id == "missing" and not result.archive.items:
         print(f"{APP_NAME}: {archive} is not an archive folder:", file=sys.stderr)
         for problem in result.errors[:5]:

@@ -9,21 +9,28 @@ The timeline comes in through :func:`ashraf_desktop.ui.timeline.install_timeline
 this window offers: ``open_item_at_quote``, ``set_date_filter`` / ``clear_date_filter``,
 ``on_timeline_event_selected`` and the signals ``date_filter_cleared``, ``search_hits_changed``,
 ``archive_changed``.
+
+The archive is shown with the user's layer of imported items (``core.layers.load_layered``). Import,
+metadata edits and bag imports change that layer; :meth:`MainWindow.refresh_archive` then reloads it off the
+GUI thread, brings the search index up to date for the items concerned, and hands the new archive to every
+panel (``archive_reloaded``) without closing tabs or resetting the timeline's view.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
+                           QKeySequence, QShowEvent)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar,
                                QWidget)
 
 from .. import APP_NAME
-from ..core.loader import LoadResult, load_archive
+from ..core.layers import load_layered
+from ..core.loader import LoadResult
 from ..core.model import Archive
 from ..paths import UserDirs
 from . import look
@@ -122,6 +129,8 @@ class MainWindow(QMainWindow):
     search_hits_changed = Signal(object, object)
     #: another archive was opened (the Archive)
     archive_changed = Signal(object)
+    #: the same archive reloaded with items imported or edited in its user layer (the Archive)
+    archive_reloaded = Signal(object)
 
     def __init__(self, result: LoadResult, dirs: UserDirs, *, runner: TaskRunner | None = None,
                  open_index: Callable[..., Any] | None = open_index_default) -> None:
@@ -157,6 +166,17 @@ class MainWindow(QMainWindow):
         self._install_gallery()
         self.annotations: Any = None  # set by install_annotations
         self._install_annotations()
+        self._archive_version = 0  # +1 on each reload: an index opened from an older one catches up
+        self._refreshing = False
+        self._refresh_ids: set[str] = set()
+        self._refresh_deleted: set[str] = set()
+        self._index_version = 0
+        self._refresh_then: list[Callable[[], None]] = []
+        self._refresh_again = False
+        self.importer: Any = None  # set by install_importing
+        self.integrity: Any = None  # set by install_integrity
+        self._install_importing()
+        self._install_integrity()
 
         self.search.open_requested.connect(self.open_hit)
         self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
@@ -336,6 +356,7 @@ class MainWindow(QMainWindow):
         self.act_close_tab = self._action("&Close tab", self.tabs.close_current, QKeySequence.StandardKey.Close, "x")
         file_menu.addAction(self.act_close_tab)
         file_menu.addSeparator()
+        self.file_import_anchor = file_menu.addSeparator()  # import and export entries go just above this
         self.act_quit = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
         file_menu.addAction(self.act_quit)
 
@@ -381,6 +402,8 @@ class MainWindow(QMainWindow):
         go.addAction(self.act_forward)
         self._update_history_actions()
 
+        self.tools_menu = mb.addMenu("&Tools")  # filled by install_integrity
+
         help_menu = mb.addMenu("&Help")
         help_menu.addAction(self._action("&Query syntax", lambda: show_help(self, "query-syntax"), None, "info"))
         help_menu.addAction(self._action("&Keyboard shortcuts", lambda: show_help(self, "shortcuts"), "F1"))
@@ -419,6 +442,7 @@ class MainWindow(QMainWindow):
         progress = _Progress(self)
         progress.changed.connect(self._index_progress)
         archive, dirs, opener = self.archive, self.dirs, self._open_index
+        self._index_version = self._archive_version
         self.busy_label.setText("Preparing the search index…")
         self.runner.run_task(lambda: opener(archive, dirs, progress.report), self._index_opened, self._index_failed,
                              key="index", label="Preparing the search index")
@@ -446,7 +470,15 @@ class MainWindow(QMainWindow):
         self.busy_bar.hide()
         if notices:
             self.show_message(" · ".join(notices), 15000)
+        if index is not None and self._index_version != self._archive_version:
+            self._index_catch_up(index)  # items were imported while the index was opening
         self.index_ready.emit(index)
+
+    def _index_catch_up(self, index: Any) -> None:
+        archive = self.archive
+        self.runner.run_task(lambda: index.update(archive), lambda _r: self.search.search_now() if (
+            self.search.query() or self.search.date_range) else None,
+            lambda e: log.warning("search index not brought up to date: %s", e), label="")
 
     def _index_failed(self, error: BaseException) -> None:
         self.busy_bar.hide()
@@ -535,7 +567,8 @@ class MainWindow(QMainWindow):
 
     def open_archive(self, root: Path) -> None:
         self.show_message(f"Opening {root}…")
-        self.runner.run_task(lambda: load_archive(root, check_files=False), self._archive_loaded,
+        data = self.dirs.data
+        self.runner.run_task(lambda: load_layered(root, data, check_files=False), self._archive_loaded,
                              lambda e: self.show_message(f"The archive could not be opened: {e}"),
                              key="archive", label="Opening archive")
 
@@ -545,6 +578,7 @@ class MainWindow(QMainWindow):
             self.show_message(f"Not an archive folder: {first}", 15000)
             return
         self.result, self.archive = result, result.archive
+        self._archive_version += 1
         self.index = None
         self.search.index = None
         self.search.date_range = None
@@ -557,6 +591,140 @@ class MainWindow(QMainWindow):
         self._set_titles()
         self.archive_changed.emit(self.archive)
         self.start_index()
+
+    def refresh_archive(self, changed: Iterable[str] = (), deleted: Iterable[str] = (), *,
+                        then: Callable[[], None] | None = None) -> None:
+        """Show what changed in the user's layer: reload the archive off the GUI thread, bring the search
+        index up to date for the ``changed`` (added or edited) and ``deleted`` item ids, then hand the new
+        archive to every panel. Calls made while a reload runs are merged into one more reload after it;
+        ``then`` runs on the GUI thread once the panels show the new archive."""
+        self._refresh_ids |= {str(i) for i in changed}
+        self._refresh_deleted |= {str(i) for i in deleted}
+        if then is not None:
+            self._refresh_then.append(then)
+        if self._refreshing:
+            self._refresh_again = True
+            return
+        self._start_refresh()
+
+    @property
+    def refreshing(self) -> bool:
+        """A reload of the archive is under way (tests wait for it)."""
+        return self._refreshing
+
+    def _start_refresh(self) -> None:
+        self._refreshing, self._refresh_again = True, False
+        ids, self._refresh_ids = self._refresh_ids, set()
+        gone, self._refresh_deleted = self._refresh_deleted, set()
+        thens, self._refresh_then = self._refresh_then, []
+        root, data, index = self.archive.root, self.dirs.data, self.index
+
+        def load() -> LoadResult:  # a pool thread: no widgets
+            return load_layered(root, data, check_files=False)
+
+        def loaded(result: LoadResult) -> None:
+            # the panels first (timeline, gallery, provenance show the items at once), then the index
+            self._apply_reloaded(result)
+            archive = result.archive
+            if index is None or not (ids or gone) or index is not self.index:
+                self._refresh_finished(thens)
+                return
+            items = [item for i in sorted(ids) if (item := archive.item(i)) is not None]
+            missing = sorted({i for i in ids | gone if archive.item(i) is None})
+            self.runner.run_task(lambda: index.update_items(items, missing), lambda _r: indexed(None), indexed,
+                                 label="")
+
+        def indexed(problem: BaseException | None) -> None:
+            if problem is not None:
+                log.warning("search index not updated after a reload: %s", problem)
+                self.show_message(f"The search index was not brought up to date: {problem}", 15000)
+            if self.search.index is not None and (self.search.query() or self.search.date_range is not None):
+                self.search.search_now()  # the new or changed items appear in the results
+            self._refresh_finished(thens)
+
+        def failed(error: BaseException) -> None:
+            log.error("reloading the archive failed", exc_info=error)
+            self.show_message(f"The archive could not be reloaded: {error}", 15000)
+            self._refresh_finished(thens)
+
+        self.runner.run_task(load, loaded, failed, label="")
+
+    def _refresh_finished(self, thens: list[Callable[[], None]]) -> None:
+        self._refreshing = False
+        for fn in thens:
+            try:
+                fn()
+            except Exception:  # noqa: BLE001 - one caller's follow-up must not stop the others
+                log.exception("after reloading the archive")
+        if self._refresh_again or self._refresh_ids or self._refresh_deleted or self._refresh_then:
+            self._start_refresh()
+
+    def _apply_reloaded(self, result: LoadResult) -> None:
+        """The same archive, reloaded: every panel shows it; open tabs, the timeline's view and the search
+        stay as they were (the search runs again once the index has the new items)."""
+        if result.archive.collection.id != self.archive.collection.id:
+            return  # another archive was opened meanwhile
+        self.result, self.archive = result, result.archive
+        self._archive_version += 1
+        self.tabs.update_archive(self.archive)
+        self.provenance.archive = self.archive
+        shown = self.provenance.item
+        if shown is not None and self.archive.item(shown.id) != shown:  # its description was edited
+            self.provenance.show_item(self.archive.item(shown.id))
+        if self.timeline_panel is not None:
+            self.timeline_panel.update_archive(self.archive)
+        if self.gallery_panel is not None:
+            from ..core.model import ItemKind
+            if self.gallery_panel.model.all_items() != self.archive.of_kind(ItemKind.IMAGE):
+                self.gallery_panel.set_archive(self.archive)
+        self._set_titles()
+        self.archive_reloaded.emit(self.archive)
+
+    def selected_item_ids(self) -> list[str]:
+        """The items the user has chosen: the selected photos when the gallery has the focus, else the
+        selected search results, else the gallery's selection, else the item of the current tab."""
+        gallery = self.gallery_panel
+        focus = QApplication.focusWidget()
+        from_gallery = gallery.selected_ids() if gallery is not None else []
+        if from_gallery and focus is not None and (focus is gallery or gallery.isAncestorOf(focus)):
+            return from_gallery
+        from_search = self.search.selected_item_ids()
+        if from_search:
+            return from_search
+        if from_gallery:
+            return from_gallery
+        page = self.tabs.current_page()
+        item = getattr(page, "item", None) if page is not None else None
+        return [item.id] if item is not None else []
+
+    # --- importing, integrity ------------------------------------------------------------------------
+    def _install_importing(self) -> None:
+        """File ▸ Import files / folder, drag and drop, the import report, the Dublin Core form (ui/importing)."""
+        from .importing import install_importing
+        install_importing(self)
+
+    def _install_integrity(self) -> None:
+        """Tools ▸ Verify archive, the quick check at start and its badge, File ▸ Export (ui/integrity)."""
+        from .integrity import install_integrity
+        install_integrity(self)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self.importer is not None and self.importer.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self.importer is not None and self.importer.accepts(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        if self.importer is not None and self.importer.drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
 
     # --- theme, settings -----------------------------------------------------------------------------
     def set_theme(self, theme: str) -> None:
@@ -605,8 +773,13 @@ class MainWindow(QMainWindow):
             # first paint for the interpreter lock, and a usable window matters more than 0.1 s of search.
             self._index_started = True
             QTimer.singleShot(INDEX_START_DELAY_MS, self.start_index)
+            if self.integrity is not None:  # then the quick fixity check, in the background
+                self.integrity.schedule_quick_check()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for part in (self.importer, self.integrity):
+            if part is not None:
+                part.shutdown()
         self.save_settings()
         for page in self.tabs.pages():
             page.close_page()

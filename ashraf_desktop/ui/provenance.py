@@ -12,8 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QFormLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from ..core.model import DC_FIELDS, Archive, Event, Item, ItemKind
 from .citation import chicago_citation
@@ -54,6 +54,7 @@ def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
 class ProvenancePanel(QWidget):
     event_activated = Signal(str)
     status_message = Signal(str)
+    edit_requested = Signal(str)  # item id: open the Dublin Core form (the window's importer listens)
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,6 +78,10 @@ class ProvenancePanel(QWidget):
         self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
         self.copy_button.setObjectName("copyCitation")
         self.copy_button.clicked.connect(self.copy_citation)
+        self.editing_available = False  # set by whoever connects ``edit_requested`` (the importer)
+        self.edit_button = QPushButton("Edit metadata…", self)
+        self.edit_button.setObjectName("editMetadata")
+        self.edit_button.clicked.connect(lambda: self.item is not None and self.edit_requested.emit(self.item.id))
         self.placeholder = QLabel("Open a document or record to see where it comes from: its description, source, rights and checksum.", self)
         self.placeholder.setWordWrap(True)
         self.placeholder.setObjectName("provenancePlaceholder")
@@ -86,7 +91,11 @@ class ProvenancePanel(QWidget):
         lay.addWidget(self.placeholder)
         lay.addWidget(self.title)
         lay.addWidget(self.form_host)
-        lay.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addStretch(1)
+        lay.addLayout(buttons)
         lay.addWidget(self.events_label)
         lay.addWidget(self.events)
         lay.addStretch(1)
@@ -112,7 +121,14 @@ class ProvenancePanel(QWidget):
         has = item is not None
         for w in (self.title, self.form_host, self.copy_button):
             w.setVisible(has)
+        self.edit_button.setVisible(has and self.editing_available)
         self.placeholder.setVisible(not has)
+        if item is not None:
+            editable = self.archive.layer_of(item) is not None
+            self.edit_button.setText("Edit metadata…" if editable else "Metadata (read-only)…")
+            self.edit_button.setIcon(icon("file-text" if editable else "lock"))
+            self.edit_button.setToolTip("Describe this imported item: title, creator, date, …" if editable else
+                                        "This item belongs to the archive as published, which is read-only")
         if item is None:
             self.events_label.hide()
             self.events.hide()

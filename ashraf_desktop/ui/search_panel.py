@@ -18,8 +18,8 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QSplitter,
-                               QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu,
+                               QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import ResultDelegate
 from .look import icon
@@ -69,6 +69,7 @@ class SearchPanel(QWidget):
     result_shown = Signal(object)  # SearchResult, after it reached the list (tests and smoke run wait on it)
     date_range_removed = Signal()  # the user removed the period chip
     hits_changed = Signal(object, object)  # frozenset of item ids, frozenset of event ids: the current hits
+    edit_metadata_requested = Signal(object)  # list of item ids: the selected results' context menu
 
     def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +130,10 @@ class SearchPanel(QWidget):
         self.list.setItemDelegate(ResultDelegate(self.list))
         self.list.setUniformItemSizes(False)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # several results can be selected (Shift/Ctrl+click) to describe them together (Edit ▸ Edit metadata)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.activated.connect(self._activated)
@@ -395,6 +399,33 @@ class SearchPanel(QWidget):
             index = self.results.index(0)
         if index.isValid():
             self._activated(index)
+
+    def selected_item_ids(self) -> list[str]:
+        """Ids of the items among the selected results (events left out; an annotation stands for its item)."""
+        ids: list[str] = []
+        for index in sorted(self.list.selectionModel().selectedIndexes(), key=lambda i: i.row()):
+            hit = self.results.hit(index.row())
+            if hit is None or hit.kind == "event":
+                continue
+            item_id = hit.item_id if hit.kind == "annotation" else (getattr(hit, "item_id", None) or hit.id)
+            if item_id and item_id not in ids:
+                ids.append(item_id)
+        return ids
+
+    def _context_menu(self, pos) -> None:
+        index = self.list.indexAt(pos)
+        if not index.isValid():
+            return
+        if not self.list.selectionModel().isSelected(index):
+            self.list.setCurrentIndex(index)
+        menu = QMenu(self.list)
+        menu.addAction("Open", lambda: self._activated(index))
+        ids = self.selected_item_ids()
+        if ids:
+            label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} items…"
+            menu.addAction(label, lambda: self.edit_metadata_requested.emit(ids))
+        menu.exec(self.list.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def open_current(self) -> None:
         index = self.list.currentIndex()

@@ -53,7 +53,7 @@ def make_opener(index_root: Path) -> Callable:
 @pytest.fixture
 def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
     """Factory: a MainWindow on an archive (default: the bundled one) with a tmp --data-dir."""
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.layers import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
     from ashraf_desktop.ui.app import create_app
     from ashraf_desktop.ui.main_window import MainWindow
@@ -64,7 +64,7 @@ def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
              data: str | None = None) -> MainWindow:
         """``data`` names the --data-dir (under tmp_path) to share it between windows; default: a new one."""
         dirs = user_dirs(tmp_path / (data or f"data{len(windows)}")).ensure()
-        result = load_archive(archive or bundled_archive(), check_files=False)
+        result = load_layered(archive or bundled_archive(), dirs.data, check_files=False)  # as the app: + user layer
         window = MainWindow(result, dirs, open_index=make_opener(index_root) if index else None)
         windows.append(window)
         window.resize(1200, 800)

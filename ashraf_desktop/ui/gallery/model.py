@@ -276,6 +276,10 @@ class GalleryModel(QAbstractListModel):
     def items(self) -> Sequence[Item]:
         return tuple(self._rows)
 
+    def all_items(self) -> tuple[Item, ...]:
+        """Every photo of the archive, shown or filtered out (a reload compares them to see what changed)."""
+        return tuple(self._all)
+
     # -- thumbnails ---------------------------------------------------------------------------------------
     @property
     def thumb_size(self) -> int:

@@ -271,6 +271,11 @@ class GalleryPanel(QWidget):
         self._refresh_state()
         self._refresh_problems()
 
+    def selected_ids(self) -> list[str]:
+        """The ids of the selected photos, in the order shown (for batch metadata edits and exports)."""
+        rows = sorted(index.row() for index in self.view.selectionModel().selectedIndexes())
+        return [item.id for row in rows if (item := self.model.item_at(row)) is not None]
+
     def set_filter_ids(self, ids: Iterable[str] | None) -> None:
         """Show only these item ids (the current search's hits); ``None`` for all."""
         self.model.set_filter_ids(ids)

@@ -235,6 +235,28 @@ class TimelinePanel(QWidget):
         self._update_status()
         self.view.update()
 
+    @Slot(object)
+    def update_archive(self, archive: Archive | None) -> None:
+        """The same archive with items imported or described: the new dated items appear; the zoom, the
+        selection, the period and the filters stay (another archive, or changed events: :meth:`set_archive`)."""
+        old = self.archive
+        if archive is None or old is None or archive.root != old.root or archive.events != old.events:
+            self.set_archive(archive)
+            return
+        self.archive = archive
+        r = self.renderer
+        at_fit, scale, selected = r.at_fit, r.scale, r.selected_id
+        r._elided.clear()
+        r.model.set_archive(archive)
+        if at_fit:
+            r.fit_all()
+        else:
+            r.scale = scale
+        if selected is not None and r.model.event(selected) is None and r.model.item(selected) is None:
+            r.selected_id = None
+        self._update_status()
+        self.view.update()
+
     def refresh_theme(self) -> None:
         """The desktop theme changed: the details follow it (the axis and legend keep the chart's colours)."""
         self.details.refresh_theme()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QTextOption
@@ -25,14 +25,19 @@ EXTERNAL_SCHEMES = frozenset({"http", "https", "ftp", "mailto", "news", "irc", "
 
 
 class SafeTextBrowser(QTextBrowser):
-    """Read-only rich text view with resource loading confined to ``data:`` and files under ``root``."""
+    """Read-only rich text view with resource loading confined to ``data:`` and files under ``root``.
+
+    ``root`` is a folder or several (``Archive.roots``: the archive and the user's layers of imported items).
+    """
 
     external_link = Signal(str)  # a click on an external link: shown in the status bar
     internal_link = Signal(QUrl)  # app links (item:, event:) for the page to act on
 
-    def __init__(self, root: Path | None, parent: QWidget | None = None) -> None:
+    def __init__(self, root: Path | Iterable[Path] | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.root = root.resolve() if root else None
+        roots = [root] if isinstance(root, (str, Path)) else list(root or ())
+        self.roots: tuple[Path, ...] = tuple(Path(r).resolve() for r in roots if r)
+        self.root = self.roots[0] if self.roots else None
         self.blocked: list[str] = []  # URLs refused (tests check that nothing remote was asked for)
         self.extra_actions: Any = None  # callable(menu) adding the page's entries to the context menu
         self.setOpenExternalLinks(False)
@@ -45,7 +50,7 @@ class SafeTextBrowser(QTextBrowser):
 
     # --- resources -----------------------------------------------------------------------------------
     def _allowed_file(self, url: QUrl) -> Path | None:
-        if self.root is None:
+        if not self.roots:
             return None
         if url.isRelative():
             base = self.document().baseUrl()
@@ -56,7 +61,7 @@ class SafeTextBrowser(QTextBrowser):
             path = Path(url.toLocalFile()).resolve()
         except (OSError, RuntimeError):
             return None
-        if path.is_file() and (path == self.root or self.root in path.parents):
+        if path.is_file() and any(path == root or root in path.parents for root in self.roots):
             return path
         return None
 

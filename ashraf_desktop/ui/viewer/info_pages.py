@@ -114,7 +114,7 @@ class _InfoPage(Page):
     def __init__(self, archive: Archive, location: Location, body: str, parent: QWidget | None = None) -> None:
         super().__init__(location, parent)
         self.archive = archive
-        self.browser = SafeTextBrowser(archive.root, self)
+        self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("infoText")
         self.browser.setHtml(body)
         self.browser.internal_link.connect(self._link)

@@ -69,6 +69,23 @@ class ViewerTabs(QTabWidget):
         self.welcome.setText(_welcome_html(archive))
         self.addTab(self.welcome, "Welcome")
 
+    def update_archive(self, archive: Archive) -> None:
+        """The same archive reloaded (items imported or described): open tabs stay, with their items'
+        new descriptions; what is opened next comes from ``archive``."""
+        self.archive = archive
+        self.welcome.setText(_welcome_html(archive))
+        for page in self.pages():
+            item = getattr(page, "item", None)
+            fresh = archive.item(item.id) if item is not None else None
+            if fresh is None or fresh == item:
+                continue
+            page.item = fresh
+            if fresh.title != item.title:
+                page.title_text = fresh.title
+                i = self.indexOf(page)
+                self.setTabText(i, _short(fresh.title))
+                self.setTabToolTip(i, fresh.title)
+
     # --- opening -------------------------------------------------------------------------------------
     def pages(self) -> list[Page]:
         return [w for i in range(self.count()) if isinstance(w := self.widget(i), Page)]

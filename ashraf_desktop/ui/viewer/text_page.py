@@ -101,7 +101,7 @@ class TextPage(Page):
         super().__init__(location, parent)
         self.item, self.archive, self.index, self.runner = item, archive, index, runner
         self.title_text = item.title
-        self.browser = SafeTextBrowser(archive.root, self)
+        self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("documentText")
         self.browser.external_link.connect(
             lambda url: self.status_message.emit(f"External link (not opened): {url} — right-click to open it "

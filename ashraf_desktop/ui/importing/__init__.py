@@ -1,0 +1,108 @@
+"""Importing in the window: File ▸ Import files… / Import folder…, drag and drop onto the window (a BagIt bag
+folder is imported as a bag), progress and Cancel in the status bar, the import report, and the Dublin Core
+form (Edit ▸ Edit metadata…, the results' and the gallery's context menus, the report's added items).
+
+``install_importing(window)`` connects it all; the work is done by :mod:`ashraf_desktop.core.ingest` and
+:mod:`ashraf_desktop.core.bag` (docs/gui.md, "Importing").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QMenu, QWidget
+
+from .controller import FILE_FILTER, ImportController, is_bag, merge_reports, paths_from_mime
+from .metadata import FIELDS, MIXED, MetadataDialog
+from .report import ImportReportDialog, ReportModel, report_text
+
+__all__ = ["install_importing", "DropRedirect", "ImportController", "ImportReportDialog", "ReportModel",
+           "MetadataDialog", "FIELDS", "MIXED", "report_text", "is_bag", "merge_reports", "paths_from_mime", "FILE_FILTER"]
+
+
+def _gallery_context_menu(window: Any, controller: ImportController, pos: Any) -> None:
+    gallery = window.gallery_panel
+    view = gallery.view
+    index = view.indexAt(pos)
+    if index.isValid() and not view.selectionModel().isSelected(index):
+        view.setCurrentIndex(index)
+    ids = gallery.selected_ids()
+    menu = QMenu(view)
+    if ids:
+        label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} photos…"
+        menu.addAction(label, lambda: controller.edit_metadata(ids))
+    menu.addAction("Import photos…", controller.choose_files)
+    menu.exec(view.viewport().mapToGlobal(pos))
+    menu.deleteLater()
+
+
+class DropRedirect(QObject):
+    """Files dragged over a widget that takes drops itself (the document view, the search box, a note)
+    go to the import, like anywhere else on the window; text drags are left to the widget."""
+
+    def __init__(self, controller: ImportController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop):
+            mime = event.mimeData()  # type: ignore[attr-defined]
+            if self.controller.accepts(mime):
+                if kind == QEvent.Type.Drop:
+                    self.controller.drop(mime)
+                event.acceptProposedAction()  # type: ignore[attr-defined]
+                return True
+        return False
+
+    def watch(self, widget: QWidget | None) -> None:
+        """Redirect file drops on ``widget`` and its descendants that accept drops."""
+        if widget is None:
+            return
+        for child in [widget, *widget.findChildren(QWidget)]:
+            if child.acceptDrops():
+                child.installEventFilter(self)
+
+
+def install_importing(window: Any) -> ImportController:
+    """Create the window's importer: menu entries, drops, the gallery's "Add photos…", context menus."""
+    controller = ImportController(window)
+    window.importer = controller
+    window.setAcceptDrops(True)
+    redirect = DropRedirect(controller)
+    controller.drop_redirect = redirect
+    for dock in window.panels.values():
+        redirect.watch(dock.widget())
+    redirect.watch(window.tabs)
+    window.tabs.page_changed.connect(lambda page: redirect.watch(page))  # tabs opened later
+
+    window.act_import_files = window._action("&Import files…", controller.choose_files, "Ctrl+I", "file-text",
+                                             "Add documents and photos to the archive (copies; the originals "
+                                             "are not changed)")
+    window.act_import_folder = window._action("Import &folder…", controller.choose_folder, "Ctrl+Shift+I",
+                                              "folder-open", "Add every document and photo of a folder, or a "
+                                              "BagIt bag, to the archive")
+    anchor = window.file_import_anchor
+    window.file_menu.insertAction(anchor, window.act_import_files)
+    window.file_menu.insertAction(anchor, window.act_import_folder)
+
+    window.act_edit_metadata = window._action("Edit &metadata…", lambda: controller.edit_metadata(), "Ctrl+E", None,
+                                              "Describe the selected items (or the open one): title, creator, "
+                                              "date, …")
+    window.edit_menu.addAction(window.act_edit_metadata)
+
+    window.search.edit_metadata_requested.connect(controller.edit_metadata)
+    gallery = getattr(window, "gallery_panel", None)
+    if gallery is not None:
+        gallery.import_available = True
+        gallery.add_photos_requested.connect(controller.choose_files)
+        gallery.add_button.setToolTip("Import photos into the archive (copies; the originals are not changed)")
+        gallery.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        gallery.view.customContextMenuRequested.connect(lambda pos: _gallery_context_menu(window, controller, pos))
+    provenance = getattr(window, "provenance", None)
+    if provenance is not None and hasattr(provenance, "edit_requested"):
+        provenance.editing_available = True
+        provenance.edit_requested.connect(lambda item_id: controller.edit_metadata([item_id]))
+        provenance.show_item(provenance.item)
+    return controller

@@ -1,0 +1,278 @@
+"""The import report: what came in, what was skipped as a duplicate, what failed and why.
+
+A window of its own (not modal: the user opens the new items from it while browsing). Double-click an added
+file (or a duplicate) to open its item; **Retry failed** imports the failed files and those a cancel left out
+again; **Edit metadata of added…** opens the Dublin Core form on the new items; **Copy report** puts the
+report on the clipboard as plain text.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
+                               QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ...core.ingest.report import ImportReport
+
+__all__ = ["ImportReportDialog", "ReportModel", "ReportRow", "report_text", "STATUS_LABELS"]
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATUS_LABELS = {"added": "✓ added", "duplicate": "= duplicate", "failed": "✕ failed",
+                 "not started": "– not started"}
+_STATUS_COLOURS = {"added": "#2b8a3e", "duplicate": "#5c677d", "failed": "#c92a2a", "not started": "#868e96"}
+COLUMNS = ("File", "Status", "Reason")
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    path: Path
+    status: str  # added, duplicate, failed, not started
+    message: str
+    item_id: str | None = None
+
+
+def rows_of(report: ImportReport) -> list[ReportRow]:
+    rows = [ReportRow(Path(o.path), o.status, o.message, o.item_id) for o in report.outcomes]
+    rows += [ReportRow(Path(p), "not started", "the import was cancelled before this file", None)
+             for p in report.not_started]
+    return rows
+
+
+def _common_folder(paths: list[Path]) -> Path | None:
+    import os
+    try:
+        common = Path(os.path.commonpath([str(p) for p in paths])) if paths else None
+    except ValueError:
+        return None
+    if common is not None and len(paths) == 1:
+        common = common.parent
+    return common
+
+
+def report_text(report: ImportReport) -> str:
+    """The report as plain text: the summary, then one line per file (status, file, reason)."""
+    lines = [f"Import report: {report.summary()}", ""]
+    lines += [f"invalid bag: {reason}" for reason in getattr(report, "invalid", []) or []]
+    lines += [f"note: {note}" for note in getattr(report, "notes", []) or []]
+    for row in rows_of(report):
+        item = f" [{row.item_id}]" if row.item_id else ""
+        lines.append(f"{row.status:<12} {row.path}{item}" + (f" — {row.message}" if row.message else ""))
+    return "\n".join(lines) + "\n"
+
+
+class ReportModel(QAbstractTableModel):
+    """One row per file of the import: file (relative to the folder imported), status, reason."""
+
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReportRow] = []
+        self._base: Path | None = None
+
+    def set_report(self, report: ImportReport | None) -> None:
+        self.beginResetModel()
+        self._rows = rows_of(report) if report is not None else []
+        self._base = _common_folder([r.path for r in self._rows])
+        self.endResetModel()
+
+    @property
+    def base(self) -> Path | None:
+        """The folder the files were chosen in (paths are shown relative to it)."""
+        return self._base
+
+    def row(self, row: int) -> ReportRow | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def shown_path(self, row: ReportRow) -> str:
+        if self._base is not None:
+            try:
+                return row.path.relative_to(self._base).as_posix()
+            except ValueError:
+                pass
+        return str(row.path)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < len(COLUMNS)):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return self.shown_path(row)
+            if column == 1:
+                return STATUS_LABELS.get(row.status, row.status)
+            return row.message
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return str(row.path) + (f"\nitem: {row.item_id}" if row.item_id else "")
+            if column == 2:
+                return row.message
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1:
+            return QBrush(QColor(_STATUS_COLOURS.get(row.status, "#495057")))
+        if role == self.ROW_ROLE:
+            return row
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
+class ImportReportDialog(QDialog):
+    """The report of the last import, with Retry failed, Edit metadata of added and Copy report."""
+
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.report: ImportReport | None = None
+        self.setObjectName("importReport")
+        self.setWindowTitle("Import report")
+        self.setModal(False)
+        self.resize(820, 460)
+
+        self.summary = QLabel(self)
+        self.summary.setObjectName("importSummary")
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setWordWrap(True)
+        self.hint = QLabel("Double-click an added file to open its item.", self)
+        self.hint.setObjectName("importHint")
+        self.model = ReportModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("importTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the import's order until a header is clicked
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(0, 300)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+
+        self.retry_button = QPushButton("Retry failed", self)
+        self.retry_button.setObjectName("retryFailed")
+        self.retry_button.setToolTip("Import the failed files (and those a cancel left out) again")
+        self.retry_button.clicked.connect(self.retry)
+        self.edit_button = QPushButton("Edit metadata of added…", self)
+        self.edit_button.setObjectName("editAdded")
+        self.edit_button.setToolTip("Describe the new items (title, creator, date, …) all at once")
+        self.edit_button.clicked.connect(self.edit_added)
+        self.copy_button = QPushButton("Copy report", self)
+        self.copy_button.setToolTip("Copy the report as plain text")
+        self.copy_button.clicked.connect(self.copy)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        row = QHBoxLayout()
+        row.addWidget(self.retry_button)
+        row.addWidget(self.edit_button)
+        row.addWidget(self.copy_button)
+        row.addStretch(1)
+        row.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+
+    def set_report(self, report: ImportReport) -> None:
+        self.report = report
+        self.model.set_report(report)
+        added, dups, failed = len(report.added), len(report.duplicates), len(report.failed)
+        parts = [f'<span style="color:#2b8a3e">{added} added</span>',
+                 f"{dups} duplicate{'s' * (dups != 1)} skipped",
+                 f'<span style="color:#c92a2a">{failed} failed</span>' if failed else "0 failed"]
+        text = "<b>" + " · ".join(parts) + "</b>"
+        base = self.model.base
+        if base is not None:
+            text += f" <span style='color:#5c677d'>from {html.escape(str(base))}</span>"
+        if report.cancelled:
+            text += (f"<br>The import was cancelled: {len(report.not_started)} file"
+                     f"{'s' * (len(report.not_started) != 1)} not started (Retry imports them).")
+        if dups:
+            text += "<br>A duplicate is a file the archive already holds (the same bytes): it was not copied again."
+        invalid = list(getattr(report, "invalid", []) or [])
+        if invalid:
+            text += ("<br><span style='color:#c92a2a'>The bag is not valid, so nothing was imported from it:</span><ul>"
+                     + "".join(f"<li>{html.escape(r)}</li>" for r in invalid[:8]) + "</ul>")
+        for note in list(getattr(report, "notes", []) or [])[:5]:
+            text += f"<br>{html.escape(note)}"
+        annotations = getattr(report, "annotations", None)
+        if annotations is not None:
+            text += f"<br>Annotations from the bag: {html.escape(annotations.summary())}"
+        elif getattr(report, "annotations_error", ""):
+            text += f"<br>The bag's annotations were not imported: {html.escape(report.annotations_error)}"
+        self.summary.setText(text)
+        retry = len(report.retry_paths())
+        self.retry_button.setEnabled(retry > 0)
+        self.retry_button.setText(f"Retry failed ({retry})" if retry else "Retry failed")
+        self.edit_button.setEnabled(added > 0)
+        self.edit_button.setText(f"Edit metadata of added ({added})…" if added else "Edit metadata of added…")
+        self.setWindowTitle(f"Import report — {report.summary()}")
+
+    # --- actions -------------------------------------------------------------------------------------
+    def row_at(self, proxy_row: int) -> ReportRow | None:
+        source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
+        return self.model.row(source.row())
+
+    def _activated(self, index: QModelIndex) -> None:
+        self.open_row(index.row())
+
+    def open_row(self, proxy_row: int) -> Any:
+        """Open the item an added (or duplicate) file became (or already was) in the main window."""
+        row = self.row_at(proxy_row)
+        window = self.controller.window
+        if row is None:
+            return None
+        if row.item_id and window.archive.item(row.item_id) is not None:
+            return window.open_item(row.item_id)
+        if row.status == "failed":
+            window.show_message(f"{row.path.name} was not imported: {row.message}", 10000)
+        return None
+
+    def retry(self) -> bool:
+        if self.report is None:
+            return False
+        return self.controller.retry(self.report)
+
+    def edit_added(self) -> Any:
+        if self.report is None:
+            return None
+        ids = [o.item_id for o in self.report.added if o.item_id]
+        return self.controller.edit_metadata(ids)
+
+    def copy(self) -> str:
+        text = report_text(self.report) if self.report is not None else ""
+        QGuiApplication.clipboard().setText(text)
+        self.controller.window.show_message("The import report was copied.", 4000)
+        return text
