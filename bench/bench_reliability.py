@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Robustness and the offline guarantee, measured: one command, one JSON (bench/out/reliability.json).
 
-    .venv/bin/python bench/bench_reliability.py            # the full run (3-5 minutes on 2 cores)
+    .venv/bin/python bench/bench_reliability.py            # the full run (5-8 minutes on 2 cores)
     .venv/bin/python bench/bench_reliability.py --quick    # the CI-sized run (what the test suite does)
 
 It runs, with pytest, the tests in tests/reliability/ with larger budgets - every file of ../shared/testdata
-(the dated corpora unsampled) through every reader, thousands of fuzzing examples a property, hundreds of
-kill -9 trials - plus the existing recovery tests of tests/core and tests/packaging that cover the other
-corruption, crash and network cases, and gathers what they wrote into one report. docs/reliability.md
-quotes it.
+(the dated corpora unsampled) through every reader including the import, thousands of fuzzing examples a
+property, hundreds of kill -9 trials (annotation writers, index writers, imports) - plus the existing
+recovery tests of tests/core and tests/packaging that cover the other corruption, crash and network cases,
+and gathers what they wrote into one report. docs/reliability.md quotes it.
 """
 
 from __future__ import annotations
@@ -93,6 +93,7 @@ def main() -> int:
     parser.add_argument("--fuzz", type=int, default=3000, help="hypothesis examples a property (default 3000)")
     parser.add_argument("--kill-annotations", type=int, default=300, help="annotation writers killed (300)")
     parser.add_argument("--kill-index", type=int, default=30, help="index writers killed (30)")
+    parser.add_argument("--kill-import", type=int, default=60, help="imports killed in progress (60)")
     parser.add_argument("--out", type=Path, default=OUT / "reliability.json")
     args = parser.parse_args()
 
@@ -103,7 +104,8 @@ def main() -> int:
     if not args.quick:
         env.update(ASHRAF_RELIABILITY_FULL="1", ASHRAF_FUZZ_EXAMPLES=str(args.fuzz),
                    ASHRAF_KILL_TRIALS_ANNOTATIONS=str(args.kill_annotations),
-                   ASHRAF_KILL_TRIALS_INDEX=str(args.kill_index))
+                   ASHRAF_KILL_TRIALS_INDEX=str(args.kill_index),
+                   ASHRAF_KILL_TRIALS_IMPORT=str(args.kill_import))
     started = time.perf_counter()
     code_new, seconds_new = _pytest(["tests/reliability"], env, parts / "junit-reliability.xml")
     code_old, seconds_old = _pytest(sorted(set(EXISTING_SCENARIOS.values())), env, parts / "junit-existing.xml")
@@ -136,9 +138,10 @@ def main() -> int:
             "failures": walk.get("failures", []) + walk_qt.get("failures", []),
             "bad_messages": walk.get("bad_messages", []) + walk_qt.get("bad_messages", []),
             "refusals": walk.get("refusals", []) + walk_qt.get("refusals", []),
+            "import": walk.get("import"),
         },
         "hostile_files": {"files": hostile.get("files"), "per_reader": hostile.get("readers"),
-                          "refusals": hostile.get("refusals")},
+                          "refusals": hostile.get("refusals"), "import": hostile.get("import")},
         "network": {
             "attempts_by_readers": (walk.get("network_attempts") or 0) + (walk_qt.get("network_attempts") or 0)
             + (hostile.get("network_attempts") or 0),
@@ -152,7 +155,9 @@ def main() -> int:
         "kill_9": crash,
         "corruption": {"scenarios": len(scenarios), "recovered": sum(s["recovered"] for s in scenarios),
                        "list": scenarios},
-        "fuzz": {"examples_per_property": int(env.get("ASHRAF_FUZZ_EXAMPLES", "100")), "properties": fuzz},
+        "fuzz": {"examples_per_property": int(env.get("ASHRAF_FUZZ_EXAMPLES", "100")), "properties": fuzz,
+                 "extraction_catch_all": _read(parts, "fuzz_catch_all.json")},
+        "known_bugs_xfail": {name: status for name, status in new.items() if status == "xfailed"},
         "pytest": {"tests/reliability": {"exit": code_new, "seconds": seconds_new, "outcomes": new},
                    "existing": {"exit": code_old, "seconds": seconds_old}},
     }
@@ -169,8 +174,21 @@ def main() -> int:
         print(f"kill -9: annotations {a['trials']} trials, {a['committed']} committed, {a['lost']} lost; "
               f"index {i['trials']} trials, {i['usable_as_left']} usable as left, {i['rebuilt']} rebuilt, "
               f"{i['failed']} failed")
+        if crash.get("import"):
+            m = crash["import"]
+            print(f"kill -9: imports {m['trials']} trials ({m['killed_mid_import']} killed mid-import), "
+                  f"{m['items_whole_after_kill']} items whole, {m['items_broken']} broken, "
+                  f"{m['orphan_held_files']} orphan held files, {m['temporaries_swept']} temporaries swept "
+                  f"({m['temporaries_left_outside_items']} left outside items/, a known bug), "
+                  f"retry complete {m['retry_complete']}, failed {m['failed']}")
     print(f"corruption scenarios recovered: {report['corruption']['recovered']} of {report['corruption']['scenarios']}")
     print(f"fuzz ({report['fuzz']['examples_per_property']} examples a property): {fuzz}")
+    per_reader = report["files"]["per_reader"]
+    if "import" in per_reader:
+        m = per_reader["import"]
+        print(f"import reader: tried {m['tried']}, added {m['opened']}, refused with a message "
+              f"{m['refused_with_message']}, refused badly {m['refused_badly']}, crashed {m['crashed']}, "
+              f"hung {m['hung']}")
     print(f"wrote {args.out} in {report['seconds']} s")
     return 0 if code_new == 0 and code_old == 0 else 1
 

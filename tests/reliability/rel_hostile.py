@@ -1,5 +1,6 @@
-"""Hostile files made on the fly: HTML that tries to run code and fetch things, image bombs, a zip bomb in a
-DOCX, and a small archive holding them for the GUI runs. Nothing here is downloaded or read from ../shared
+"""Hostile files made on the fly: HTML that tries to run code and fetch things, image bombs, zip bombs in a
+DOCX and an ODT, an XML entity bomb, a "zip slip" package, files named as what they are not, odd names, and
+a small archive holding them for the GUI runs. Nothing here is downloaded or read from ../shared
 except an optional real PDF to put in the archive.
 """
 
@@ -78,6 +79,76 @@ def docx_zip_bomb(inflated_mb: int = 200) -> bytes:
     return buffer.getvalue()
 
 
+_DOCX_TYPES = ('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+               '<Default Extension="xml" ContentType="application/xml"/>'
+               '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+               'officedocument.wordprocessingml.document.main+xml"/></Types>')
+_DOCX_RELS = ('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+              'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+              '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+
+
+def docx_entity_bomb() -> bytes:
+    """A small, well-formed DOCX whose document.xml is a "billion laughs" (nested entities, 10^9 expansions)."""
+    laughs = "".join(f'<!ENTITY l{n} "{("&l%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    xml = ('<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "ha">' + laughs + ']>'
+           '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p>'
+           '<w:r><w:t>&l9;</w:t></w:r></w:p></w:body></w:document>')
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _DOCX_TYPES)
+        z.writestr("_rels/.rels", _DOCX_RELS)
+        z.writestr("word/document.xml", xml)
+    return buffer.getvalue()
+
+
+def odt_zip_bomb(inflated_mb: int = 100) -> bytes:
+    """An ODT (stored ``mimetype`` first, as the format wants) whose content.xml inflates ``inflated_mb`` MB."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text",
+                   compress_type=zipfile.ZIP_STORED)
+        z.writestr("META-INF/manifest.xml",
+                   '<?xml version="1.0"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:'
+                   'xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type='
+                   '"application/vnd.oasis.opendocument.text"/></manifest:manifest>')
+        with z.open("content.xml", "w", force_zip64=True) as member:
+            member.write(b'<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:'
+                         b'opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:'
+                         b'text:1.0"><office:body><office:text><text:p>')
+            block = b"A" * (1 << 20)
+            for _ in range(inflated_mb):
+                member.write(block)
+            member.write(b"</text:p></office:text></office:body></office:document-content>")
+    return buffer.getvalue()
+
+
+#: Where a package's path-traversal entry would land if anything extracted it to disk (it must not).
+TRAVERSAL_TARGET = "ashraf-reliability-traversal-was-written.txt"
+
+
+def docx_with_traversal_entries() -> bytes:
+    """A readable DOCX that also holds entries named ``../../…`` and ``/tmp/…`` (a "zip slip")."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", _DOCX_TYPES)
+        z.writestr("_rels/.rels", _DOCX_RELS)
+        z.writestr("word/document.xml",
+                   '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                   'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Camp Ashraf, a document with odd '
+                   'entries.</w:t></w:r></w:p></w:body></w:document>')
+        z.writestr("../../../../../../tmp/" + TRAVERSAL_TARGET, "written outside")
+        z.writestr("/tmp/" + TRAVERSAL_TARGET, "written outside")
+    return buffer.getvalue()
+
+
+def error_page_named_pdf() -> bytes:
+    """A "403 Forbidden" page saved under a report's name: a failed download."""
+    return (b"<!DOCTYPE html><html><head><title>403 Forbidden</title></head><body><h1>Forbidden</h1>"
+            b"<p>You don't have permission to access this resource.</p></body></html>\n")
+
+
 def _noise_png(side: int) -> bytes:
     import random
 
@@ -128,6 +199,15 @@ def write_hostile_files(folder: Path) -> list[Path]:
         "untrusted.html": untrusted_html().encode("utf-8"),
         "png-bomb-named.pdf": png_header_bomb(),
         "zip-bomb-named.jpg": docx_zip_bomb(20),
+        "zip-bomb.odt": odt_zip_bomb(100),
+        "entity-bomb.docx": docx_entity_bomb(),
+        "zip-slip.docx": docx_with_traversal_entries(),
+        "report-403.pdf": error_page_named_pdf(),
+        "empty.txt": b"",
+        "con.txt": b"A plain text under a name Windows reserves for a device.\n",
+        "\u202etxt.exe-report.txt": "A plain text whose name hides its end behind a right-to-left override.\n"
+                                     .encode("utf-8"),
+        ("very-long-name-" * 16) + ".txt": b"A plain text with a 244-byte name.\n",
     }
     out = []
     for name, data in files.items():

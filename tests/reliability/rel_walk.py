@@ -32,7 +32,7 @@ REPO = HERE.parents[1]
 NETGUARD = REPO / "tests" / "netguard"
 
 #: Readers that need only the Qt-free core (run in plain workers).
-CORE_READERS = ("text", "thumbnail", "exif", "lightbox", "loader")
+CORE_READERS = ("text", "thumbnail", "exif", "lightbox", "loader", "import")
 #: Readers that need Qt (run in offscreen Qt workers): QtPdf page rendering, the lightbox's QImage step.
 QT_READERS = ("pdf_render", "lightbox_qimage")
 DATED = "corpus_dated"
@@ -91,13 +91,17 @@ def machine() -> dict[str, Any]:
 
 _EXC_START = re.compile(r"^\s*[A-Za-z_][\w.]*(Error|Exception|Warning|Interrupt)\b")
 _WORD = re.compile(r"[^\W\d_]{2,}")
+#: The catch-alls of core/extract (dispatch.py) and core/ingest (importer.py): a library raised something the
+#: reader did not expect, and the message says only that, with the exception's text in brackets.
+_CATCH_ALL = re.compile(r"^\W*an unexpected problem stopped its (text from being read|import)", re.IGNORECASE)
 
 
 def message_problem(message: str, path: Path) -> str | None:
     """Why ``message`` is not an acceptable refusal of ``path`` (None when it is).
 
     Acceptable: names the file, says why in at least three words of prose outside any brackets (technical
-    detail in brackets is fine), and is not an exception's text (``KeyError: 3``) or a traceback.
+    detail in brackets is fine), and is not an exception's text (``KeyError: 3``), a traceback, or a catch-all
+    ("an unexpected problem stopped …" with only the exception's text in brackets).
     """
     if not message or not message.strip():
         return "empty message"
@@ -110,6 +114,8 @@ def message_problem(message: str, path: Path) -> str | None:
     reason = reason.lstrip(" :-")
     if _EXC_START.match(reason):
         return "starts with an exception name instead of a reason"
+    if _CATCH_ALL.match(reason):
+        return "a catch-all: the only reason given is an exception's text"
     prose = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", reason)
     if len(_WORD.findall(prose)) < 3:
         return "no reason in words"
@@ -246,6 +252,94 @@ def _read_loader(path: Path, scratch: Path) -> dict:
     return {"items": len(result.archive.items), "warnings": len(result.problems)}
 
 
+def _sha256_of(path: Path) -> str:
+    import hashlib
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+#: How an import outcome that hides an exception begins (core/ingest/importer.py's catch-all): a bug, not a
+#: refusal, even though it reads like a sentence.
+_IMPORT_CATCH_ALL = "an unexpected problem stopped its import"
+
+
+def _layer_leftovers(layer: Path) -> list[str]:
+    """Everything under the layer's ``items/`` (sidecars, held files, ``.partial-*`` temporaries)."""
+    items = layer / "items"
+    if not items.is_dir():
+        return []
+    return sorted(str(p.relative_to(layer)) for p in items.rglob("*") if not p.is_dir())
+
+
+def _read_import(path: Path, scratch: Path) -> dict:
+    """The import (core/ingest): the one file into a fresh layer of a tiny archive, then the result checked
+    whole. "added": the item loads (``load_layered``, checksums checked) and its held file has the source's
+    SHA-256, and the layer holds that sidecar and that file and nothing else. "failed": a message, and nothing
+    of the file in the layer (no sidecar, no held file, no ``.partial-`` file). "duplicate" cannot happen for
+    one file the archive does not hold. ``prefill`` (the metadata form's guesses) must not raise either."""
+    from ashraf_desktop.core.ingest import import_files, prefill
+    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.model import Severity
+
+    if str(REPO / "tests") not in sys.path:
+        sys.path.insert(0, str(REPO / "tests"))
+    from archive_builder import write_archive
+
+    try:
+        guessed = prefill(path)
+    except Exception as exc:  # noqa: BLE001 - reported as a bug of prefill, with its traceback
+        raise AssertionError(f"prefill raised {type(exc).__name__}: {exc}") from exc
+    if not isinstance(guessed, dict):
+        raise AssertionError(f"prefill returned {type(guessed).__name__}, not a dict")
+
+    # its one text is held by no test-data file (so no "duplicate"); the timeline's quote is in it
+    root = write_archive(scratch / "archive", text="In 1986 the camp was built: the reliability walk's own "
+                                                   "archive text, held by no test-data file.\n")
+    data_dir = scratch / "data"
+    archive = load_layered(root, data_dir).archive
+    layer = layer_root(data_dir, archive.collection.id)
+    source_sha = _sha256_of(path)
+    report = import_files(archive, layer, [path])
+    if len(report.outcomes) != 1 or report.not_started or report.cancelled:
+        raise AssertionError(f"one file chosen, {len(report.outcomes)} outcomes "
+                             f"({report.summary()}): {report.as_json()}")
+    outcome = report.outcomes[0]
+    left = _layer_leftovers(layer)
+    if outcome.status == "duplicate":
+        raise AssertionError(f"a duplicate of an archive that does not hold it: {outcome.message}")
+    if outcome.status == "failed":
+        if outcome.message.startswith(_IMPORT_CATCH_ALL):  # the importer's own catch-all: an exception
+            raise AssertionError(f"the import hit an exception it does not expect: {outcome.message}")
+        if left:
+            raise AssertionError(f"failed ({outcome.message}) but left in the layer: {left}")
+        raise Refused(f"{path.name}: {outcome.message}")  # as the report shows it (file, then the reason)
+    # added
+    result = load_layered(root, data_dir, check_files=True)
+    item = next((i for i in result.archive.items if i.id == outcome.item_id), None)
+    if item is None:
+        raise AssertionError(f"added as {outcome.item_id!r} but the item does not load: "
+                             + "; ".join(str(p) for p in result.problems))
+    errors = [str(p) for p in result.problems if p.severity is Severity.ERROR]
+    if errors:
+        raise AssertionError(f"the layer does not load cleanly after the import: {'; '.join(errors)}")
+    if result.archive.layer_of(item) is None or item.file is None or not item.file.is_file():
+        raise AssertionError(f"the item {item.id!r} has no held file in the layer ({item.file})")
+    held_sha = _sha256_of(item.file)
+    if held_sha != source_sha or item.sha256.lower() != source_sha:
+        raise AssertionError(f"the held copy's SHA-256 {held_sha[:12]}… (sidecar {item.sha256[:12]}…) is not "
+                             f"the source's {source_sha[:12]}…")
+    expected = sorted(str(p.relative_to(layer)) for p in (item.sidecar, item.file))
+    if left != expected:
+        raise AssertionError(f"the layer holds {left}, not just the item's sidecar and file {expected}")
+    named = f"({item.id})"  # "added as 'Title' (id); note; note"
+    note = outcome.message[outcome.message.find(named) + len(named):].lstrip("; ") if named in outcome.message else ""
+    return {"item": item.id, "kind": item.kind.value, "format": item.media_type,
+            "renamed": item.file.name != path.name, "note": note, "prefilled": sorted(guessed)}
+
+
 _QT_APP = None
 
 
@@ -308,7 +402,8 @@ def _read_lightbox_qimage(path: Path, scratch: Path) -> dict:
 
 
 READERS = {"text": _read_text, "thumbnail": _read_thumbnail, "exif": _read_exif, "lightbox": _read_lightbox,
-           "loader": _read_loader, "pdf_render": _read_pdf_render, "lightbox_qimage": _read_lightbox_qimage}
+           "loader": _read_loader, "import": _read_import, "pdf_render": _read_pdf_render,
+           "lightbox_qimage": _read_lightbox_qimage}
 
 
 def _peak_reset() -> None:
