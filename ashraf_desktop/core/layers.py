@@ -194,11 +194,13 @@ def sweep(layer: Path) -> list[Path]:
     """Remove what an interrupted write left in the layer (temporary ``.partial-*`` files); returns them."""
     removed = []
     items = layer / "items"
+    found = list(layer.glob(f"{_TMP_PREFIX}*")) if layer.is_dir() else []  # collection.toml's own temp
     if items.is_dir():
-        for path in items.rglob(f"{_TMP_PREFIX}*"):
-            with contextlib.suppress(OSError):
-                path.unlink()
-                removed.append(path)
+        found += items.rglob(f"{_TMP_PREFIX}*")
+    for path in found:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed.append(path)
     return removed
 
 

@@ -39,7 +39,6 @@ def test_kill_9_counts(tmp_path) -> None:
     assert imports["retry_complete"] == IMPORT_TRIALS
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUG_LAYER_TEMP)
 def test_an_import_killed_while_creating_its_layer_leaves_nothing_after_a_sweep(tmp_path) -> None:
     from ashraf_desktop.core.layers import ensure_layer, sweep
     layer = tmp_path / "imported" / "test"

@@ -77,7 +77,6 @@ def test_a_damaged_package_is_refused_and_nothing_is_kept(tmp_path: Path, name: 
     assert not left, f"the refused {name} left {left} in the layer"
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUG)
 @pytest.mark.parametrize("name", sorted(DAMAGED))
 def test_a_damaged_package_is_refused_with_a_reason_in_words(tmp_path: Path, name: str) -> None:
     from ashraf_desktop.core.extract import ExtractionError, extract

@@ -258,13 +258,30 @@ def extract_office(path: Path, media_type: str | None = None) -> ExtractedText:
     if media_type and media_type in OFFICE_TYPES and media_type != package.media_type:
         declared = "a Word document" if media_type == DOCX else "an OpenDocument text"
         warnings.append(f"the file is declared as {declared} but is {package.description}; it was read as such")
-    raw = _docx_text(path) if package.media_type == DOCX else _odt_text(path)
+    try:
+        raw = _docx_text(path) if package.media_type == DOCX else _odt_text(path)
+    except ExtractionError:
+        raise
+    except (KeyError, AttributeError, ValueError, SyntaxError, zipfile.BadZipFile) as exc:
+        # python-docx and odfdo raise their parsers' errors for a package whose parts are missing or are not
+        # XML (a copy cut off, a program's bug); lxml's XMLSyntaxError is a SyntaxError
+        raise ExtractionError(path, f"the document is damaged: {_damage(exc)}, so its text cannot be "
+                                    "read") from exc
     text = _tidy(raw)
     status = STATUS_OK
     if not text.strip():
         status = STATUS_NO_TEXT
         warnings.append("the document has no text (only pictures or empty pages?), so nothing can be searched")
     return ExtractedText(text, package.media_type, None, warnings=tuple(warnings), status=status)
+
+
+def _damage(exc: Exception) -> str:
+    """What is wrong with a package, in words, from the exception python-docx or odfdo raised."""
+    if isinstance(exc, KeyError) and exc.args:
+        return f"a part it needs ({str(exc.args[0]).strip(chr(39))}) is missing"
+    if isinstance(exc, SyntaxError):
+        return f"one of its parts is not valid XML ({str(exc)[:120]})"
+    return f"its parts are not laid out as the format requires ({type(exc).__name__})"
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

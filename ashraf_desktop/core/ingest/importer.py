@@ -157,10 +157,13 @@ def _layer_lock(layer: Path) -> Iterator[None]:
 def _sweep_stale(layer: Path) -> None:
     """Temporary files of a write that was killed (older than an hour, so a running import keeps its own)."""
     items = layer / "items"
-    if not items.is_dir():
+    if not layer.is_dir():
         return
     limit = time.time() - _STALE_PARTIAL_S
-    for path in items.rglob(".partial-*"):
+    stale = list(layer.glob(".partial-*"))  # a killed write of the layer's collection.toml
+    if items.is_dir():
+        stale += items.rglob(".partial-*")
+    for path in stale:
         with contextlib.suppress(OSError):
             if path.stat().st_mtime < limit:
                 path.unlink()
