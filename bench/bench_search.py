@@ -11,10 +11,12 @@ searcher), first (new process → first result, median of several), add (one ite
 Writes bench/out/search.json and prints Markdown tables. The machine is shared: before each phase the
 runner waits (up to --idle-wait s) for the 1-minute load average to fall, and records it.
 
-A full run takes 40-60 minutes. ``--src DIR`` makes the workers import ``ashraf_desktop`` from ``DIR``
-instead of the working tree, so that edits made meanwhile neither change nor break the code measured::
+A full run takes over an hour (our date-range queries on the 88k records take ~3 s each; with --limit 100
+about 30 minutes). ``--src DIR`` makes the workers import ``ashraf_desktop`` from ``DIR`` instead of the
+working tree, so that edits made meanwhile neither change nor break the code measured::
 
     rm -rf /tmp/bench-src && mkdir /tmp/bench-src && git archive HEAD ashraf_desktop | tar -x -C /tmp/bench-src
+    git rev-parse --short HEAD > /tmp/bench-src/COMMIT
     .venv/bin/python bench/bench_search.py --src /tmp/bench-src ...
 """
 
@@ -114,19 +116,23 @@ def run_phase(engine: str, phase: str, corpus: str, index: Path, args, extra=())
     return out
 
 
-def bench_engine(engine: str, corpus: str, args) -> dict:
+def bench_engine(engine: str, corpus: str, args, res: dict | None = None, save=lambda: None) -> dict:
+    """Run the phases into ``res``; ``save()`` after each, so a run stopped half way keeps what it measured."""
     tag = "quick" if args.quick else "full"
     index = OUT / "idx" / f"{tag}-{engine}-{corpus}"
-    res: dict = {"engine": engine, "corpus": corpus}
+    res = {} if res is None else res
+    res.update(engine=engine, corpus=corpus)
     extra = [*(["--procs", str(args.procs)] if args.procs and engine == "ashraf" else [])]
     print(f"[{corpus}/{engine}] build …", file=sys.stderr, flush=True)
     res["build"] = run_phase(engine, "build", corpus, index, args, extra)
+    save()
     if "error" in res["build"]:
         print(f"[{corpus}/{engine}] build failed: {res['build']['error']}", file=sys.stderr)
         return res
     print(f"[{corpus}/{engine}] build {res['build']['build_s']} s; queries …", file=sys.stderr, flush=True)
     qextra = ["--limit", str(args.limit)] if args.limit else []
     res["query"] = run_phase(engine, "query", corpus, index, args, qextra)
+    save()
     if engine == "ashraf" and args.no_facets_too:
         res["query_no_facets"] = run_phase(engine, "query", corpus, index, args, [*qextra, "--no-facets"])
     print(f"[{corpus}/{engine}] new process → first result ×{args.cold_runs} …", file=sys.stderr, flush=True)
@@ -155,6 +161,7 @@ def bench_engine(engine: str, corpus: str, args) -> dict:
                 r["result_after_ms"] for r in ok), 1), "open_ms": round(statistics.median(
                 r["open_ms"] for r in ok), 1), "search_ms": round(statistics.median(
                 r["result_after_ms"] - r.get("archive_ms", 0) for r in ok), 1)}
+    save()
     print(f"[{corpus}/{engine}] one-item add + commit ×{args.adds} …", file=sys.stderr, flush=True)
     res["add"] = run_phase(engine, "add", corpus, index, args, ["--adds", str(args.adds)])
     return res
@@ -191,8 +198,9 @@ def machine() -> dict:
     dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain", "ashraf_desktop/core/search"],
                            capture_output=True, text=True)
     info["git_head"] = git.stdout.strip() + (" + uncommitted search changes" if dirty.stdout.strip() else "")
-    if SRC != ROOT:
-        info["git_head"] = git.stdout.strip()
+    if SRC != ROOT:  # the snapshot's commit, if it was written beside it (git rev-parse HEAD > DIR/COMMIT)
+        commit = SRC / "COMMIT"
+        info["git_head"] = (commit.read_text().strip() if commit.is_file() else "unknown") + " (snapshot)"
         info["src"] = f"ashraf_desktop imported from {SRC} (a snapshot; see search_core_sha256)"
     try:
         v = subprocess.run(["dpkg-query", "-W", "-f=${Version}", "recollcmd"], capture_output=True, text=True)
@@ -378,13 +386,16 @@ def main(argv: list[str] | None = None) -> int:
             r["corpus"] == c for r in kept)]
     data["results"] = kept
     order = {e: i for i, e in enumerate(ENGINES)}
+    def save() -> None:  # partial results survive an interrupted run
+        data["results"].sort(key=lambda r: (r["corpus"] != "changelogs", order[r["engine"]]))
+        args.out.write_text(json.dumps(data, indent=1))
+
     for corpus in corpora:
         for engine in engines:
-            res = bench_engine(engine, corpus, args)
-            res["run_started"] = data["started"]
+            res = {"engine": engine, "corpus": corpus, "run_started": data["started"]}
             data["results"].append(res)
-            data["results"].sort(key=lambda r: (r["corpus"] != "changelogs", order[r["engine"]]))
-            args.out.write_text(json.dumps(data, indent=1))  # partial results survive an interrupted run
+            bench_engine(engine, corpus, args, res, save)
+            save()
     data["finished"] = time.strftime("%Y-%m-%d %H:%M:%S")
     args.out.write_text(json.dumps(data, indent=1))
     print(report(data))
