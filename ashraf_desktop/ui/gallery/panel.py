@@ -30,12 +30,11 @@ PIXMAP_SCREENS = 5.0
 
 EMPTY_ARCHIVE_TEXT = (
     "<h3>This archive holds no photographs</h3>"
-    "<p>The gallery shows the image items of an archive. This archive has none: the bundled Ashraf Archive "
-    "holds texts, records and a timeline only, and no photographs of Camp Ashraf are included.</p>"
-    "<p>To browse photos now, start the app with <code>--archive FOLDER</code>, where the folder is an "
-    "archive whose image items each have a sidecar <code>.toml</code> file (see docs/archive-format.md; "
-    "<code>scripts/make_image_archive.py</code> makes one from a folder of images). Adding photos from "
-    "within the app comes with the import feature.</p>")
+    "<p>The gallery shows the image items of an archive. The bundled Ashraf Archive holds texts, records "
+    "and a timeline only; no photographs of Camp Ashraf are included.</p>"
+    "<p><b>Add photos…</b> below (or File ▸ Import, or dropping files on the window) copies photos into "
+    "your own part of the archive; the originals are not changed. To browse another archive's photos, "
+    "start the app with <code>--archive FOLDER</code> (see docs/archive-format.md).</p>")
 NO_MATCH_TEXT = "<h3>No photos match</h3><p>No photo in this archive matches the current filter.</p>"
 
 
