@@ -23,13 +23,14 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel,
-                            Qt, QTimer, QUrl, Signal)
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, QUrl,
+                            Signal)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
-                               QLabel, QMenu, QMessageBox, QPushButton, QTableView, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton,
+                               QToolButton, QVBoxLayout, QWidget)
 
 from .jobs import Job, start_job
+from .report_table import button_row, report_table
 
 __all__ = ["install_integrity", "IntegrityController", "FixityReportDialog", "ProblemsModel", "badge_text",
            "QUICK_CHECK_DELAY_MS"]
@@ -170,37 +171,16 @@ class FixityReportDialog(QDialog):
         self.explain.setWordWrap(True)
         self.explain.setObjectName("fixityExplain")
         self.model = ProblemsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("fixityTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table, self.proxy = report_table(self, self.model, "fixityTable", self.open_row)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(1, 380)
         self.table.setColumnWidth(2, 160)
-        self.table.doubleClicked.connect(lambda index: self.open_row(index.row()))
-        self.table.activated.connect(lambda index: self.open_row(index.row()))
         self.again_button = QPushButton("Verify again (full check)", self)
         self.again_button.setObjectName("verifyAgain")
         self.again_button.clicked.connect(lambda: self.controller.verify())
         self.copy_button = QPushButton("Copy report", self)
         self.copy_button.clicked.connect(self.copy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        row = QHBoxLayout()
-        row.addWidget(self.again_button)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
+        row = button_row(self, self.again_button, self.copy_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.explain)

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
-                               QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...core.ingest.report import ImportReport
+from ..report_table import button_row, report_table
 
 __all__ = ["ImportReportDialog", "ReportModel", "ReportRow", "report_text", "STATUS_LABELS"]
 
@@ -159,25 +159,11 @@ class ImportReportDialog(QDialog):
         self.hint = QLabel("Double-click an added file to open its item.", self)
         self.hint.setObjectName("importHint")
         self.model = ReportModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("importTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the import's order until a header is clicked
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table, self.proxy = report_table(self, self.model, "importTable", self.open_row)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         self.table.setColumnWidth(0, 300)
-        self.table.doubleClicked.connect(self._activated)
-        self.table.activated.connect(self._activated)
 
         self.retry_button = QPushButton("Retry failed", self)
         self.retry_button.setObjectName("retryFailed")
@@ -190,14 +176,7 @@ class ImportReportDialog(QDialog):
         self.copy_button = QPushButton("Copy report", self)
         self.copy_button.setToolTip("Copy the report as plain text")
         self.copy_button.clicked.connect(self.copy)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.close)
-        row = QHBoxLayout()
-        row.addWidget(self.retry_button)
-        row.addWidget(self.edit_button)
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        row.addWidget(buttons)
+        row = button_row(self, self.retry_button, self.edit_button, self.copy_button)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -244,9 +223,6 @@ class ImportReportDialog(QDialog):
     def row_at(self, proxy_row: int) -> ReportRow | None:
         source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
         return self.model.row(source.row())
-
-    def _activated(self, index: QModelIndex) -> None:
-        self.open_row(index.row())
 
     def open_row(self, proxy_row: int) -> Any:
         """Open the item an added (or duplicate) file became (or already was) in the main window."""
