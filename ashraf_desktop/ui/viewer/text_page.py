@@ -219,13 +219,16 @@ class TextPage(Page):
     def _scroll_to_current(self) -> None:
         if self.cursor.current < 0:
             return
-        start, end = self.cursor.spans[self.cursor.current]
+        self._show_span(*self.cursor.spans[self.cursor.current])
+
+    def _show_span(self, start: int, end: int) -> None:
+        """Scroll the passage into view, in context; it looks selected through its extra selection (a hit,
+        an annotation), not the real selection, which stays empty."""
         c = QTextCursor(self.browser.document())
         c.setPosition(end)
         c.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
         self.browser.setTextCursor(c)
         self.browser.ensureCursorVisible()
-        # leave the hit selected-looking through the extra selection, not the real selection
         c.clearSelection()
         self.browser.setTextCursor(c)
         self._keep_in_context(start, end)
@@ -453,14 +456,7 @@ class TextPage(Page):
     def show_annotation(self, annotation) -> bool:
         for start, end, a in self._annotation_spans:
             if a.id == annotation.id:
-                c = QTextCursor(self.browser.document())
-                c.setPosition(end)
-                c.setPosition(start, QTextCursor.MoveMode.KeepAnchor)
-                self.browser.setTextCursor(c)
-                self.browser.ensureCursorVisible()
-                c.clearSelection()
-                self.browser.setTextCursor(c)
-                self._keep_in_context(start, end)
+                self._show_span(start, end)
                 return True
         return False
 
