@@ -334,7 +334,7 @@ def test_cancel_half_way(setup, tmp_path):
 def test_a_file_changing_during_the_import_fails_cleanly(setup, tmp_path, monkeypatch):
     archive, layer, *_ = setup
     pdf = make_pdf(tmp_path / "growing.pdf")
-    monkeypatch.setattr(importer, "_sha256", lambda path: "0" * 64)  # as if the bytes changed after hashing
+    monkeypatch.setattr(importer, "sha256_of", lambda path: "0" * 64)  # as if the bytes changed after hashing
     report = import_files(archive, layer, [pdf])
     assert report.outcomes[0].status == "failed"
     assert "changed while it was being imported" in report.outcomes[0].message

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from PIL import Image
 
+from ..loader import sha256_of
 from ._memory import release_decode_memory
 from ._open import ImageInfo, ImageProblem, ProblemKind, heif_available
 from ._render import make_thumbnail
@@ -72,14 +73,6 @@ class CachedThumbnail:
 def _stat_key(path: Path) -> tuple[int, int]:
     st = path.stat()
     return st.st_mtime_ns, st.st_size
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 class ThumbnailCache:
@@ -225,7 +218,7 @@ class Thumbnailer:
                 recorded = tuple(header.get("stamp", ()))
                 if recorded != stamp and key == (sha256 or "").lower():
                     try:  # new mtime: the same bytes (a copied archive) or a changed file?
-                        actual = _file_sha256(path)
+                        actual = sha256_of(path)
                     except OSError:
                         actual = ""
                     if actual == key:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import errno
-import hashlib
 import logging
 import os
 import re
@@ -28,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from ..extract import STATUS_ENCRYPTED, STATUS_NO_TEXT, ExtractionError, extract
+from ..loader import sha256_of
 from ..layers import CopyCancelled, SourceChangedError, ensure_layer, unique_id, write_item
 from ..model import Archive
 from .form import normalise_value, validate_field
@@ -68,14 +68,6 @@ def safe_file_name(name: str, new_suffix: str = "") -> str:
     while len((stem + suffix).encode("utf-8")) > _MAX_NAME_BYTES and len(stem) > 1:
         stem = stem[:-1]
     return stem.rstrip(". ") + suffix
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _os_reason(exc: OSError) -> str:
@@ -240,7 +232,7 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
         if not found.accepted:
             return Outcome(path, "failed", found.refusal)
         size = path.stat().st_size
-        sha = _sha256(path)
+        sha = sha256_of(path)
     except OSError as exc:
         return Outcome(path, "failed", _os_reason(exc))
     if sha in known.by_hash:
