@@ -27,7 +27,8 @@ __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc"
 #: 2: no Whoosh spelling field (the unstemmed words live in ``words.txt``, see ``_index``), 8-bit date
 #: tiers, one-term ``undated``, ``id`` stored only, cheaper content hashes.
 #: 3: annotations are documents too (kind ``annotation``, key ``annot:<uuid>``): ``note`` field, ``annot`` stored.
-SCHEMA_VERSION = f"3.{ANALYSIS_VERSION}"
+#: 4: ``date_hi`` is a column too, so that date ranges are answered from columns (see ``_fast``).
+SCHEMA_VERSION = f"4.{ANALYSIS_VERSION}"
 
 #: Key prefix of annotation documents. They come from the annotations database (``sync_annotations``), not
 #: from the archive, so they take no part in the archive's content hashes and fingerprint.
@@ -62,7 +63,7 @@ def build_schema() -> fields.Schema:
         # shift_step 8: 4 range-tier terms a value instead of 8 (ranges read a few more terms; builds write
         # half the postings). ``undated`` is only sorted on, never ranged: one term.
         date_lo=fields.NUMERIC(int, bits=32, sortable=True, shift_step=8),
-        date_hi=fields.NUMERIC(int, bits=32, shift_step=8),
+        date_hi=fields.NUMERIC(int, bits=32, sortable=True, shift_step=8),
         undated=fields.NUMERIC(int, bits=32, sortable=True, shift_step=32),
         title_sort=fields.COLUMN(columns.VarBytesColumn()),
         facets=fields.COLUMN(columns.VarBytesColumn()),
