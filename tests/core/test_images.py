@@ -5,14 +5,16 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageStat
 from PIL.JpegImagePlugin import JpegImageFile
 
-from ashraf_desktop.core.images import (ImageProblem, ProblemKind, ThumbnailCache, Thumbnailer, exif_summary,
-                                        heif_available, load_display, load_frames, make_thumbnail, probe)
+from ashraf_desktop.core.images import (AVIF_UNSUPPORTED, ImageProblem, ProblemKind, ThumbnailCache, Thumbnailer,
+                                        avif_available, exif_summary, heif_available, load_display, load_frames,
+                                        make_thumbnail, probe)
 from ashraf_desktop.core.loader import sha256_of
 
 RED, GREEN, BLUE, WHITE = (230, 20, 20), (20, 200, 20), (20, 20, 230), (245, 245, 245)
@@ -92,6 +94,7 @@ EXPECTED_PROBLEMS = {
     "pillow/truncated_jpeg.jpg": ProblemKind.TRUNCATED,
 }
 HEIF_FILES = {"pillow/avif/hopper.heif", "exif-samples/heic/iphone_13_pro_max.HEIC"}
+AVIF_FILES = {"pillow/avif/exif.avif", "pillow/avif/xmp_tags_orientation.avif"}
 
 
 def test_every_file_in_shared_photos_gives_a_thumbnail_or_its_own_reason(shared_testdata):
@@ -104,7 +107,7 @@ def test_every_file_in_shared_photos_gives_a_thumbnail_or_its_own_reason(shared_
     for path in files:
         rel = path.relative_to(root).as_posix()
         expected = EXPECTED_PROBLEMS.get(rel)
-        if rel in HEIF_FILES and not heif_available():
+        if rel in HEIF_FILES and not heif_available() or rel in AVIF_FILES and not avif_available():
             expected = ProblemKind.NEEDS_PLUGIN
         try:
             thumb, info = make_thumbnail(path, 128)
@@ -233,6 +236,20 @@ def test_progressive_jpegs_are_decoded_one_large_one_at_a_time(tmp_path, monkeyp
     for thread in threads:
         thread.join(10)
     assert most[0] >= 1
+
+
+def test_the_memory_release_starts_no_process_to_find_the_c_library(monkeypatch):
+    import importlib
+    import subprocess
+
+    from ashraf_desktop.core.images import _memory
+
+    def no_process(*args, **kwargs):
+        raise AssertionError(f"a process started at import: {args}")
+    monkeypatch.setattr(subprocess, "Popen", no_process)  # ctypes.util.find_library runs `ldconfig -p`
+    importlib.reload(_memory)
+    if sys.platform.startswith("linux") and os.confstr("CS_GNU_LIBC_VERSION"):
+        assert _memory._trim is not None and _memory.release_decode_memory(20_000_000) is True
 
 
 def test_release_decode_memory_is_safe_anywhere():
@@ -372,3 +389,78 @@ def test_prune_keeps_the_cache_under_a_size(tmp_path, three_photos):
         thumbnailer.get(p, 256)
     total = cache.size_on_disk()
     assert cache.prune(total // 2) >= 1 and cache.size_on_disk() <= total // 2
+
+
+# -- AVIF: not in the packaged app (build.spec leaves Pillow's AVIF plugin and codec out) -----------------------
+#: the start of an AVIF file: an ISO-BMFF "ftyp" box with the avif brand, then a box Pillow cannot read alone
+AVIF_HEAD = b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + b"\x00\x00\x00\x10meta" + b"\x00" * 8
+
+
+@pytest.fixture(params=["no plugin", "no codec"])
+def without_avif(request, monkeypatch):
+    """Pillow as in the packaged app: no AvifImagePlugin at all ("no plugin"); or, as on a Pillow built
+    without libavif, the plugin without its codec PIL._avif ("no codec"), which refuses every AVIF file."""
+    Image.init()
+    if request.param == "no plugin":
+        monkeypatch.setattr(Image, "ID", [name for name in Image.ID if name != "AVIF"])
+        monkeypatch.delitem(Image.OPEN, "AVIF", raising=False)
+    else:
+        plugin = pytest.importorskip("PIL.AvifImagePlugin")
+        monkeypatch.setattr(plugin, "SUPPORTED", False)
+    assert not avif_available()
+
+
+def _avif_files(tmp_path: Path) -> list[Path]:
+    """A made-up AVIF header, and the real AVIF photos of ../shared/testdata when they are there."""
+    made = tmp_path / "scan 1995.avif"
+    made.write_bytes(AVIF_HEAD)
+    real = Path(__file__).resolve().parents[3] / "shared" / "testdata" / "photos" / "pillow" / "avif"
+    return [made] + sorted(real.glob("*.avif"))
+
+
+def test_an_avif_file_without_the_codec_says_so_everywhere(tmp_path, without_avif):
+    files = _avif_files(tmp_path)
+    for path in files:
+        for read in (lambda: make_thumbnail(path, 128), lambda: load_display(path, (800, 600)),
+                     lambda: load_frames(path, (800, 600)), lambda: probe(path), lambda: exif_summary(path)):
+            with pytest.raises(ImageProblem) as caught:
+                read()
+            problem = caught.value
+            assert problem.kind is ProblemKind.NEEDS_PLUGIN and problem.reason == AVIF_UNSUPPORTED
+            assert problem.message == f"{path.name}: {AVIF_UNSUPPORTED}"
+            assert "AVIF images are not supported by this build" in problem.message
+    # remembered like a HEIC without pillow-heif (not a lasting failure: see the test below)
+    result = Thumbnailer(ThumbnailCache(tmp_path / "cache")).get(files[0], 128)
+    assert result.problem.kind is ProblemKind.NEEDS_PLUGIN and not result.problem.kind.lasting
+    again = Thumbnailer(ThumbnailCache(tmp_path / "cache"))
+    assert again.get(files[0], 128).problem.reason == AVIF_UNSUPPORTED and again.decodes == 0
+
+
+def test_heic_and_other_files_are_not_taken_for_avif(tmp_path, without_avif):
+    heic = tmp_path / "photo.heic"
+    heic.write_bytes(AVIF_HEAD.replace(b"avif", b"heic"))
+    with pytest.raises(ImageProblem) as caught:
+        make_thumbnail(heic, 64)
+    assert "AVIF" not in caught.value.reason
+    jpeg = tmp_path / "p.avif"  # a JPEG under an AVIF name still opens: the content decides
+    upright_picture().save(jpeg, "JPEG")
+    assert make_thumbnail(jpeg, 64)[1].format == "JPEG"
+
+
+def test_avif_opens_where_pillow_has_the_codec(tmp_path, monkeypatch):
+    if not avif_available():
+        pytest.skip("this Pillow has no AVIF codec")
+    path = tmp_path / "p.avif"
+    upright_picture().save(path, "AVIF", quality=90)
+    with monkeypatch.context() as patched:  # first seen by the packaged app, which has no codec
+        patched.setattr(pytest.importorskip("PIL.AvifImagePlugin"), "SUPPORTED", False)
+        assert Thumbnailer(ThumbnailCache(tmp_path / "cache")).get(path, 60).problem.reason == AVIF_UNSUPPORTED
+    result = Thumbnailer(ThumbnailCache(tmp_path / "cache")).get(path, 60)  # then from source: shown
+    assert result.ok and not result.from_cache and (result.width, result.height) == (60, 40)
+    thumb, info = make_thumbnail(path, 60)
+    assert info.format == "AVIF" and thumb.size == (60, 40) and near(thumb.convert("RGB").getpixel((5, 5)), RED)
+    broken = tmp_path / "broken.avif"
+    broken.write_bytes(AVIF_HEAD)
+    with pytest.raises(ImageProblem) as caught:
+        make_thumbnail(broken, 60)
+    assert caught.value.kind is ProblemKind.CORRUPT and "AVIF" in caught.value.reason

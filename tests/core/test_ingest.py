@@ -297,6 +297,27 @@ def test_empty_and_unknown_files(setup, tmp_path):
     assert all(o.status == "failed" for o in report.outcomes)
 
 
+def test_an_avif_photo_is_refused_with_a_reason_where_there_is_no_avif_codec(setup, tmp_path, monkeypatch):
+    """The packaged app has no AVIF codec (build.spec): importing an AVIF says so, and keeps nothing of it."""
+    from PIL import Image
+
+    from ashraf_desktop.core.images import AVIF_UNSUPPORTED, avif_available
+    archive, layer, *_ = setup
+    photo = tmp_path / "gate 2012.avif"
+    photo.write_bytes(b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf\x00\x00\x00\x10meta" + bytes(8))
+    assert sniff(photo) == ("image", "image/avif")  # it is known for what it is
+    Image.init()  # as in the bundle: no AVIF plugin registered
+    monkeypatch.setattr(Image, "ID", [name for name in Image.ID if name != "AVIF"])
+    monkeypatch.delitem(Image.OPEN, "AVIF", raising=False)
+    assert not avif_available()
+    report = import_files(archive, layer, [photo, make_jpeg(tmp_path / "gate.jpg")])
+    out = _by_name(report)
+    assert out["gate 2012.avif"].status == "failed" and out["gate 2012.avif"].message == AVIF_UNSUPPORTED
+    assert "AVIF images are not supported by this build" in out["gate 2012.avif"].message
+    assert out["gate.jpg"].status == "added"
+    assert not list(layer.rglob("*.avif"))
+
+
 def test_persian_and_arabic_file_names(setup, tmp_path):
     archive, layer, *_ = setup
     persian = tmp_path / "گزارش اردوگاه اشرف ۱۳۸۸.txt"

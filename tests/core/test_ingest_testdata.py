@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core.images import heif_available
+from ashraf_desktop.core.images import AVIF_UNSUPPORTED, avif_available, heif_available
 from ashraf_desktop.core.ingest import import_files
 from ashraf_desktop.core.layers import layer_root, load_layered
 
@@ -55,6 +55,10 @@ def test_import_a_testdata_folder(shared_testdata: Path, tmp_path: Path, folder:
         heic = [name for name, message in failures.items() if message == HEIC]
         failures = {k: v for k, v in failures.items() if k not in heic}
         added += len(heic)
+    if folder == "photos" and not avif_available():  # a Pillow without AVIF, as in the packaged app
+        avif = {"pillow/avif/exif.avif", "pillow/avif/xmp_tags_orientation.avif"}
+        failures = {**failures, **{name: AVIF_UNSUPPORTED for name in avif}}
+        added -= len(avif)
     report = import_files(archive, layer, [source])
     failed = {o.path.relative_to(source).as_posix(): o.message for o in report.failed}
     assert set(failed) == set(failures), failed

@@ -23,7 +23,9 @@ def _dests(files: list[tuple[str, str]]) -> dict[str, str]:
 def test_the_spec_loads_without_pyinstaller(spec: dict) -> None:
     assert "Analysis" not in spec  # the build half did not run
     for name in ("data_files", "build_prebuilt_index", "read_version", "app_icon", "keep_qt_file",
-                 "prune_unreferenced", "check_bundle"):
+                 "prune_unreferenced", "drop_libraries", "share_system_libraries", "startup_scripts",
+                 "keep_data_file",
+                 "check_bundle"):
         assert callable(spec[name]), name
 
 
@@ -80,6 +82,13 @@ def test_the_prebuilt_index_matches_the_bundled_archive_and_opens_in_place(spec:
     ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
     ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
     ("PySide6/Qt/plugins/platforms/libqwayland.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libxdg-shell.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libwl-shell-plugin.so", True),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libivi-shell.so", False),
+    ("PySide6/Qt/plugins/wayland-shell-integration/libqt-shell.so", False),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libqt-plugin-wayland-egl.so", True),
+    ("PySide6/Qt/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
+    ("PySide6/Qt/plugins/wayland-decoration-client/libadwaita.so", True),
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
     ("PySide6/Qt/plugins/platforms/libqvnc.so", False),
     ("PySide6/Qt/plugins/imageformats/libqsvg.so", True),
@@ -134,6 +143,76 @@ def test_prune_drops_libraries_only_a_removed_plugin_needed(spec: dict) -> None:
                     "libfontconfig.so.1", "libpython3.11.so.1.0", "pypdfium2_raw/libpdfium.so"}
 
 
+def test_pillow_avif_is_left_out_and_nothing_kept_may_need_it(spec: dict) -> None:
+    assert {"PIL.AvifImagePlugin", "PIL._avif"} <= set(spec["EXCLUDED_MODULES"])
+    binaries = [
+        ("PIL/_imaging.cpython-311-x86_64-linux-gnu.so", "/s/_imaging.so", "EXTENSION"),
+        ("PIL/_avif.cpython-311-x86_64-linux-gnu.so", "/s/_avif.so", "EXTENSION"),
+        ("PIL/_webp.cpython-311-x86_64-linux-gnu.so", "/s/_webp.so", "EXTENSION"),
+        ("pillow.libs/libavif-c6062d5f.so.16.4.2", "/s/libavif-c6062d5f.so.16.4.2", "BINARY"),
+        ("libavif-c6062d5f.so.16.4.2", "pillow.libs/libavif-c6062d5f.so.16.4.2", "SYMLINK"),
+        ("pillow.libs/libwebp-51b0b3f7.so.7.2.0", "/s/libwebp-51b0b3f7.so.7.2.0", "BINARY"),
+        ("pillow.libs/libsharpyuv-0066295b.so.0.1.2", "/s/libsharpyuv-0066295b.so.0.1.2", "BINARY"),
+    ]
+    needed = {"/s/_imaging.so": set(),
+              "/s/_webp.so": {"libwebp-51b0b3f7.so.7.2.0", "libsharpyuv-0066295b.so.0.1.2"},
+              "/s/libwebp-51b0b3f7.so.7.2.0": {"libsharpyuv-0066295b.so.0.1.2"},
+              "/s/libsharpyuv-0066295b.so.0.1.2": set(), "/s/_avif.so": {"libavif-c6062d5f.so.16.4.2"},
+              "/s/libavif-c6062d5f.so.16.4.2": set()}
+    kept = {e[0] for e in spec["drop_libraries"](binaries, needed_of=needed.__getitem__)}
+    assert kept == {"PIL/_imaging.cpython-311-x86_64-linux-gnu.so", "PIL/_webp.cpython-311-x86_64-linux-gnu.so",
+                    "pillow.libs/libwebp-51b0b3f7.so.7.2.0", "pillow.libs/libsharpyuv-0066295b.so.0.1.2"}
+    import sys
+    if sys.platform.startswith("linux"):  # a kept binary that needs a library left out fails the build
+        needed["/s/_webp.so"] = {"libavif-c6062d5f.so.16.4.2"}
+        with pytest.raises(SystemExit, match="_webp.* needs libavif"):
+            spec["drop_libraries"](binaries, needed_of=needed.__getitem__)
+
+
+def test_unread_data_of_dependencies_is_left_out(spec: dict) -> None:
+    keep = spec["keep_data_file"]
+    assert not keep("docx/templates/default-docx-template/word/styles.xml")
+    for dest in ("docx/templates/default.docx", "docx/templates/default-styles.xml", "archive/collection.toml",
+                 "bagit-1.9.0.dist-info/METADATA"):
+        assert keep(dest), dest
+    import docx
+    package = Path(docx.__file__).parent
+    unread = [p for p in package.rglob("*.py") if "default-docx-template" in p.read_text(encoding="utf-8")]
+    assert unread == [], "python-docx reads the folder the bundle leaves out"
+
+
+def test_pillows_libxau_becomes_a_link_to_the_bundled_system_one(spec: dict) -> None:
+    import sys
+    binaries = [("libXau.so.6", "/usr/lib/libXau.so.6", "BINARY"),
+                ("pillow.libs/libXau-154567c4.so.6.0.0", "/s/libXau-154567c4.so.6.0.0", "BINARY"),
+                ("libXau-154567c4.so.6.0.0", "pillow.libs/libXau-154567c4.so.6.0.0", "SYMLINK"),
+                ("pillow.libs/libxcb-9065bb12.so.1.1.0", "/s/libxcb-9065bb12.so.1.1.0", "BINARY")]
+    out = spec["share_system_libraries"](binaries)
+    if not sys.platform.startswith("linux"):
+        assert out == binaries
+        return
+    assert ("pillow.libs/libXau-154567c4.so.6.0.0", "../libXau.so.6", "SYMLINK") in out
+    assert [e for e in out if e[0] != "pillow.libs/libXau-154567c4.so.6.0.0"] == \
+        [e for e in binaries if e[0] != "pillow.libs/libXau-154567c4.so.6.0.0"]
+    without_system = [e for e in binaries if e[0] != "libXau.so.6"]  # nothing to link to: Pillow's own stays
+    assert spec["share_system_libraries"](without_system) == without_system
+
+
+def test_run_time_hooks_and_entry_point(spec: dict) -> None:
+    scripts = [("pyiboot01_bootstrap", "/p/b.py", "PYSOURCE"), ("pyi_rth_inspect", "/p/i.py", "PYSOURCE"),
+               ("pyi_rth_pyside6", "/p/q.py", "PYSOURCE"), ("pyi_rth_multiprocessing", "/p/m.py", "PYSOURCE"),
+               ("ashraf_rth_qt", "/w/ashraf_rth_qt.py", "PYSOURCE"), ("entry", "/w/entry.py", "PYSOURCE")]
+    linux = [s[0] for s in spec["startup_scripts"](scripts, platform="linux", version=(3, 11))]
+    assert linux == ["pyiboot01_bootstrap", "pyi_rth_inspect", "ashraf_rth_qt", "entry"]
+    for platform, version in (("win32", (3, 11)), ("darwin", (3, 11)), ("linux", (3, 14))):
+        assert spec["startup_scripts"](scripts, platform=platform, version=version) == scripts
+    assert "PySide6" not in spec["QT_RUNTIME_HOOK"].replace('"PySide6", "Qt", "plugins"', "")
+    compile(spec["QT_RUNTIME_HOOK"], "ashraf_rth_qt.py", "exec")
+    entry = spec["ENTRY_SCRIPT"]
+    compile(entry, "entry.py", "exec")
+    assert "freeze_support()" in entry and entry.index("import multiprocessing") > entry.index('"darwin")')
+
+
 @pytest.mark.parametrize("platform, suffix", [("win32", ".ico"), ("darwin", ".icns"), ("linux", None)])
 def test_icon_chosen_per_os(spec: dict, tmp_path: Path, platform: str, suffix: str | None) -> None:
     icon = spec["app_icon"](REPO, platform=platform, work=tmp_path)
@@ -154,6 +233,13 @@ def test_check_bundle_names_what_is_missing(spec: dict, tmp_path: Path) -> None:
     assert any("archive/collection.toml" in p for p in problems)
     assert any("libqxcb.so" in p for p in problems)
     assert any("prebuilt-index/stamp.json" in p for p in problems)
+    libs = bundle / "_internal" / "pillow.libs"
+    libs.mkdir()
+    (libs / "libavif-c6062d5f.so.16.4.2").write_bytes(b"\x7fELF")
+    (libs / "libXau-154567c4.so.6.0.0").symlink_to("../libXau.so.6")  # its target is missing
+    problems = spec["check_bundle"](bundle, REPO, platform="linux")
+    assert "left out by DROPPED_LIBRARIES but there: pillow.libs/libavif-c6062d5f.so.16.4.2" in problems
+    assert "dangling library link: pillow.libs/libXau-154567c4.so.6.0.0" in problems
 
 
 def test_the_desktop_file_and_app_icons_exist() -> None:

@@ -8,6 +8,8 @@ safely, empty...). The Qt layer (``ashraf_desktop.ui.gallery``) turns results in
 Public surface:
 
 - :func:`open_image` / :func:`probe` - open safely, read size, format, frames, pages, orientation;
+- :func:`heif_available` / :func:`avif_available` - whether HEIC/HEIF and AVIF files can be decoded here
+  (the packaged app has no AVIF codec: such a file gets :data:`AVIF_UNSUPPORTED` as its reason);
 - :func:`make_thumbnail` - draft-mode / ``reduce`` decoding, EXIF orientation applied, fits a square box;
 - :func:`load_display` - an oriented image fitting a box (screen resolution) or at full size;
 - :func:`load_frames` - the frames and delays of an animated GIF/WebP/AVIF;
@@ -19,12 +21,13 @@ Public surface:
 from ._exif import ExifSummary, exif_summary
 from ._memory import release_decode_memory
 from ._cache import CachedThumbnail, ThumbnailCache, Thumbnailer
-from ._open import (IMAGE_SUFFIXES, ImageInfo, ImageProblem, ProblemKind, heif_available, open_image,
-                    probe, safe_pixel_limit)
+from ._open import (AVIF_UNSUPPORTED, IMAGE_SUFFIXES, ImageInfo, ImageProblem, ProblemKind, avif_available,
+                    heif_available, open_image, probe, safe_pixel_limit)
 from ._render import Frame, apply_orientation, load_display, load_frames, make_thumbnail
 
 __all__ = [
-    "IMAGE_SUFFIXES", "ImageInfo", "ImageProblem", "ProblemKind", "heif_available", "open_image", "probe",
+    "IMAGE_SUFFIXES", "ImageInfo", "ImageProblem", "ProblemKind", "heif_available", "avif_available",
+    "AVIF_UNSUPPORTED", "open_image", "probe",
     "safe_pixel_limit", "apply_orientation", "make_thumbnail", "load_display", "load_frames", "Frame",
     "ExifSummary", "exif_summary", "ThumbnailCache", "Thumbnailer", "CachedThumbnail", "release_decode_memory",
 ]

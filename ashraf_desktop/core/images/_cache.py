@@ -28,7 +28,7 @@ from PIL import Image
 
 from ..loader import sha256_of
 from ._memory import release_decode_memory
-from ._open import ImageInfo, ImageProblem, ProblemKind, heif_available
+from ._open import AVIF_UNSUPPORTED, ImageInfo, ImageProblem, ProblemKind, avif_available, heif_available
 from ._render import make_thumbnail
 
 __all__ = ["ThumbnailCache", "Thumbnailer", "CachedThumbnail", "CACHE_VERSION"]
@@ -239,8 +239,8 @@ class Thumbnailer:
             info = ImageInfo.from_dict(header["info"]) if header.get("info") else None
             problem = header.get("problem")
             if problem:
-                if problem["kind"] == ProblemKind.NEEDS_PLUGIN.value and heif_available():
-                    return None  # pillow-heif was installed since: decode it now
+                if problem["kind"] == ProblemKind.NEEDS_PLUGIN.value and _plugin_there_now(problem["reason"]):
+                    return None  # pillow-heif was installed since, or this build decodes AVIF: decode it now
                 return CachedThumbnail(path, size, page, info=info, from_cache=True,
                                        problem=ImageProblem(path, ProblemKind(problem["kind"]), problem["reason"]))
             width, height = header["thumb"]
@@ -267,6 +267,12 @@ class Thumbnailer:
                                                "info": info.as_dict()}, data)
         return CachedThumbnail(path, size, page, data=data, width=image.width, height=image.height, info=info,
                                image=image)
+
+
+def _plugin_there_now(reason: str) -> bool:
+    """Whether the decoder a remembered NEEDS_PLUGIN problem lacked is there now (the same cache folder can
+    serve the packaged app, which has no AVIF codec, and a source install, which may have one)."""
+    return avif_available() if reason == AVIF_UNSUPPORTED else heif_available()
 
 
 def encode_thumbnail(image: Image.Image) -> bytes:

@@ -12,7 +12,6 @@ to the system. :func:`release_decode_memory` does that after a decode of a large
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import sys
 import threading
 import time
@@ -27,7 +26,9 @@ _last = 0.0
 _trim = None
 if sys.platform.startswith("linux"):
     try:
-        _libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        # the process's own symbols, which hold the C library's: no search for libc (find_library("c") runs
+        # `ldconfig -p` in a subprocess at import, before the window is shown)
+        _libc = ctypes.CDLL(None)
         _trim = _libc.malloc_trim  # glibc only
         _trim.argtypes = [ctypes.c_size_t]
         _trim.restype = ctypes.c_int
