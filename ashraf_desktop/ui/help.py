@@ -7,9 +7,7 @@ installed and frozen runs show the same text. A missing file gives a short built
 
 from __future__ import annotations
 
-import platform
 import sys
-from importlib import metadata
 from pathlib import Path
 
 from PySide6.QtCore import Qt, qVersion
@@ -42,6 +40,7 @@ def help_text(name: str) -> str:
 
 
 def _version(dist: str) -> str:
+    from importlib import metadata  # for the About box only: slow to import, so not at start-up
     try:
         return metadata.version(dist)
     except metadata.PackageNotFoundError:
@@ -49,6 +48,8 @@ def _version(dist: str) -> str:
 
 
 def versions() -> dict[str, str]:
+    import platform
+
     import PySide6
     return {
         APP_NAME: __version__,
@@ -64,6 +65,7 @@ def versions() -> dict[str, str]:
 
 
 def about_html() -> str:
+    import platform
     rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in versions().items())
     return (
         f"<h2>{APP_NAME} {__version__}</h2>"

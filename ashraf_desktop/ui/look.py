@@ -47,9 +47,11 @@ ICON_COLOR = "#6b7380"
 ICON_SIZES = (16, 20, 24, 32, 48)
 
 
-def _render_svg(name: str, size: int, scale: float, color: str) -> QPixmap:
-    data = _svg_text(name).replace("currentColor", color)
-    renderer = QSvgRenderer(QByteArray(data.encode("utf-8")))
+def _svg_renderer(name: str, color: str) -> QSvgRenderer:
+    return QSvgRenderer(QByteArray(_svg_text(name).replace("currentColor", color).encode("utf-8")))
+
+
+def _render_svg(renderer: QSvgRenderer, size: int, scale: float) -> QPixmap:
     px = int(round(size * scale))
     image = QImage(px, px, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
@@ -71,10 +73,11 @@ def icon(name: str) -> QIcon:
     if cached is not None:
         return cached
     result = QIcon()
-    for size in ICON_SIZES:
-        for scale in (1.0, 2.0):
-            result.addPixmap(_render_svg(name, size, scale, ICON_COLOR), QIcon.Mode.Normal)
-            result.addPixmap(_render_svg(name, size, scale, "#b0b4ba"), QIcon.Mode.Disabled)
+    for mode, color in ((QIcon.Mode.Normal, ICON_COLOR), (QIcon.Mode.Disabled, "#b0b4ba")):
+        renderer = _svg_renderer(name, color)  # parsed once, drawn at every size
+        for size in ICON_SIZES:
+            for scale in (1.0, 2.0):
+                result.addPixmap(_render_svg(renderer, size, scale), mode)
     _icons[name] = result
     return result
 

@@ -5,6 +5,13 @@ The window shows at once; the search index opens in the background through the t
 search panel starts searching when it arrives. Other issues add panels (timeline, gallery) through
 :meth:`MainWindow.add_panel`, which also puts a toggle in View ▸ Panels and remembers the layout.
 
+Start-up order (issue 4, start to a usable window <= 1 s): the window is built with the search, viewer and
+provenance panels and empty, named docks for the timeline, gallery and annotations (so that the saved layout
+is restored and View ▸ Panels works at once); after the first paint those three are built one per turn of
+the event loop (:meth:`MainWindow.ensure_panels`; at once when something asks for one), then the search index
+opens in the background, then the menus get their icons. Modules only some actions need (QtPdf, the import's
+text readers, Whoosh) are imported on first use.
+
 The timeline comes in through :func:`ashraf_desktop.ui.timeline.install_timeline`, which connects what
 this window offers: ``open_item_at_quote``, ``set_date_filter`` / ``clear_date_filter``,
 ``on_timeline_event_selected`` and the signals ``date_filter_cleared``, ``search_hits_changed``,
@@ -24,7 +31,7 @@ from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
-                           QKeySequence, QShowEvent)
+                           QKeySequence, QPaintEvent, QShowEvent)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar,
                                QWidget)
 
@@ -34,7 +41,6 @@ from ..core.loader import LoadResult
 from ..core.model import Archive
 from ..paths import UserDirs
 from . import look
-from .help import show_help
 from .provenance import ProvenancePanel
 from .search_panel import SearchPanel
 from .tasks import TaskRunner, task_runner
@@ -46,7 +52,16 @@ __all__ = ["MainWindow", "settings_for", "open_index_default"]
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 2  # 2: the timeline dock at the bottom (older layouts are dropped once)
-INDEX_START_DELAY_MS = 150
+#: the search index opens once the panels are built after the first paint; this is the latest it waits for
+#: that first paint (a window that is never exposed still gets its index)
+INDEX_START_DELAY_MS = 1000
+#: the panels whose docks are made at start but whose contents are built after the first paint, in build
+#: order (name, dock title, area, shortcut of the View ▸ Panels toggle): see MainWindow.ensure_panels
+LAZY_PANELS = (
+    ("timeline", "Timeline", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+Shift+T"),
+    ("gallery", "Photos", Qt.DockWidgetArea.BottomDockWidgetArea, "Ctrl+Shift+G"),
+    ("annotations", "Annotations", Qt.DockWidgetArea.RightDockWidgetArea, "Ctrl+Shift+N"),
+)
 
 
 def settings_for(dirs: UserDirs) -> QSettings:
@@ -131,6 +146,10 @@ class MainWindow(QMainWindow):
     archive_changed = Signal(object)
     #: the same archive reloaded with items imported or edited in its user layer (the Archive)
     archive_reloaded = Signal(object)
+    #: the window's first frame was painted (the later panels are built from the next turn of the event loop)
+    first_painted = Signal()
+    #: a panel reserved at start was built: "timeline", "gallery" or "annotations" (see ensure_panels)
+    panel_ready = Signal(str)
 
     def __init__(self, result: LoadResult, dirs: UserDirs, *, runner: TaskRunner | None = None,
                  open_index: Callable[..., Any] | None = open_index_default) -> None:
@@ -144,8 +163,14 @@ class MainWindow(QMainWindow):
         self.settings = settings_for(dirs)
         self.history = History()
         self.panels: dict[str, QDockWidget] = {}
-        self.timeline_panel: Any = None  # set by install_timeline
-        self.gallery_panel: Any = None  # set by _install_gallery
+        self._timeline_panel: Any = None  # set by install_timeline
+        self._gallery_panel: Any = None  # set by _install_gallery
+        self._annotations: Any = None  # set by install_annotations
+        self._annotations_panel: Any = None
+        self._annotation_wiring: Any = None
+        self._pending_panels: list[str] = []  # reserved docks whose panel is not built yet, in build order
+        self._first_painted = False
+        self._deferred_icons: list[tuple[QAction, str]] = []  # menu icons, set after the first paint
         self.setObjectName("mainWindow")
         self.setWindowIcon(look.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -162,10 +187,10 @@ class MainWindow(QMainWindow):
                        shortcut="Ctrl+Shift+P")
         # the search dock keeps the full height; bottom panels run under the viewer and provenance
         self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._install_timeline()
-        self._install_gallery()
-        self.annotations: Any = None  # set by install_annotations
-        self._install_annotations()
+        # timeline, gallery and annotations: their docks now (the saved layout and View ▸ Panels need them),
+        # their contents after the first paint (see ensure_panels)
+        for name, title, area, shortcut in LAZY_PANELS:
+            self._reserve_panel(name, title, area, shortcut)
         self._archive_version = 0  # +1 on each reload: an index opened from an older one catches up
         self._refreshing = False
         self._refresh_ids: set[str] = set()
@@ -179,7 +204,7 @@ class MainWindow(QMainWindow):
         self._install_integrity()
 
         self.search.open_requested.connect(self.open_hit)
-        self.search.help_requested.connect(lambda: show_help(self, "query-syntax"))
+        self.search.help_requested.connect(lambda: self.show_help("query-syntax"))
         self.tabs.page_changed.connect(self._page_changed)
         self.tabs.hits_changed.connect(self._hits_changed)
         self.tabs.status_message.connect(self.show_message)
@@ -190,11 +215,17 @@ class MainWindow(QMainWindow):
         self.search.date_range_removed.connect(self.date_filter_cleared)
         self.search.hits_changed.connect(self.search_hits_changed)
         self.runner.busy_changed.connect(self._busy_changed)
+        # a document ready to annotate, or an annotate request, before the annotations are built: build them
+        # now (they take in the open tabs) and carry the request out
+        self.tabs.page_annotatable.connect(lambda _page: self.ensure_panels("annotations"))
+        self.tabs.annotate_requested.connect(self._annotate_before_built)
 
         self._set_titles()
         self.resize(1280, 800)
         self._restore()
+        self._shown_once = False
         self._index_started = False
+        self._closed = False
 
     #: emitted when an event is chosen anywhere (provenance list, event links); the timeline listens
     event_activated = Signal(str)
@@ -209,8 +240,17 @@ class MainWindow(QMainWindow):
         (``panels[name]``, the saved layout), ``title`` is what the user reads. A panel added to an area
         that already holds one of these panels is stacked with it as a tab (``tabify``), so that a second
         bottom panel does not halve the first. A panel added after start-up goes back where the user left
-        it when the saved layout knows it.
+        it when the saved layout knows it. A panel whose dock was reserved at start (timeline, gallery,
+        annotations: see :meth:`ensure_panels`) fills that dock, which keeps its place and visibility.
         """
+        reserved = self.panels.get(name)
+        if reserved is not None and reserved.property("ashraf-reserved"):
+            placeholder = reserved.widget()
+            reserved.setWidget(widget)
+            reserved.setProperty("ashraf-reserved", False)
+            if placeholder is not None:
+                placeholder.deleteLater()
+            return reserved
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock-{name}")  # saveState() identifies docks by object name
         dock.setWidget(widget)
@@ -234,21 +274,134 @@ class MainWindow(QMainWindow):
 
     def show_panel(self, name: str) -> QDockWidget | None:
         """Show a panel and bring it to the front of its tab stack."""
+        self.ensure_panels(name)
         dock = self.panels.get(name)
         if dock is not None:
             dock.show()
             dock.raise_()
         return dock
 
+    # --- panels built after the first paint ----------------------------------------------------------
+    def _reserve_panel(self, name: str, title: str, area: Qt.DockWidgetArea, shortcut: str) -> None:
+        """The dock of a panel built later: named and placed now (so that restoreState() puts it where the
+        user left it, and View ▸ Panels toggles it), holding an empty widget until :meth:`ensure_panels`."""
+        placeholder = QWidget()
+        placeholder.setObjectName(f"placeholder-{name}")
+        dock = self.add_panel(name, title, placeholder, area)
+        dock.setProperty("ashraf-reserved", True)
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(shortcut))
+        self.addAction(toggle)  # its shortcut works while the menu bar is hidden
+        # shown from the menu (or its shortcut) before its turn: built at once
+        toggle.triggered.connect(lambda checked, n=name: self.ensure_panels(n) if checked else None)
+        self._pending_panels.append(name)
+
+    def ensure_panels(self, upto: str | None = None) -> None:
+        """Build the panels that are not built yet: all of them, or those up to ``upto`` in build order
+        (timeline, gallery, annotations; each may use the ones before it). The window builds them by itself
+        one at a time after its first paint, and at once when something needs one: opening the search index,
+        showing the panel, or reading ``timeline_panel``, ``gallery_panel``, ``annotations``."""
+        if upto is not None and upto not in self._pending_panels:
+            return
+        while self._pending_panels:
+            name = self._pending_panels.pop(0)
+            self._build_panel(name)
+            if name == upto:
+                return
+
+    @property
+    def pending_panels(self) -> tuple[str, ...]:
+        """The reserved panels not built yet, in build order."""
+        return tuple(self._pending_panels)
+
+    def _build_panel(self, name: str) -> None:
+        {"timeline": self._install_timeline, "gallery": self._install_gallery,
+         "annotations": self._install_annotations}[name]()
+        self.panel_ready.emit(name)
+
+    def _build_next_panel(self) -> None:
+        """After the first paint: one panel per turn of the event loop, so that typing is never held up for
+        more than one panel's build; then the search index opens in the background."""
+        if self._closed:
+            return
+        if self._pending_panels:
+            self.ensure_panels(self._pending_panels[0])
+            QTimer.singleShot(0, self, self._build_next_panel)
+        else:
+            self._start_index_once()
+
+    def _set_menu_icons(self) -> None:
+        """The menu entries' icons, drawn once the index is open (one a turn of the event loop, so that the
+        first results are not held up) or all at once when a menu opens first (nothing shows them before)."""
+        icons, self._deferred_icons = self._deferred_icons, []
+        for act, name in icons:
+            act.setIcon(look.icon(name))
+
+    def _set_next_menu_icon(self) -> None:
+        if self._deferred_icons and not self._closed:
+            act, name = self._deferred_icons.pop(0)
+            act.setIcon(look.icon(name))
+            QTimer.singleShot(0, self, self._set_next_menu_icon)
+
+    @property
+    def timeline_panel(self) -> Any:
+        """The TimelinePanel (built now if it was not yet)."""
+        self.ensure_panels("timeline")
+        return self._timeline_panel
+
+    @timeline_panel.setter
+    def timeline_panel(self, panel: Any) -> None:
+        self._timeline_panel = panel
+
+    @property
+    def gallery_panel(self) -> Any:
+        """The GalleryPanel (built now if it was not yet)."""
+        self.ensure_panels("gallery")
+        return self._gallery_panel
+
+    @gallery_panel.setter
+    def gallery_panel(self, panel: Any) -> None:
+        self._gallery_panel = panel
+
+    @property
+    def annotations(self) -> Any:
+        """The AnnotationController (built now if it was not yet)."""
+        self.ensure_panels("annotations")
+        return self._annotations
+
+    @annotations.setter
+    def annotations(self, controller: Any) -> None:
+        self._annotations = controller
+
+    @property
+    def annotations_panel(self) -> Any:
+        self.ensure_panels("annotations")
+        return self._annotations_panel
+
+    @annotations_panel.setter
+    def annotations_panel(self, panel: Any) -> None:
+        self._annotations_panel = panel
+
+    @property
+    def annotation_wiring(self) -> Any:
+        self.ensure_panels("annotations")
+        return self._annotation_wiring
+
+    @annotation_wiring.setter
+    def annotation_wiring(self, wiring: Any) -> None:
+        self._annotation_wiring = wiring
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._first_painted:
+            self._first_painted = True
+            self.first_painted.emit()
+            QTimer.singleShot(0, self, self._build_next_panel)  # once this frame is on screen
+
     # --- timeline ------------------------------------------------------------------------------------
     def _install_timeline(self) -> None:
         from .timeline import install_timeline
         install_timeline(self, Qt.DockWidgetArea.BottomDockWidgetArea)
-        dock = self.panels.get("timeline")
-        if dock is not None:
-            toggle = dock.toggleViewAction()
-            toggle.setShortcut(QKeySequence("Ctrl+Shift+T"))
-            self.addAction(toggle)  # its shortcut works while the menu bar is hidden, like the others
 
     # --- gallery -------------------------------------------------------------------------------------
     def _install_gallery(self) -> None:
@@ -256,11 +409,9 @@ class MainWindow(QMainWindow):
         search and the timeline's period, like the result list."""
         from .gallery import install_gallery
         panel = install_gallery(self, area=Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.gallery_panel = panel
-        dock = self.panels.get("gallery")
-        if dock is not None:
-            dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+G"))
-            self.addAction(dock.toggleViewAction())
+        self._gallery_panel = panel
+        if self.search.date_range is not None:  # a period chosen before the gallery was built
+            panel.set_date_range(*self.search.date_range)
         self.search_hits_changed.connect(self._gallery_follow_search)
         self.date_filter_cleared.connect(panel.clear_date_range)
         self.archive_changed.connect(panel.set_archive)
@@ -272,13 +423,18 @@ class MainWindow(QMainWindow):
         from .annotations import install_annotations
         install_annotations(self)
 
+    def _annotate_before_built(self, page: Any, colour: str, note: bool) -> None:
+        if "annotations" in self._pending_panels:
+            self.ensure_panels("annotations")
+            self._annotation_wiring.annotate_page(page, colour, note)
+
     def open_annotation(self, annotation: Any) -> Any:
         """Open an annotation (or its id) at its place: the document scrolled to it, a photo in the lightbox."""
         return self.annotation_wiring.open_annotation(annotation)
 
     def _gallery_follow_search(self, item_ids: Any, _event_ids: Any) -> None:
-        if self.gallery_panel is not None:
-            self.gallery_panel.set_filter_ids(item_ids if self.search.query().strip() else None)
+        if self._gallery_panel is not None:
+            self._gallery_panel.set_filter_ids(item_ids if self.search.query().strip() else None)
 
     def open_item_at_quote(self, item_id: str, quote: str) -> Page | None:
         """A citation was clicked: the document in the viewer, scrolled to the quote, the quote highlighted."""
@@ -291,14 +447,14 @@ class MainWindow(QMainWindow):
         """Limit the search results to days ``lower``..``upper`` (inclusive ordinals): the search panel's
         chip shows the period."""
         self.search.set_date_range(lower, upper)
-        if self.gallery_panel is not None:
-            self.gallery_panel.set_date_range(lower, upper)
+        if self._gallery_panel is not None:
+            self._gallery_panel.set_date_range(lower, upper)
         self.show_panel("search")
 
     def clear_date_filter(self) -> None:
         self.search.set_date_range(None)
-        if self.gallery_panel is not None:
-            self.gallery_panel.clear_date_range()
+        if self._gallery_panel is not None:
+            self._gallery_panel.clear_date_range()
 
     def on_timeline_event_selected(self, event_id: str) -> None:
         event = self.archive.event(event_id)
@@ -309,13 +465,14 @@ class MainWindow(QMainWindow):
     def show_on_timeline(self, event_id: str, *, bring_forward: bool = True) -> bool:
         """Select ``event_id`` on the timeline (showing and raising its dock unless ``bring_forward`` is
         False, when a hidden timeline stays hidden). Returns whether the timeline showed it."""
-        panel, dock = self.timeline_panel, self.panels.get("timeline")
-        if panel is None or dock is None:
+        dock = self.panels.get("timeline")
+        if dock is None or not bring_forward and not dock.isVisible():
+            return False
+        panel = self.timeline_panel
+        if panel is None:
             return False
         if bring_forward:
             self.show_panel("timeline")
-        elif not dock.isVisible():
-            return False
         panel.show_event(event_id)
         return True
 
@@ -334,8 +491,10 @@ class MainWindow(QMainWindow):
     def _action(self, text: str, slot: Callable[..., Any], shortcut: Any = None, icon_name: str | None = None,
                 tip: str = "") -> QAction:
         act = QAction(text, self)
-        if icon_name:
+        if icon_name and self._first_painted:
             act.setIcon(look.icon(icon_name))
+        elif icon_name:  # only menus show these: drawn later (20 pixmaps an icon, tens of ms for the menus)
+            self._deferred_icons.append((act, icon_name))
         if shortcut is not None:
             if isinstance(shortcut, (list, tuple)):
                 act.setShortcuts([QKeySequence(s) for s in shortcut])
@@ -405,10 +564,17 @@ class MainWindow(QMainWindow):
         self.tools_menu = mb.addMenu("&Tools")  # filled by install_integrity
 
         help_menu = mb.addMenu("&Help")
-        help_menu.addAction(self._action("&Query syntax", lambda: show_help(self, "query-syntax"), None, "info"))
-        help_menu.addAction(self._action("&Keyboard shortcuts", lambda: show_help(self, "shortcuts"), "F1"))
+        help_menu.addAction(self._action("&Query syntax", lambda: self.show_help("query-syntax"), None, "info"))
+        help_menu.addAction(self._action("&Keyboard shortcuts", lambda: self.show_help("shortcuts"), "F1"))
         help_menu.addSeparator()
-        help_menu.addAction(self._action(f"&About {APP_NAME}", lambda: show_help(self, "about")))
+        help_menu.addAction(self._action(f"&About {APP_NAME}", lambda: self.show_help("about")))
+        for menu in (file_menu, edit, view, go, self.tools_menu, help_menu):  # the icons, if not drawn yet
+            menu.aboutToShow.connect(self._set_menu_icons)
+
+    def show_help(self, which: str) -> Any:
+        """Help ▸ Query syntax ("query-syntax"), Keyboard shortcuts ("shortcuts") or About ("about")."""
+        from .help import show_help  # its dialog classes are loaded when help is first asked for
+        return show_help(self, which)
 
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
@@ -459,6 +625,9 @@ class MainWindow(QMainWindow):
         self.set_index(index, cache)
 
     def set_index(self, index: Any, text_cache: Any = None) -> None:
+        self.ensure_panels()  # they follow the searches from the first one on
+        if self._deferred_icons:
+            QTimer.singleShot(0, self, self._set_next_menu_icon)
         self.index, self.text_cache = index, text_cache
         self.tabs.index, self.tabs.text_cache = index, text_cache
         for page in self.tabs.pages():
@@ -671,19 +840,19 @@ class MainWindow(QMainWindow):
         shown = self.provenance.item
         if shown is not None and self.archive.item(shown.id) != shown:  # its description was edited
             self.provenance.show_item(self.archive.item(shown.id))
-        if self.timeline_panel is not None:
-            self.timeline_panel.update_archive(self.archive)
-        if self.gallery_panel is not None:
+        if self._timeline_panel is not None:  # a panel not built yet is built on the new archive
+            self._timeline_panel.update_archive(self.archive)
+        if self._gallery_panel is not None:
             from ..core.model import ItemKind
-            if self.gallery_panel.model.all_items() != self.archive.of_kind(ItemKind.IMAGE):
-                self.gallery_panel.set_archive(self.archive)
+            if self._gallery_panel.model.all_items() != self.archive.of_kind(ItemKind.IMAGE):
+                self._gallery_panel.set_archive(self.archive)
         self._set_titles()
         self.archive_reloaded.emit(self.archive)
 
     def selected_item_ids(self) -> list[str]:
         """The items the user has chosen: the selected photos when the gallery has the focus, else the
         selected search results, else the gallery's selection, else the item of the current tab."""
-        gallery = self.gallery_panel
+        gallery = self._gallery_panel  # one not built yet has nothing selected
         focus = QApplication.focusWidget()
         from_gallery = gallery.selected_ids() if gallery is not None else []
         if from_gallery and focus is not None and (focus is gallery or gallery.isAncestorOf(focus)):
@@ -735,8 +904,8 @@ class MainWindow(QMainWindow):
         self.search.list.viewport().update()
         for page in self.tabs.pages():
             page.refresh_theme()
-        if self.timeline_panel is not None:
-            self.timeline_panel.refresh_theme()
+        if self._timeline_panel is not None:  # one built later takes the theme then
+            self._timeline_panel.refresh_theme()
 
     def _restore(self) -> None:
         s = self.settings
@@ -768,21 +937,28 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self._index_started:
-            # Open the index a moment after the window first shows: its imports and reads compete with the
-            # first paint for the interpreter lock, and a usable window matters more than 0.1 s of search.
-            self._index_started = True
-            QTimer.singleShot(INDEX_START_DELAY_MS, self.start_index)
+        if not self._shown_once:
+            self._shown_once = True
+            # The index opens after the first paint and the panels built after it (_build_next_panel): its
+            # imports and reads on a worker would compete with them for the interpreter lock, and every Qt
+            # call of the GUI thread would wait for it. This timer only covers a window that is never painted.
+            QTimer.singleShot(INDEX_START_DELAY_MS, self, self._start_index_once)
             if self.integrity is not None:  # then the quick fixity check, in the background
                 self.integrity.schedule_quick_check()
 
+    def _start_index_once(self) -> None:
+        if not self._index_started and not self._closed:
+            self._index_started = True
+            self.start_index()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self._closed = True  # what start-up still had to do is not started any more
         for part in (self.importer, self.integrity):
             if part is not None:
                 part.shutdown()
         self.save_settings()
         for page in self.tabs.pages():
             page.close_page()
-        if self.annotations is not None:
-            self.annotations.close()
+        if self._annotations is not None:
+            self._annotations.close()
         super().closeEvent(event)

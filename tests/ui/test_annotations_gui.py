@@ -331,6 +331,7 @@ def test_export_import_round_trip_through_the_menu_functions(qtbot, make_window,
     assert "Exported note" in c.export_annotations(tmp_path / "out.md").read_text(encoding="utf-8")
 
     other = make_window(index=False)
+    other.ensure_panels()  # the annotations' menu entries come with their panel, built after the first paint
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(out), "")))
     other.act_import_annotations.trigger()
     box = other.annotations._report_box

@@ -38,8 +38,16 @@ class Wiring(QObject):
         window.index_ready.connect(lambda _index: controller.sync_search())
         window.search.result_shown.connect(lambda _r: self._update_counts())
         window.archive_changed.connect(self._archive_changed)
-        if getattr(window, "gallery_panel", None) is not None:
-            window.gallery_panel.lightbox_created.connect(self.attach_lightbox)
+        gallery = getattr(window, "gallery_panel", None)
+        if gallery is not None:
+            gallery.lightbox_created.connect(self.attach_lightbox)
+            if getattr(gallery, "lightbox", None) is not None:
+                self.attach_lightbox(gallery.lightbox)
+        # installed on a window that already shows documents (the window builds this after its first paint)
+        for page in tabs.pages():
+            if getattr(page, "extracted", None) is not None:
+                self.page_annotatable(page)
+        self._page_changed(tabs.current_page())
         self._update_counts()
 
     # --- pages ---------------------------------------------------------------------------------------
@@ -211,9 +219,12 @@ def install_annotations(window: Any) -> AnnotationController:
     window.act_highlight = window._action("&Highlight selection", lambda: wiring.annotate_page(None, "yellow", False),
                                           "Ctrl+Shift+H", None, "Highlight the selected passage in yellow")
     window.act_preferences = window._action("&Preferences…", lambda: controller.edit_preferences(window))
-    edit.addSeparator()
+    # above the import's Edit metadata… when that came first (the window builds this panel after its first paint)
+    later = getattr(window, "act_edit_metadata", None)
+    later = later if later in edit.actions() else None
+    edit.insertSeparator(later)
     for act in (window.act_annotate, window.act_highlight, window.act_preferences):
-        edit.addAction(act)
+        edit.insertAction(later, act)
 
     file_menu = window.file_menu
     window.act_export_annotations = window._action("&Export annotations…", lambda: controller.export_annotations())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QMenu, QWidget
 
 from .controller import FILE_FILTER, ImportController, is_bag, merge_reports, paths_from_mime
@@ -65,6 +65,27 @@ class DropRedirect(QObject):
                 child.installEventFilter(self)
 
 
+def _wire_gallery(window: Any, controller: ImportController) -> None:
+    """The gallery's "Add photos…" and its context menu (Edit metadata…, Import photos…)."""
+    gallery = getattr(window, "gallery_panel", None)
+    if gallery is None:
+        return
+    gallery.import_available = True
+    gallery.add_photos_requested.connect(controller.choose_files)
+    gallery.add_button.setToolTip("Import photos into the archive (copies; the originals are not changed)")
+    gallery.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    gallery.view.customContextMenuRequested.connect(lambda pos: _gallery_context_menu(window, controller, pos))
+
+
+def _panel_ready(window: Any, controller: ImportController, name: str) -> None:
+    """A panel built after start-up: file drops on it import too; the gallery gets its import entries."""
+    dock = window.panels.get(name)
+    if dock is not None and controller.drop_redirect is not None:
+        controller.drop_redirect.watch(dock.widget())
+    if name == "gallery":
+        _wire_gallery(window, controller)
+
+
 def install_importing(window: Any) -> ImportController:
     """Create the window's importer: menu entries, drops, the gallery's "Add photos…", context menus."""
     controller = ImportController(window)
@@ -72,9 +93,16 @@ def install_importing(window: Any) -> ImportController:
     window.setAcceptDrops(True)
     redirect = DropRedirect(controller)
     controller.drop_redirect = redirect
-    for dock in window.panels.values():
-        redirect.watch(dock.widget())
-    redirect.watch(window.tabs)
+
+    def watch_window() -> None:
+        for dock in window.panels.values():
+            redirect.watch(dock.widget())
+        redirect.watch(window.tabs)
+    first_painted = getattr(window, "first_painted", None)
+    if first_painted is not None:  # after the first paint: wrapping every child widget costs start-up time
+        first_painted.connect(lambda: QTimer.singleShot(0, redirect, watch_window))
+    else:
+        watch_window()
     window.tabs.page_changed.connect(lambda page: redirect.watch(page))  # tabs opened later
 
     window.act_import_files = window._action("&Import files…", controller.choose_files, "Ctrl+I", "file-text",
@@ -93,13 +121,11 @@ def install_importing(window: Any) -> ImportController:
     window.edit_menu.addAction(window.act_edit_metadata)
 
     window.search.edit_metadata_requested.connect(controller.edit_metadata)
-    gallery = getattr(window, "gallery_panel", None)
-    if gallery is not None:
-        gallery.import_available = True
-        gallery.add_photos_requested.connect(controller.choose_files)
-        gallery.add_button.setToolTip("Import photos into the archive (copies; the originals are not changed)")
-        gallery.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        gallery.view.customContextMenuRequested.connect(lambda pos: _gallery_context_menu(window, controller, pos))
+    panel_ready = getattr(window, "panel_ready", None)
+    if panel_ready is not None:  # panels the window builds after its first paint (MainWindow.ensure_panels)
+        panel_ready.connect(lambda name: _panel_ready(window, controller, name))
+    if panel_ready is None or "gallery" not in getattr(window, "pending_panels", ()):
+        _wire_gallery(window, controller)  # a gallery that is already there
     provenance = getattr(window, "provenance", None)
     if provenance is not None and hasattr(provenance, "edit_requested"):
         provenance.editing_available = True

@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
-from ...core.ingest.report import ImportReport
 from ..jobs import Job, start_job
+
+if TYPE_CHECKING:  # core.ingest pulls in every text reader (bs4, markdown-it, pdfium): imported on first use,
+    from ...core.ingest.report import ImportReport  # not while the window is being built
 
 __all__ = ["ImportController", "is_bag", "merge_reports", "paths_from_mime", "REFRESH_MS", "FILE_FILTER"]
 
@@ -48,6 +50,7 @@ def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:
         from ...core.bag import BagImportReport
         merged: ImportReport = BagImportReport()
     else:
+        from ...core.ingest.report import ImportReport
         merged = ImportReport()
     for report in reports:
         merged.outcomes.extend(report.outcomes)

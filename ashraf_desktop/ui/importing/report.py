@@ -11,14 +11,16 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core.ingest.report import ImportReport
 from ..report_table import button_row, report_table
+
+if TYPE_CHECKING:  # core.ingest is heavy to import (its text readers); the reports come from a running import
+    from ...core.ingest.report import ImportReport
 
 __all__ = ["ImportReportDialog", "ReportModel", "ReportRow", "report_text", "STATUS_LABELS"]
 

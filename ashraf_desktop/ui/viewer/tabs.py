@@ -18,7 +18,6 @@ from ..search_models import kind_icon_name
 from ..tasks import TaskRunner
 from .info_pages import EventPage, RecordPage
 from .page import Location, Page
-from .pdf_page import PdfPage
 from .text_page import TextPage
 
 __all__ = ["ViewerTabs"]
@@ -135,6 +134,7 @@ class ViewerTabs(QTabWidget):
             return _ImagePage(item, location, self)
         fmt = (item.media_type or "").lower()
         if fmt == "application/pdf" or item.file.suffix.lower() == ".pdf":
+            from .pdf_page import PdfPage  # QtPdf is loaded with the first PDF opened, not at start-up
             return PdfPage(item, self.archive, self.index, self.runner, location, self, text_cache=self.text_cache)
         return TextPage(item, self.archive, self.index, self.runner, location, self)
 

@@ -1,0 +1,162 @@
+"""Start-up (issue 4): the window paints first; the timeline, gallery and annotations are built after that first
+paint, in docks made at once (so the saved layout and View ▸ Panels know them); heavy modules load on first use."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtCore import Qt
+
+pytestmark = pytest.mark.gui
+
+LAZY = ("timeline", "gallery", "annotations")
+
+
+def test_panels_are_built_after_the_first_paint_in_docks_made_at_once(make_window, qtbot):
+    from ashraf_desktop.ui.annotations import AnnotationsPanel
+    from ashraf_desktop.ui.gallery import GalleryPanel
+    from ashraf_desktop.ui.timeline import TimelinePanel
+    window = make_window(index=False)
+    assert window.pending_panels == LAZY  # shown, but no event handled yet: nothing built
+    for name in LAZY:
+        dock = window.panels[name]
+        assert dock.objectName() == f"dock-{name}" and dock.toggleViewAction() in window.panels_menu.actions()
+        assert dock.widget().objectName() == f"placeholder-{name}"
+    built: list[str] = []
+    window.panel_ready.connect(built.append)
+    qtbot.waitUntil(lambda: not window.pending_panels, timeout=10_000)
+    assert built == list(LAZY)
+    assert isinstance(window.panels["timeline"].widget(), TimelinePanel)
+    assert isinstance(window.panels["gallery"].widget(), GalleryPanel)
+    assert isinstance(window.panels["annotations"].widget(), AnnotationsPanel)
+    assert window.panels["timeline"].widget() is window.timeline_panel
+    assert window.panels["gallery"].widget() is window.gallery_panel
+    assert window.annotations is not None and window.annotations_panel is window.panels["annotations"].widget()
+    assert window.dockWidgetArea(window.panels["timeline"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+    assert window.panels["gallery"] in window.tabifiedDockWidgets(window.panels["timeline"])
+    assert window.panels["annotations"] in window.tabifiedDockWidgets(window.panels["provenance"])
+
+
+def test_the_index_opens_after_the_panels_and_finds_them_built(make_window, qtbot):
+    window = make_window(wait_index=False)
+    order: list[str] = []
+    window.panel_ready.connect(order.append)
+    window.index_ready.connect(lambda _index: order.append("index"))
+    qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+    assert order == [*LAZY, "index"]
+    # the menus' icons are drawn once the index is open (or when a menu first opens), not before the first paint
+    qtbot.waitUntil(lambda: not window.act_open.icon().isNull(), timeout=5_000)
+
+
+def test_reading_a_panel_builds_it_at_once(make_window):
+    window = make_window(index=False)
+    assert window.pending_panels == LAZY
+    assert window.timeline_panel is not None
+    assert window.pending_panels == ("gallery", "annotations")
+    assert window.annotations is not None  # the gallery first: the annotations use its lightbox
+    assert window.pending_panels == ()
+
+
+def test_view_menu_toggle_builds_its_panel_before_its_turn(make_window):
+    from ashraf_desktop.ui.gallery import GalleryPanel
+    window = make_window(index=False)
+    dock = window.panels["gallery"]
+    dock.hide()
+    assert window.pending_panels == LAZY
+    dock.toggleViewAction().trigger()  # View ▸ Panels ▸ Photos
+    assert not dock.isHidden() and isinstance(dock.widget(), GalleryPanel)
+    assert window.pending_panels == ("annotations",)
+    window.panels["annotations"].toggleViewAction().trigger()  # shown: hides it, nothing to build
+    assert window.panels["annotations"].isHidden() and window.pending_panels == ("annotations",)
+
+
+def test_menus_keep_their_order_when_annotations_come_after_the_import(make_window):
+    window = make_window(index=False)
+    window.ensure_panels()
+    edit = [a.text() for a in window.edit_menu.actions() if not a.isSeparator()]
+    assert edit[:2] == ["&Undo", "&Redo"]
+    assert edit[-4:] == ["&Annotate selection…", "&Highlight selection", "&Preferences…", "Edit &metadata…"]
+    file_ = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert file_.index("Import &folder…") < file_.index("&Export annotations…") < file_.index("&Quit")
+    window.edit_menu.aboutToShow.emit()  # a menu opened before the index: its icons are drawn then
+    assert not window.act_search.icon().isNull()
+
+
+def test_lazy_panels_go_back_where_the_user_left_them(make_window, qtbot):
+    first = make_window(index=False, data="shared")
+    first.ensure_panels()
+    first.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, first.panels["timeline"])
+    first.panels["annotations"].hide()
+    first.save_settings()
+    first.close()
+
+    again = make_window(index=False, data="shared")
+    assert again.pending_panels == LAZY
+    # restoreState() has placed the reserved docks before their panels exist ...
+    assert again.dockWidgetArea(again.panels["timeline"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert again.panels["annotations"].isHidden()
+    qtbot.waitUntil(lambda: not again.pending_panels, timeout=10_000)
+    # ... and they stay there once built
+    assert again.dockWidgetArea(again.panels["timeline"]) == Qt.DockWidgetArea.RightDockWidgetArea
+    assert again.panels["timeline"].widget() is again.timeline_panel
+    assert again.panels["annotations"].isHidden()
+    assert again.dockWidgetArea(again.panels["gallery"]) == Qt.DockWidgetArea.BottomDockWidgetArea
+
+
+def test_heavy_modules_are_not_imported_before_the_window_shows(tmp_path):
+    """The import's text readers (bs4, markdown-it, pdfium), QtPdf, Whoosh and importlib.metadata load on first
+    use: a start that quits at its first paint has none of them."""
+    code = ("import runpy, sys; sys.argv = ['ashraf-desktop', '--data-dir', sys.argv[1]]\n"
+            "try:\n    runpy.run_module('ashraf_desktop', run_name='__main__')\n"
+            "except SystemExit:\n    pass\n"
+            "heavy = ['bs4', 'markdown_it', 'pypdfium2', 'whoosh', 'PySide6.QtPdf', 'importlib.metadata',\n"
+            "         'ashraf_desktop.core.extract', 'ashraf_desktop.core.search', 'ashraf_desktop.core.ingest']\n"
+            "print('LOADED', [m for m in heavy if m in sys.modules])\n")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ASHRAF_BENCH="1")
+    env.pop("ASHRAF_BENCH_QUERY", None)
+    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "d")], capture_output=True, text=True,
+                         timeout=120, env=env)
+    assert "ASHRAF_BENCH shown" in out.stdout, out.stderr + out.stdout
+    assert "LOADED []" in out.stdout, out.stdout
+
+
+def test_files_dragged_over_the_panels_go_to_the_import_once_they_are_built(make_window, qtbot, tmp_path):
+    """Widgets that take drops themselves (the search box, a note editor) hand file drags to the import; the
+    window watches them after its first paint, and each later panel when it is built."""
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication, QWidget
+    window = make_window(index=False)
+    qtbot.waitUntil(lambda: not window.pending_panels, timeout=10_000)
+    qtbot.wait(10)
+    asked: list[str] = []
+    window.importer.accepts = lambda mime: asked.append(mime.urls()[0].toLocalFile()) or True
+    path = tmp_path / "note.txt"
+    path.write_text("a note", encoding="utf-8")
+    note_editor = next(w for w in window.panels["annotations"].widget().findChildren(QWidget) if w.acceptDrops())
+    for target in (window.search.box, note_editor):  # one made before the first paint, one built after it
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path))])
+        event = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+        event.setAccepted(False)
+        QApplication.sendEvent(target, event)
+        assert event.isAccepted()
+    assert asked == [str(path), str(path)]
+
+
+def test_help_loads_on_first_use(make_window):
+    """Help ▸ … (its dialog, importlib.metadata and platform are loaded when asked for, not at start)."""
+    window = make_window(index=False)
+    about = window.show_help("about")
+    shortcuts = window.show_help("shortcuts")
+    try:
+        text = about.browser.toPlainText()
+        assert "PySide6" in text and "Python" in text and "Running on" in text
+        assert "Ctrl+K" in shortcuts.browser.toPlainText()
+    finally:
+        about.close()
+        shortcuts.close()
