@@ -329,11 +329,14 @@ def _check_index(folder: Path, stamp: dict[str, Any], readonly: bool = False
     return ix, ""
 
 
+def _leaf_readers(reader) -> list:
+    return [r for r, _ in reader.leaf_readers()] if hasattr(reader, "readers") else [reader]
+
+
 def _touch_ends(reader) -> None:
     """Read each segment's first and last stored document and first key (the stamp has vouched for the
     files' sizes; walking all 88k keys here cost 0.6 s on every start)."""
-    leaves_ = [r for r, _ in reader.leaf_readers()] if hasattr(reader, "readers") else [reader]
-    for r in leaves_:
+    for r in _leaf_readers(reader):
         n = r.doc_count_all()
         if n:
             r.stored_fields(0)
@@ -344,12 +347,9 @@ def _touch_ends(reader) -> None:
 
 def _touch_everything(reader) -> None:
     """Read every index structure once (used when the stamp cannot vouch for the files)."""
-    leaves_ = [r for r, _ in reader.leaf_readers()] if hasattr(reader, "readers") else [reader]
-    for r in leaves_:
+    _touch_ends(reader)
+    for r in _leaf_readers(reader):
         n = r.doc_count_all()
-        if n:
-            r.stored_fields(0)
-            r.stored_fields(n - 1)
         for name in ("facets", "state", "title_sort"):
             if r.has_column(name):
                 col = r.column_reader(name)
