@@ -251,8 +251,8 @@ def _layer_state(root: Path, data_dir: Path, sources: dict[str, str]) -> dict[st
     broken = [f"{i.id}: not the bytes of any source file" for i in items
               if i.file is None or hashlib.sha256(i.file.read_bytes()).hexdigest() not in wanted]
     partials = sorted((layer / "items").rglob(".partial-*")) if (layer / "items").is_dir() else []
-    # ensure_layer writes the layer's collection.toml through a temporary in the layer folder itself, which
-    # sweep() does not look at (KNOWN_BUG_LAYER_TEMP)
+    # ensure_layer writes the layer's collection.toml through a temporary in the layer folder itself; sweep()
+    # removes those too since KNOWN_BUG_LAYER_TEMP was fixed
     outside = sorted(layer.glob(".partial-*")) if layer.is_dir() else []
     return {"layer": layer, "items": items, "errors": [str(p) for p in loaded.problems
                                                         if p.severity is Severity.ERROR] + broken,
@@ -271,9 +271,9 @@ def import_kill_trials(folder: Path, trials: int, seed: int | None = None) -> di
     """``trials`` imports of a 46-file folder into a new layer SIGKILLed at random moments (creating the
     layer, copying, between the held file's and the sidecar's renames, between files). After each: every item
     that loads is whole (its checksum and the source's bytes), at most one held file is left without a sidecar
-    (the documented window between the two renames), ``sweep`` removes the temporaries under ``items/``, and
-    importing the folder again adds exactly what was missing, once. Temporaries left in the layer folder
-    itself are counted, not failed (:data:`KNOWN_BUG_LAYER_TEMP`)."""
+    (the documented window between the two renames), ``sweep`` removes every temporary (under ``items/`` and
+    the one a killed layer creation leaves in the layer folder), and importing the folder again adds exactly
+    what was missing, once."""
     import shutil
 
     from ashraf_desktop.core.ingest import import_files
@@ -331,10 +331,12 @@ def import_kill_trials(folder: Path, trials: int, seed: int | None = None) -> di
             out["orphan_held_files"] += len(state["orphans"])
             swept = sweep(state["layer"])
             out["temporaries_swept"] += len(swept)
-            out["temporaries_left_outside_items"] += len(state["partials_outside_items"])  # known bug
+            left_outside = list(state["layer"].glob(".partial-*"))
+            out["temporaries_left_outside_items"] += len(left_outside)
             items_left = list((state["layer"] / "items").rglob(".partial-*"))
-            if sorted(swept) != sorted(state["partials"]) or items_left:
-                problems.append(f"sweep removed {swept}, the layer had {state['partials']}")
+            expected = state["partials"] + state["partials_outside_items"]
+            if sorted(swept) != sorted(expected) or items_left or left_outside:
+                problems.append(f"sweep removed {swept}, the layer had {expected}")
             # the retry: the same folder again adds what is missing and nothing twice
             archive = load_layered(root, data_dir).archive
             retry = import_files(archive, _layer_of(root, data_dir), [source])
