@@ -183,9 +183,8 @@ def load_queries(corpus: str, limit: int | None = None) -> dict[str, list]:
 
 def build_archive(docs: list[Doc], corpus: str):
     """An :class:`Archive` of these docs built from model classes (no TOML parsing, no hashing)."""
-    from ashraf_desktop.core.dates import DateSpan, Precision
-    from ashraf_desktop.core.model import Archive, Collection, Item, ItemKind, Metadata
-
+    from ashraf_desktop.core.archive import DateSpan, Precision
+    from ashraf_desktop.core.archive import Archive, Collection, Item, ItemKind, Metadata
     root = CORPORA / corpus / "archive"
     items = []
     for d in docs:
@@ -207,8 +206,7 @@ def build_archive(docs: list[Doc], corpus: str):
 
 def with_items(archive, extra):
     """The same archive plus ``extra`` items (one-item add benchmark)."""
-    from ashraf_desktop.core.model import Archive
-
+    from ashraf_desktop.core.archive import Archive
     return Archive(root=archive.root, collection=archive.collection, items=archive.items + tuple(extra),
                    events=archive.events, facts=archive.facts)
 

@@ -125,10 +125,10 @@ def _child_first_screen(folder: Path, cache: Path, scroll: bool) -> dict:
     t0 = time.perf_counter()
     from PySide6.QtWidgets import QApplication
     app = QApplication(sys.argv[:1])
-    from ashraf_desktop.core.model import Item, ItemKind, Metadata
-    from ashraf_desktop.core.model import Archive, Collection
+    from ashraf_desktop.core.archive import Item, ItemKind, Metadata
+    from ashraf_desktop.core.archive import Archive, Collection
     from ashraf_desktop.ui.gallery import GalleryPanel
-    from ashraf_desktop.core.dates import parse_date
+    from ashraf_desktop.core.archive import parse_date
     files = sorted(folder.iterdir())
     # dates as an archive's photos have them: days, months, years, approximate and uncertain, some ranges
     shapes = ("{y}-{m:02d}-{d:02d}", "{y}-{m:02d}", "{y}", "{y}-{m:02d}~", "{y}?", "{y}-{m:02d}/{y}-12", "")

@@ -22,8 +22,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ashraf_desktop.core.dates import MAX_ORDINAL, MIN_ORDINAL, DateSpan, Precision  # noqa: E402
-from ashraf_desktop.core.model import Archive, Citation, Claim, Collection, Event  # noqa: E402
+from ashraf_desktop.core.archive import MAX_ORDINAL, MIN_ORDINAL, DateSpan, Precision  # noqa: E402
+from ashraf_desktop.core.archive import Archive, Citation, Claim, Collection, Event  # noqa: E402
 
 _WORDS = ("camp", "residents", "agreement", "report", "attack", "transfer", "meeting", "letter", "statement",
           "visit", "hearing", "protest", "delegation", "court", "ruling", "convoy", "relocation", "inspection")

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
 
-    from ashraf_desktop.core.layers import load_layered
+    from ashraf_desktop.core.archive import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
     from ashraf_desktop.ui import look
     from ashraf_desktop.ui.app import create_app

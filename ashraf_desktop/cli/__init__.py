@@ -85,7 +85,7 @@ def _archive_path(args: argparse.Namespace) -> Path:
 
 def _load(args: argparse.Namespace, *, check_files: bool = True):
     """The archive with the user's layer of imported items (``--data-dir`` or the user data folder)."""
-    from ..core.layers import load_layered
+    from ..core.archive import load_layered
     from ..paths import user_dirs
     return load_layered(_archive_path(args), user_dirs(args.data_dir).data, check_files=check_files)
 

@@ -122,13 +122,13 @@ def _is_bag(path: Path) -> bool:
 
 
 def _import_bag(bag: Path, archive, layer: Path, annotations_db: Path, **callbacks):
-    """A BagIt bag: validated, then imported by ``core.bag`` (items, and annotations into the user's
+    """A BagIt bag: validated, then imported by ``core.integrity.bag`` (items, and annotations into the user's
     annotations database when that function takes them)."""
     import inspect
 
     from ..core.ingest.report import ImportReport, Outcome
     try:
-        from ..core.bag import import_bag
+        from ..core.integrity.bag import import_bag
     except ImportError:
         return ImportReport(outcomes=[Outcome(bag, "failed", "importing BagIt bags is not available in this "
                                                             "version of the app")])
@@ -140,7 +140,7 @@ def _import_bag(bag: Path, archive, layer: Path, annotations_db: Path, **callbac
 def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from ..core.ingest import import_files, validate_field
     from ..core.ingest.report import ImportReport
-    from ..core.layers import layer_root, load_layered
+    from ..core.archive import layer_root, load_layered
     from ..paths import bundled_archive, user_dirs
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -231,7 +231,7 @@ def _update_index(root: Path, data_dir: Path | None, err: TextIO) -> dict | None
     """Bring the search index up to date with the new items, if the archive has an index already (otherwise
     the next ``index`` or ``search`` builds it with them)."""
     from ..core.extract import TextCache
-    from ..core.layers import load_layered
+    from ..core.archive import load_layered
     from ..core.search import SearchError, index_home, open_index
     from ..paths import prebuilt_index, user_dirs
 

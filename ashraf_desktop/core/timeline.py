@@ -29,9 +29,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .dates import DateError, DateSpan, Precision, describe_date, parse_date
-from .model import Archive, Event, Item, ItemKind
-
+from .archive import Archive, DateError, DateSpan, Event, Item, ItemKind, Precision, describe_date, parse_date
 __all__ = [
     "Scale", "TickLevel", "Tick", "TickSet", "ticks", "MarkStyle", "Shape", "classify", "LegendEntry",
     "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel", "ClaimView",

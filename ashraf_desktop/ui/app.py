@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageH
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME, __version__
-from ..core.layers import load_layered
+from ..core.archive import load_layered
 from ..paths import user_dirs
 from . import look
 

@@ -6,9 +6,7 @@ item lacks are left out, except the date, which Chicago writes as ``n.d.`` when 
 
 from __future__ import annotations
 
-from ..core.dates import DateError, describe_date
-from ..core.model import Archive, Item, ItemKind
-
+from ..core.archive import Archive, DateError, Item, ItemKind, describe_date
 __all__ = ["chicago_citation"]
 
 

@@ -17,7 +17,7 @@ this window offers: ``open_item_at_quote``, ``set_date_filter`` / ``clear_date_f
 ``on_timeline_event_selected`` and the signals ``date_filter_cleared``, ``search_hits_changed``,
 ``archive_changed``.
 
-The archive is shown with the user's layer of imported items (``core.layers.load_layered``). Import,
+The archive is shown with the user's layer of imported items (``core.archive.load_layered``). Import,
 metadata edits and bag imports change that layer; :meth:`MainWindow.refresh_archive` then reloads it off the
 GUI thread, brings the search index up to date for the items concerned, and hands the new archive to every
 panel (``archive_reloaded``) without closing tabs or resetting the timeline's view.
@@ -36,9 +36,7 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
                                QWidget)
 
 from .. import APP_NAME
-from ..core.layers import load_layered
-from ..core.loader import LoadResult
-from ..core.model import Archive
+from ..core.archive import Archive, LoadResult, load_layered
 from ..paths import UserDirs
 from . import look
 from .provenance import ProvenancePanel
@@ -843,7 +841,7 @@ class MainWindow(QMainWindow):
         if self._timeline_panel is not None:  # a panel not built yet is built on the new archive
             self._timeline_panel.update_archive(self.archive)
         if self._gallery_panel is not None:
-            from ..core.model import ItemKind
+            from ..core.archive import ItemKind
             if self._gallery_panel.model.all_items() != self.archive.of_kind(ItemKind.IMAGE):
                 self._gallery_panel.set_archive(self.archive)
         self._set_titles()

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ..core.model import DC_FIELDS, Archive, Event, Item, ItemKind
+from ..core.archive import DC_FIELDS, Archive, Event, Item, ItemKind
 from .citation import chicago_citation
 from .look import icon
 from .viewer.info_pages import date_text

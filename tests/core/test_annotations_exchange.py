@@ -22,7 +22,7 @@ from ashraf_desktop.core.annotations import (  # noqa: E402
     import_jsonld, item_iri, item_link_ids, markdown_report, open_store, sha256_urn, text_selector)
 from ashraf_desktop.core.annotations.cli_support import cmd_export, cmd_import  # noqa: E402
 from ashraf_desktop.core.annotations.reports import CSV_COLUMNS  # noqa: E402
-from ashraf_desktop.core.loader import load_archive  # noqa: E402
+from ashraf_desktop.core.archive import load_archive  # noqa: E402
 
 
 class Clock:

@@ -16,11 +16,11 @@ import pytest
 from ashraf_desktop import __version__
 from ashraf_desktop.cli import main
 from ashraf_desktop.core.annotations import DB_NAME, AnnotationStore, text_selector
-from ashraf_desktop.core.bag import (BagExportError, ExportCancelled, annotations_for_export, export_bag, import_bag,
+from ashraf_desktop.core.integrity.bag import (BagExportError, ExportCancelled, annotations_for_export, export_bag, import_bag,
                                      validate_bag)
-from ashraf_desktop.core.layers import ensure_layer, layer_root, load_layered, write_item
-from ashraf_desktop.core.loader import load_archive
-from ashraf_desktop.core.metadata_export import read_dublin_core_csv, read_dublin_core_jsonld
+from ashraf_desktop.core.archive import ensure_layer, layer_root, load_layered, write_item
+from ashraf_desktop.core.archive import load_archive
+from ashraf_desktop.core.integrity.metadata_export import read_dublin_core_csv, read_dublin_core_jsonld
 from ashraf_desktop.paths import user_dirs
 
 from archive_builder import write_archive
@@ -411,6 +411,6 @@ def test_annotations_on_a_conflicting_item_are_left_out(source, tmp_path):
 
 
 def test_is_bag(source, tmp_path):
-    from ashraf_desktop.core.bag import is_bag
+    from ashraf_desktop.core.integrity.bag import is_bag
     assert is_bag(export_bag(_load(*source), tmp_path / "bag"))
     assert not is_bag(tmp_path) and not is_bag(tmp_path / "bag" / "bagit.txt")

@@ -6,10 +6,8 @@ import hashlib
 
 import pytest
 
-from ashraf_desktop.core.loader import load_archive
-from ashraf_desktop.core.model import ItemKind
-
-
+from ashraf_desktop.core.archive import load_archive
+from ashraf_desktop.core.archive import ItemKind
 @pytest.fixture(scope="module")
 def bundled(bundled_archive_path):
     return load_archive(bundled_archive_path)

@@ -74,7 +74,7 @@ def test_gui_without_display_exits_2_with_the_message(tmp_path):
 def test_annotations_export_import_round_trip_through_the_cli(tmp_path, capsys, bundled_archive_path):
     from ashraf_desktop.core.annotations import open_store, text_selector
     from ashraf_desktop.core.extract import extract
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     from ashraf_desktop.paths import user_dirs
 
     archive = load_archive(bundled_archive_path, check_files=False).archive

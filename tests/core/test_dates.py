@@ -2,9 +2,7 @@ import datetime as dt
 
 import pytest
 
-from ashraf_desktop.core.dates import DateError, Precision, describe_date, parse_date
-
-
+from ashraf_desktop.core.archive import DateError, Precision, describe_date, parse_date
 def day(y: int, m: int, d: int) -> int:
     return dt.date(y, m, d).toordinal()
 
@@ -69,7 +67,7 @@ from hypothesis import given, settings, strategies as st
 
 import edtf as _edtf
 
-from ashraf_desktop.core import dates as _dates
+from ashraf_desktop.core.archive import dates as _dates
 
 
 def _slow(text: str):

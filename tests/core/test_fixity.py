@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from ashraf_desktop.cli import main
-from ashraf_desktop.core.fixity import RACY_SECONDS, default_state_path, verify
-from ashraf_desktop.core.layers import ensure_layer, layer_root, load_layered, write_item
-from ashraf_desktop.core.loader import load_archive
+from ashraf_desktop.core.integrity.fixity import RACY_SECONDS, default_state_path, verify
+from ashraf_desktop.core.archive import ensure_layer, layer_root, load_layered, write_item
+from ashraf_desktop.core.archive import load_archive
 from ashraf_desktop.paths import user_dirs
 
 DOC = Path("items/documents/about-camp-ashraf.txt")

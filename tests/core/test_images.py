@@ -15,8 +15,7 @@ from PIL.JpegImagePlugin import JpegImageFile
 from ashraf_desktop.core.images import (AVIF_UNSUPPORTED, ImageProblem, ProblemKind, ThumbnailCache, Thumbnailer,
                                         avif_available, exif_summary, heif_available, load_display, load_frames,
                                         make_thumbnail, probe)
-from ashraf_desktop.core.loader import sha256_of
-
+from ashraf_desktop.core.archive import sha256_of
 RED, GREEN, BLUE, WHITE = (230, 20, 20), (20, 200, 20), (20, 20, 230), (245, 245, 245)
 T = Image.Transpose
 # stored = inverse(display transform) applied to the upright picture

@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core import layers
+from ashraf_desktop.core.archive import layers
 from ashraf_desktop.core.ingest import (collect, import_files, prefill, sniff, update_metadata, validate_field)
 from ashraf_desktop.core.ingest import importer
-from ashraf_desktop.core.layers import layer_root, load_layered
-
+from ashraf_desktop.core.archive import layer_root, load_layered
 from archive_builder import write_archive
 from test_office import make_docx, make_odt, zip_bomb_docx
 

@@ -17,9 +17,8 @@ from pathlib import Path
 import pytest
 
 from ashraf_desktop.cli import main
-from ashraf_desktop.core import layers
-from ashraf_desktop.core.layers import layer_root, load_layered
-
+from ashraf_desktop.core.archive import layers
+from ashraf_desktop.core.archive import layer_root, load_layered
 from archive_builder import write_archive
 from test_ingest import make_pdf
 
@@ -122,11 +121,11 @@ def test_batch_options(env, tmp_path, capsys):
         assert archive.item(item_id).tags == ("batch-1",)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ashraf_desktop.core.bag") is None,
-                    reason="core.bag (BagIt import, the integrity work) is not there yet")
+@pytest.mark.skipif(importlib.util.find_spec("ashraf_desktop.core.integrity.bag") is None,
+                    reason="core.integrity.bag (BagIt import, the integrity work) is not there yet")
 def test_a_bag_folder_is_imported_as_a_bag(env, tmp_path, capsys):
-    from ashraf_desktop.core.bag import export_bag
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.integrity.bag import export_bag
+    from ashraf_desktop.core.archive import load_archive
     source_root, _ = env
     bag = export_bag(load_archive(source_root).archive, tmp_path / "bag")
     assert (bag / "bagit.txt").is_file()
@@ -151,7 +150,7 @@ _WORKER = textwrap.dedent("""
     import sys
     from pathlib import Path
     from ashraf_desktop.core.ingest import import_files
-    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.archive import layer_root, load_layered
     root, data, source = (Path(a) for a in sys.argv[1:4])
     archive = load_layered(root, data).archive
     print("started", flush=True)

@@ -11,8 +11,7 @@ import pytest
 
 from ashraf_desktop.core.images import AVIF_UNSUPPORTED, avif_available, heif_available
 from ashraf_desktop.core.ingest import import_files
-from ashraf_desktop.core.layers import layer_root, load_layered
-
+from ashraf_desktop.core.archive import layer_root, load_layered
 from archive_builder import write_archive
 
 HEIC = "HEIC/HEIF photo: this copy of the app cannot decode it"

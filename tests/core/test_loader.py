@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core.loader import load_archive
-from ashraf_desktop.core.model import ItemKind
-
+from ashraf_desktop.core.archive import load_archive
+from ashraf_desktop.core.archive import ItemKind
 from archive_builder import TEXT, write_archive
 
 

@@ -13,11 +13,11 @@ import pytest
 
 from ashraf_desktop.cli import main
 from ashraf_desktop.core.annotations import item_iri
-from ashraf_desktop.core.layers import ensure_layer, layer_root, load_layered, write_item
-from ashraf_desktop.core.loader import load_archive
-from ashraf_desktop.core.metadata_export import (CSV_COLUMNS, UnknownItemsError, dublin_core_csv, dublin_core_jsonld,
+from ashraf_desktop.core.archive import ensure_layer, layer_root, load_layered, write_item
+from ashraf_desktop.core.archive import load_archive
+from ashraf_desktop.core.integrity.metadata_export import (CSV_COLUMNS, UnknownItemsError, dublin_core_csv, dublin_core_jsonld,
                                                  read_dublin_core_csv, read_dublin_core_jsonld)
-from ashraf_desktop.core.model import DC_FIELDS
+from ashraf_desktop.core.archive import DC_FIELDS
 from ashraf_desktop.paths import user_dirs
 
 HOSTILE = {"id": "hostile", "kind": "document", "title": "=HYPERLINK(\"http://x\",\"click\")",

@@ -13,9 +13,7 @@ import pytest
 from ashraf_desktop.core.extract import DOCX, ODT, ExtractionError, TextCache, extract
 from ashraf_desktop.core.extract import office
 from ashraf_desktop.core.extract.media import sniff_media_type
-from ashraf_desktop.core.loader import DOCUMENT_FORMATS
-
-
+from ashraf_desktop.core.archive import DOCUMENT_FORMATS
 def make_docx(path: Path, paragraphs=("First paragraph.", "Second paragraph."), *, title: str = "",
               author: str = "", language: str = "", table=None, footnote_xml: bool = False) -> Path:
     import docx

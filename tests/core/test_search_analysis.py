@@ -11,9 +11,7 @@ from ashraf_desktop.core.search import _analysis as an
 from ashraf_desktop.core.search._highlight import find_hits, make_snippet
 from ashraf_desktop.core.search._query import (MAX_QUERY_CHARS, MAX_TERMS, DateLeaf, Leaf, Node, highlight_spec,
                                                leaves, parse, parse_date_range, to_whoosh)
-from ashraf_desktop.core.dates import parse_date
-
-
+from ashraf_desktop.core.archive import parse_date
 def terms(text: str) -> list[str]:
     return [t for t, _, _ in an.iter_terms(text)]
 

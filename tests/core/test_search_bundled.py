@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core.loader import load_archive
+from ashraf_desktop.core.archive import load_archive
 from ashraf_desktop.core.search import open_index
 from ashraf_desktop.core.search.cli_support import cmd_index, cmd_search
 

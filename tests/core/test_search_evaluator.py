@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core.model import Archive, Collection, Item, ItemKind, Metadata
+from ashraf_desktop.core.archive import Archive, Collection, Item, ItemKind, Metadata
 from ashraf_desktop.core.search import Filters, open_index
 from ashraf_desktop.core.search import _fast
 from ashraf_desktop.core.search._query import parse, to_whoosh

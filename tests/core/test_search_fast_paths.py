@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ashraf_desktop.core.model import Event, Item, ItemKind, Metadata
+from ashraf_desktop.core.archive import Event, Item, ItemKind, Metadata
 from ashraf_desktop.core.search import _highlight, _index, _schema, open_index
 from ashraf_desktop.core.search._analysis import term_of
 from ashraf_desktop.core.search._query import HighlightSpec

@@ -21,10 +21,10 @@ import pytest
 
 import functools
 
-from ashraf_desktop.core import dates
+from ashraf_desktop.core.archive import dates
 
 parse_date = functools.lru_cache(maxsize=None)(dates.parse_date)  # edtf parsing is slow (20-50 ms a date)
-from ashraf_desktop.core.model import Archive, Citation, Collection, Event, Item, ItemKind, Metadata
+from ashraf_desktop.core.archive import Archive, Citation, Collection, Event, Item, ItemKind, Metadata
 from ashraf_desktop.core.search import index_home, open_index
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")

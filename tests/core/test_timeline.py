@@ -10,9 +10,9 @@ import random
 
 import pytest
 
-from ashraf_desktop.core.dates import parse_date
-from ashraf_desktop.core.loader import load_archive
-from ashraf_desktop.core.model import Archive, Citation, Claim, Collection, Event
+from ashraf_desktop.core.archive import parse_date
+from ashraf_desktop.core.archive import load_archive
+from ashraf_desktop.core.archive import Archive, Citation, Claim, Collection, Event
 from ashraf_desktop.core.timeline import (LEGEND, LEVELS, MAX_DAYS_PER_PX, MIN_DAYS_PER_PX, Domain, Entry,
                                           EventFilter, Scale, Shape, TimelineModel, claim_views, classify,
                                           events_csv, facets, format_range, pack, ticks, zoom_step)

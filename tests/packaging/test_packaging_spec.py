@@ -59,7 +59,7 @@ def test_data_files_list_archive_resources_docs_and_the_prebuilt_index(spec: dic
 
 def test_the_prebuilt_index_matches_the_bundled_archive_and_opens_in_place(spec: dict, tmp_path: Path) -> None:
     """What the spec builds is what the search package accepts as prebuilt: same schema, same fingerprint."""
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     from ashraf_desktop.core.search import open_index
 
     dest = spec["build_prebuilt_index"](tmp_path / "prebuilt-index", REPO)

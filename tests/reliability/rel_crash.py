@@ -228,7 +228,7 @@ def _import_source(folder: Path) -> dict[str, str]:
 
 def _import_child(root: str, data_dir: str, source: str, marker: str) -> None:
     from ashraf_desktop.core.ingest import import_files
-    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.archive import layer_root, load_layered
     archive = load_layered(Path(root), Path(data_dir)).archive
     layer = layer_root(Path(data_dir), archive.collection.id)
     Path(marker).touch()
@@ -241,8 +241,8 @@ def _layer_state(root: Path, data_dir: Path, sources: dict[str, str]) -> dict[st
     the sources), ``.partial-*`` temporaries, held files no sidecar names, and loader errors."""
     import hashlib
 
-    from ashraf_desktop.core.layers import layer_root, load_layered, orphans
-    from ashraf_desktop.core.model import Severity
+    from ashraf_desktop.core.archive import layer_root, load_layered, orphans
+    from ashraf_desktop.core.archive import Severity
     loaded = load_layered(root, data_dir, check_files=True)
     archive = loaded.archive
     layer = layer_root(data_dir, archive.collection.id)
@@ -277,8 +277,7 @@ def import_kill_trials(folder: Path, trials: int, seed: int | None = None) -> di
     import shutil
 
     from ashraf_desktop.core.ingest import import_files
-    from ashraf_desktop.core.layers import load_layered, sweep
-
+    from ashraf_desktop.core.archive import load_layered, sweep
     if str(REPO / "tests") not in sys.path:
         sys.path.insert(0, str(REPO / "tests"))
     from archive_builder import write_archive
@@ -360,13 +359,13 @@ def import_kill_trials(folder: Path, trials: int, seed: int | None = None) -> di
 
 
 def _layer_of(root: Path, data_dir: Path) -> Path:
-    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.archive import layer_root, load_layered
     return layer_root(data_dir, load_layered(root, None).archive.collection.id)
 
 
 def kill_while_creating_the_layer(layer: str) -> None:
     """In a child: SIGKILL itself at the moment ensure_layer renames the new collection.toml into place."""
-    import ashraf_desktop.core.layers as layers
+    import ashraf_desktop.core.archive.layers as layers
 
     def killed(src, dst):
         os.kill(os.getpid(), signal.SIGKILL)

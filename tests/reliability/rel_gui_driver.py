@@ -55,7 +55,7 @@ def _rss_mb() -> float:
 
 
 def _window(archive: Path, data_dir: Path):
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     from ashraf_desktop.paths import user_dirs
     from ashraf_desktop.ui.main_window import MainWindow
     from PySide6.QtWidgets import QApplication

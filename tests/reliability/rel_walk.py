@@ -208,9 +208,8 @@ def _read_loader(path: Path, scratch: Path) -> dict:
 
     from ashraf_desktop.core.extract import ExtractionError, extract, sniff_media_type
     from ashraf_desktop.core.images import IMAGE_SUFFIXES
-    from ashraf_desktop.core.loader import load_archive
-    from ashraf_desktop.core.model import Severity
-
+    from ashraf_desktop.core.archive import load_archive
+    from ashraf_desktop.core.archive import Severity
     root = scratch / "archive"
     shutil.rmtree(root, ignore_errors=True)
     (root / "items").mkdir(parents=True)
@@ -281,9 +280,8 @@ def _read_import(path: Path, scratch: Path) -> dict:
     of the file in the layer (no sidecar, no held file, no ``.partial-`` file). "duplicate" cannot happen for
     one file the archive does not hold. ``prefill`` (the metadata form's guesses) must not raise either."""
     from ashraf_desktop.core.ingest import import_files, prefill
-    from ashraf_desktop.core.layers import layer_root, load_layered
-    from ashraf_desktop.core.model import Severity
-
+    from ashraf_desktop.core.archive import layer_root, load_layered
+    from ashraf_desktop.core.archive import Severity
     if str(REPO / "tests") not in sys.path:
         sys.path.insert(0, str(REPO / "tests"))
     from archive_builder import write_archive

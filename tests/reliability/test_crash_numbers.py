@@ -40,7 +40,7 @@ def test_kill_9_counts(tmp_path) -> None:
 
 
 def test_an_import_killed_while_creating_its_layer_leaves_nothing_after_a_sweep(tmp_path) -> None:
-    from ashraf_desktop.core.layers import ensure_layer, sweep
+    from ashraf_desktop.core.archive import ensure_layer, sweep
     layer = tmp_path / "imported" / "test"
     child = multiprocessing.get_context("fork").Process(target=kill_while_creating_the_layer, args=(str(layer),))
     child.start()

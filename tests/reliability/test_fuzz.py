@@ -62,7 +62,7 @@ sidecar = st.one_of(
 @FUZZ
 @given(text=sidecar, timeline=st.one_of(st.none(), sidecar))
 def test_loader_never_raises_and_reports_problems(text: str, timeline: str | None) -> None:
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     root = Path(tempfile.mkdtemp(prefix="fuzz-archive-"))
     try:
         (root / "items").mkdir()
@@ -89,7 +89,7 @@ edtf_like = st.text(alphabet="0123456789-/?~%XuU.[]{},:TZ+ ", max_size=30)
 @FUZZ
 @given(text=st.one_of(edtf_like, st.text(max_size=60)))
 def test_parse_date_raises_only_date_error(text: str) -> None:
-    from ashraf_desktop.core.dates import DateError, describe_date, parse_date
+    from ashraf_desktop.core.archive import DateError, describe_date, parse_date
     try:
         span = parse_date(text)
     except DateError as exc:
@@ -233,7 +233,7 @@ def import_target(tmp_path_factory):
     sys.path.insert(0, str(REPO / "tests"))
     from archive_builder import write_archive
 
-    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.archive import layer_root, load_layered
     root = write_archive(tmp_path_factory.mktemp("fuzz-import") / "archive")
     data_dir = root.parent / "data"
     archive = load_layered(root, data_dir).archive
@@ -247,7 +247,7 @@ def test_import_adds_a_whole_item_or_refuses_with_a_reason(import_target, data: 
     SHA-256, or "failed" with a reason and nothing left in the layer; never an exception, never the
     importer's catch-all."""
     from ashraf_desktop.core.ingest import identify, import_files, prefill
-    from ashraf_desktop.core.layers import load_layered
+    from ashraf_desktop.core.archive import load_layered
     root, data_dir, archive, layer = import_target
     folder = Path(tempfile.mkdtemp(prefix="fuzz-import-"))
     path = folder / f"file{suffix}"

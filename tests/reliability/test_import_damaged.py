@@ -57,7 +57,7 @@ def _package(folder: Path, name: str) -> Path:
 
 def _import(tmp_path: Path, path: Path):
     from ashraf_desktop.core.ingest import import_files, prefill
-    from ashraf_desktop.core.layers import layer_root, load_layered
+    from ashraf_desktop.core.archive import layer_root, load_layered
     root = write_archive(tmp_path / "archive")
     data = tmp_path / "data"
     archive = load_layered(root, data).archive

@@ -53,7 +53,7 @@ def make_opener(index_root: Path) -> Callable:
 @pytest.fixture
 def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
     """Factory: a MainWindow on an archive (default: the bundled one) with a tmp --data-dir."""
-    from ashraf_desktop.core.layers import load_layered
+    from ashraf_desktop.core.archive import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
     from ashraf_desktop.ui.app import create_app
     from ashraf_desktop.ui.main_window import MainWindow

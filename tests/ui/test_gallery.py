@@ -12,8 +12,7 @@ import pytest
 from PIL import Image
 
 from ashraf_desktop.core.images import CachedThumbnail, ThumbnailCache, Thumbnailer
-from ashraf_desktop.core.loader import load_archive
-
+from ashraf_desktop.core.archive import load_archive
 pytestmark = pytest.mark.gui
 
 REPO = Path(__file__).resolve().parents[2]
@@ -102,7 +101,7 @@ def test_model_passes_qtmodeltester(qtmodeltester, small_archive):
 
 def test_sort_and_filters(small_archive):
     from ashraf_desktop.ui.gallery import GalleryModel
-    from ashraf_desktop.core.dates import parse_date
+    from ashraf_desktop.core.archive import parse_date
     model = GalleryModel(small_archive.items)
     titles = lambda: [model.item_at(r).title for r in range(model.rowCount())]  # noqa: E731
     assert titles() == ["pic1.jpg", "pic2.jpg", "pic0.jpg", "pic4.jpg", "pic3.jpg"]  # by date, undated last

@@ -92,7 +92,7 @@ def test_hit_cursor_and_helpers():
 
 
 def test_chicago_citation_and_provenance_rows(bundled_archive_path):
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     from ashraf_desktop.ui.citation import chicago_citation
     from ashraf_desktop.ui.provenance import provenance_rows
     archive = load_archive(bundled_archive_path, check_files=False).archive

@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QMainWindow, QWidget
 
-from ashraf_desktop.core.loader import load_archive
+from ashraf_desktop.core.archive import load_archive
 from ashraf_desktop.ui.timeline import TimelinePanel, TimelineRenderer, install_timeline
 
 pytestmark = pytest.mark.gui

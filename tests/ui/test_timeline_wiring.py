@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QTextCursor
 
-from ashraf_desktop.core.dates import parse_date
+from ashraf_desktop.core.archive import parse_date
 from ashraf_desktop.core.search import Filters
 from ashraf_desktop.core.timeline import format_range
 
@@ -280,7 +280,7 @@ def test_another_archive_resets_the_timeline(make_window, qtbot, tmp_path):
     import sys
     from pathlib import Path
 
-    from ashraf_desktop.core.loader import load_archive
+    from ashraf_desktop.core.archive import load_archive
     sys.path.insert(0, str(Path(__file__).parent))
     from archives import write_archive
     window = make_window(index=False)

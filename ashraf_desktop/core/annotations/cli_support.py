@@ -32,7 +32,7 @@ def _db_path(data_dir: Path | str | None) -> Path:
 
 
 def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str | None = None):
-    """The archive with the user's layer of imported items (core.layers), so their annotations match."""
+    """The archive with the user's layer of imported items (core.archive.layers), so their annotations match."""
     if archive is None:
         return None, True
     path = Path(archive)
@@ -40,7 +40,7 @@ def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str 
         print(f"error: {path} is not an archive (no collection.toml)", file=err)
         return None, False
     from ...paths import user_dirs
-    from ..layers import load_layered
+    from ..archive import load_layered
     return load_layered(path, user_dirs(data_dir).data, check_files=False).archive, True
 
 

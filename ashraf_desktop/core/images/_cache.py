@@ -26,7 +26,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..loader import sha256_of
+from ..archive import sha256_of
 from ._memory import release_decode_memory
 from ._open import AVIF_UNSUPPORTED, ImageInfo, ImageProblem, ProblemKind, avif_available, heif_available
 from ._render import make_thumbnail

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from ..dates import DateError, parse_date
-from ..layers import ReadOnlyItemError, rewrite_sidecar
-from ..model import DC_FIELDS, Archive
+from ..archive import Archive, DC_FIELDS, DateError, ReadOnlyItemError, parse_date, rewrite_sidecar
 from .guess import normalise_language
 
 __all__ = ["validate_field", "update_metadata", "normalise_value", "EDITABLE_FIELDS", "REPEATABLE_FIELDS",

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..dates import DateError, parse_date
+from ..archive import DateError, parse_date
 from ..extract import media
 from ..extract.office import OFFICE_TYPES
 from .kinds import IMAGE, identify

@@ -5,7 +5,7 @@ For each file: what it is (from its content), its SHA-256, whether the archive a
 within the decompression-bomb limits, PDFs open in PDFium, DOCX/ODT pass the zip-bomb check and give their
 text, text files decode), the metadata guessed from it (+ the batch's own values), a unique id; then the copy,
 hashed again as it is written (a file that changes during the import fails cleanly) and its sidecar
-(``core.layers.write_item``: nothing becomes visible until both are whole).
+(``core.archive.layers.write_item``: nothing becomes visible until both are whole).
 
 A failure on one file is an Outcome "failed" with the reason and never stops the others. Cancel is polled
 between files (and inside the copy of a very large file); what is left goes to ``report.not_started``.
@@ -27,9 +27,8 @@ from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
 from ..extract import STATUS_ENCRYPTED, STATUS_NO_TEXT, ExtractionError, extract
-from ..loader import sha256_of
-from ..layers import CopyCancelled, SourceChangedError, ensure_layer, unique_id, write_item
-from ..model import Archive
+from ..archive import (Archive, CopyCancelled, SourceChangedError, ensure_layer, sha256_of, unique_id,
+                       write_item)
 from .form import normalise_value, validate_field
 from .guess import prefill
 from .kinds import IMAGE, Identified, file_suffix, identify
@@ -174,7 +173,7 @@ def _checked_overrides(metadata: Mapping[str, object] | None) -> dict[str, Any]:
 def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None, on_added: AddedFn | None = None,
                  metadata: Mapping[str, object] | None = None) -> ImportReport:
-    """Import ``paths`` (files and folders) into ``layer`` (``core.layers.layer_root``) of ``archive``.
+    """Import ``paths`` (files and folders) into ``layer`` (``core.archive.layers.layer_root``) of ``archive``.
 
     ``metadata``: values for every file of the batch (title, creator, date, subject, …), over the guessed
     ones; checked first (ValueError with the reason, before anything is imported).

@@ -52,7 +52,7 @@ from whoosh.filedb.filestore import FileStorage
 
 from dataclasses import replace
 
-from ..model import Archive, Event, Item, ItemKind
+from ..archive import Archive, Event, Item, ItemKind
 from . import _fast
 from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
 from ._analysis import WORD_RE, fold_keyword, word_of

@@ -17,7 +17,7 @@ from typing import Callable, Iterator, Union
 
 from whoosh import query as wq
 
-from ..dates import MAX_ORDINAL, MIN_ORDINAL, DateError, parse_date
+from ..archive import MAX_ORDINAL, MIN_ORDINAL, DateError, parse_date
 from ._analysis import WORD_RE, fold_keyword, stem_folded, term_of, word_of
 
 __all__ = ["Leaf", "DateLeaf", "Node", "Parsed", "parse", "to_whoosh", "highlight_spec", "leaves",

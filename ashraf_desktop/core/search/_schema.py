@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from whoosh import columns, fields
 
-from ..model import Archive, Event, Item, ItemKind
+from ..archive import Archive, Event, Item, ItemKind
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
 __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "annotation_doc", "plain_note",

@@ -30,9 +30,9 @@ def _dirs(data_dir: Path | str | None) -> tuple[Path, Path]:
 
 
 def _load(archive: Path | str, err: TextIO, data_dir: Path | str | None = None):
-    """The archive with the user's layer of imported items (core.layers), so that they are indexed too."""
+    """The archive with the user's layer of imported items (core.archive.layers), so that they are indexed too."""
     from ...paths import user_dirs
-    from ..layers import load_layered
+    from ..archive import load_layered
     path = Path(archive)
     if not (path / "collection.toml").is_file():
         print(f"error: {path} is not an archive (no collection.toml)", file=err)

@@ -17,10 +17,9 @@ from PySide6.QtGui import (QAction, QColor, QGuiApplication, QKeySequence, QMous
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QSplitter, QTextBrowser,
                                QToolBar, QVBoxLayout, QWidget)
 
-from ...core.dates import DateError, describe_date
+from ...core.archive import DateError, Item, describe_date
 from ...core.images import (ExifSummary, ImageInfo, ImageProblem, exif_summary, load_display, load_frames,
                              release_decode_memory)
-from ...core.model import Item
 from ..tasks import run_task
 from .loader import pil_to_qimage
 from .model import GalleryModel

@@ -22,9 +22,8 @@ from typing import Any, Iterable, Sequence
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPixmap
 
-from ...core.dates import DateError, describe_date
+from ...core.archive import DateError, Item, ItemKind, describe_date
 from ...core.images import CachedThumbnail, ImageInfo, ImageProblem
-from ...core.model import Item, ItemKind
 from .loader import ThumbnailLoader, ThumbRequest, thumbnail_bucket
 
 __all__ = ["GalleryModel", "ItemRoles", "SORT_KEYS", "ProblemEntry"]

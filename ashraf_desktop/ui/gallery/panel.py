@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
                                QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.images import ThumbnailCache, Thumbnailer
-from ...core.model import Archive, ItemKind
+from ...core.archive import Archive, ItemKind
 from .delegate import ThumbnailDelegate
 from .lightbox import Lightbox
 from .loader import ThumbnailLoader

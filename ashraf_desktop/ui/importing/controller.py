@@ -1,6 +1,6 @@
 """Importing into the user's layer from the window: files, folders and BagIt bags, in the background.
 
-One import at a time runs on the task runner (``core.ingest.import_files``, or ``core.bag.import_bag`` for a
+One import at a time runs on the task runner (``core.ingest.import_files``, or ``core.integrity.bag.import_bag`` for a
 folder holding ``bagit.txt``), with its progress and a Cancel button in the status bar. Each item is
 committed to the layer as soon as it is copied (``on_added``); the window shows the new items while the
 import goes on: at most once a second the archive is reloaded and the search index updated with the items
@@ -47,7 +47,7 @@ def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:
         return reports[0]
     bag_reports = [r for r in reports if hasattr(r, "invalid")]
     if bag_reports:
-        from ...core.bag import BagImportReport
+        from ...core.integrity.bag import BagImportReport
         merged: ImportReport = BagImportReport()
     else:
         from ...core.ingest.report import ImportReport
@@ -106,7 +106,7 @@ class ImportController(QObject):
 
     def layer(self) -> Path:
         """The user's layer of the window's archive (created with its collection.toml when first needed)."""
-        from ...core.layers import ensure_layer, layer_root
+        from ...core.archive import ensure_layer, layer_root
         archive = self.window.archive
         return ensure_layer(layer_root(self.window.dirs.data, archive.collection.id), archive)
 
@@ -154,7 +154,7 @@ class ImportController(QObject):
         def work(job: Job) -> ImportReport:  # a pool thread: core calls only
             reports = []  # each core call polls cancelled() itself and lists what it did not start
             for bag in bags:
-                from ...core.bag import import_bag
+                from ...core.integrity.bag import import_bag
                 reports.append(import_bag(bag, archive, layer, progress=job.progress, cancelled=job.cancelled,
                                           on_added=job.on_added, annotations_db=annotations_db))
             if files:

@@ -19,8 +19,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from ...core.model import Item
-
+from ...core.archive import Item
 __all__ = ["MetadataDialog", "FIELDS", "Field", "MIXED", "field_text", "parse_field"]
 
 MIXED = "— mixed —"

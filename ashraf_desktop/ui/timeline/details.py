@@ -9,8 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
-from ...core.dates import describe_date
-from ...core.model import Archive, Event, Item
+from ...core.archive import Archive, Event, Item, describe_date
 from ...core.timeline import LEGEND, MarkStyle, claim_views
 from .renderer import Palette, TimelineRenderer
 

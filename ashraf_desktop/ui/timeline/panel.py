@@ -10,7 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
                                QScrollArea, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
-from ...core.model import Archive
+from ...core.archive import Archive
 from ...core.timeline import EventFilter, events_csv, facets, format_range
 from .details import DetailsPane, LegendWidget
 from .view import TimelineView

@@ -18,8 +18,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPainterPath,
                            QPen, QPolygonF)
 
-from ...core.dates import describe_date
-from ...core.model import Archive, ItemKind
+from ...core.archive import Archive, ItemKind, describe_date
 from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel, claim_views,
                               format_range, ticks)
 
@@ -727,7 +726,7 @@ class TimelineRenderer:
 
     def paint_legend_glyph(self, p: QPainter, key: str, r: QRectF) -> None:
         """The sample drawn in the legend for ``key`` (see core.timeline.LEGEND)."""
-        from ...core.dates import Precision
+        from ...core.archive import Precision
         mid = QRectF(r.left() + 4, r.center().y() - self.MARK_H / 2, r.width() - 16, self.MARK_H)
         point = QRectF(r.center().x() - 6, r.center().y() - 6, 12, 12)
         c = Palette.event

@@ -12,8 +12,7 @@ from urllib.parse import quote as urlquote
 from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtWidgets import QWidget
 
-from ...core.dates import DateError, describe_date
-from ...core.model import Archive, Citation, Event, Item
+from ...core.archive import Archive, Citation, DateError, Event, Item, describe_date
 from .browser import SafeTextBrowser
 from .page import Location, Page
 

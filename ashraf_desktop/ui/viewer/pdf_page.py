@@ -18,7 +18,7 @@ from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QInputDialog, QLabel, QLineEdit, QSpinBox, QToolButton, QWidget
 
-from ...core.model import Archive, Item
+from ...core.archive import Archive, Item
 from ..look import icon
 from ..tasks import TaskRunner
 from .hits import query_terms

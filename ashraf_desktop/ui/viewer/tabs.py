@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
-from ...core.model import Archive, ItemKind
+from ...core.archive import Archive, ItemKind
 from ..look import icon
 from ..search_models import kind_icon_name
 from ..tasks import TaskRunner

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QGuiApplication, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QLabel, QMenu, QTextEdit, QWidget
 
-from ...core.model import Archive, Item
+from ...core.archive import Archive, Item
 from ..look import highlight_colors
 from ..tasks import TaskRunner
 from .browser import SafeTextBrowser

@@ -41,12 +41,10 @@ from typing import Any, Collection, Iterable, Sequence
 import bagit
 import tomli_w
 
-from .. import APP_NAME, __version__
-from .ingest.report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
-from .loader import load_archive
+from ... import APP_NAME, __version__
+from ..ingest.report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
+from ..archive import Archive, Item, ItemKind, Severity, load_archive
 from .metadata_export import RealPaths, collection_iri, dublin_core_csv, dublin_core_jsonld, selected_items
-from .model import Archive, Item, ItemKind, Severity
-
 __all__ = ["export_bag", "validate_bag", "import_bag", "is_bag", "annotations_for_export", "BagExportError",
            "ExportCancelled", "BagImportReport", "MANIFEST_ALGORITHMS", "ANNOTATIONS_FILE", "METADATA_DIR"]
 
@@ -139,7 +137,7 @@ def _sidecar_bytes(item: Item, selected: set[str] | None, held_name: str | None)
     outside = selected is not None and any(c.item not in selected for c in item.mentioned_in)
     if not outside and held_name is None:
         return raw
-    from .layers import sidecar_text
+    from ..archive import sidecar_text
     data = tomllib.loads(raw.decode("utf-8-sig"))
     if outside:
         kept = [m for m in data.get("mentioned_in", []) if isinstance(m, dict) and m.get("item") in selected]
@@ -242,8 +240,8 @@ def annotations_for_export(db: Path | None, archive: Archive, item_ids: Collecti
     read-only connection (works beside a running app); None when there is no annotations database."""
     if db is None or not Path(db).is_file():
         return None
-    from .annotations import AnnotationStore
-    from .annotations.jsonld import dumps, to_collection
+    from ..annotations import AnnotationStore
+    from ..annotations.jsonld import dumps, to_collection
     with AnnotationStore(Path(db), read_only=True) as store:
         annotations = store.query(collection_id=archive.collection.id)
     if item_ids is not None:
@@ -685,7 +683,7 @@ def import_bag(bag: Path, archive: Archive, layer: Path, *, progress: ProgressFn
     * same id, different file (or a different kind): **failed**, "conflict" - ids are permanent, so the bag's
       item is not renamed; the user decides (rename it in the bag and import again, or keep the archive's);
     * same file under another id: **duplicate** of that item;
-    * otherwise **added** through ``core.layers.write_item`` (whole or absent), ``on_added(id)`` called.
+    * otherwise **added** through ``core.archive.layers.write_item`` (whole or absent), ``on_added(id)`` called.
 
     With ``annotations_db`` (the AnnotationStore file), the bag's ``annotations.jsonld`` is merged by
     annotation id (conflicts reported, never overwritten); its item IRIs are re-pointed to this archive's
@@ -707,11 +705,11 @@ def import_bag(bag: Path, archive: Archive, layer: Path, *, progress: ProgressFn
     source = check.archive
     offset = check.entries
     total = offset + len(source.items)
-    from .layers import ensure_layer, write_item
+    from ..archive import ensure_layer, write_item
     by_sha = {item.sha256.lower(): item.id for item in archive.items if item.sha256}
     taken = {item.id: item for item in archive.items}
     iri_map: dict[str, str] = {}
-    from .annotations.iri import item_iri
+    from ..annotations.iri import item_iri
     layer_ready = False
     real = RealPaths()
     items = list(source.items)
@@ -791,8 +789,8 @@ def _count_sidecars(bag: Path) -> int:
 
 def _import_annotations(report: BagImportReport, annotations_file: Path, db: Path, archive: Archive, layer: Path,
                         iri_map: dict[str, str], not_imported: set[str]) -> None:
-    from .annotations import AnnotationError, AnnotationStore, import_jsonld
-    from .annotations.exchange import load_json
+    from ..annotations import AnnotationError, AnnotationStore, import_jsonld
+    from ..annotations.exchange import load_json
     try:
         doc = load_json(annotations_file.read_bytes())
     except (OSError, AnnotationError) as error:

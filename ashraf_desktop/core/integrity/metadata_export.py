@@ -15,14 +15,13 @@ import os
 from pathlib import Path
 from typing import Any, Collection, Iterable
 
-from .annotations.iri import item_iri
-from .model import DC_FIELDS, Archive, Item
-
+from ..annotations.iri import item_iri
+from ..archive import DC_FIELDS, Archive, Item
 __all__ = ["RealPaths", "CSV_COLUMNS", "REPEATABLE", "SEPARATOR", "JSONLD_CONTEXT", "dublin_core_csv", "dublin_core_jsonld",
            "read_dublin_core_csv", "read_dublin_core_jsonld", "selected_items", "layer_label", "relative_file",
            "collection_iri", "UnknownItemsError"]
 
-#: Dublin Core terms that may repeat (tuples in :class:`~ashraf_desktop.core.model.Metadata`)
+#: Dublin Core terms that may repeat (tuples in :class:`~ashraf_desktop.core.archive.model.Metadata`)
 REPEATABLE = ("creator", "publisher", "language", "subject", "identifier")
 #: how repeated values share one CSV cell
 SEPARATOR = " | "

@@ -192,7 +192,7 @@ class _Texts:
     def _read(self, item: Item) -> str | None:
         if item.file is None or not item.file.is_file():
             return None
-        from .extract import ExtractionError, extract  # local: keeps loader import light
+        from ..extract import ExtractionError, extract  # local: keeps loader import light
         try:
             extracted = extract(item.file, item.media_type or None)
         except ExtractionError as exc:
@@ -497,7 +497,7 @@ def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_f
     file): ``validate`` and tests use it; the GUI starts with it off and runs the fixity check in the
     background, so a large photo archive does not delay the first window.
 
-    A layer (``core.layers``) is a folder with an ``items/`` tree in the same format, where the app writes
+    A layer (``core.archive.layers``) is a folder with an ``items/`` tree in the same format, where the app writes
     what the user imports: the archive at ``root`` may be read-only (the bundled one) and both show as one
     archive. A layer item whose id is already taken is reported and left out, like any duplicate.
     """

@@ -1,7 +1,7 @@
 """The archive as immutable data: collection, items, events, facts and the problems found loading them.
 
 Every other layer (search, timeline, viewer, gallery, annotations) reads these objects and never the
-TOML files, so the format can evolve in one place (:mod:`ashraf_desktop.core.loader`).
+TOML files, so the format can evolve in one place (:mod:`ashraf_desktop.core.archive.loader`).
 """
 
 from __future__ import annotations
@@ -189,7 +189,7 @@ class Archive:
     items: tuple[Item, ...] = ()
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
-    #: user layers loaded on top of ``root`` (``core.layers``): where imported items live, writable
+    #: user layers loaded on top of ``root`` (``core.archive.layers``): where imported items live, writable
     layers: tuple[Path, ...] = ()
     _by_id: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
 

@@ -34,9 +34,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from .ingest.report import CancelFn, ProgressFn
-from .model import Archive, Item
-
+from ..ingest.report import CancelFn, ProgressFn
+from ..archive import Archive, Item
 __all__ = ["FixityProblem", "FixityReport", "verify", "default_state_path", "STATE_VERSION", "RACY_SECONDS",
            "KINDS"]
 

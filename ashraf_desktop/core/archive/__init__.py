@@ -1,0 +1,28 @@
+"""The archive: its model, the TOML loader, EDTF dates and the user layers of imported items.
+
+One facade for everything that reads or writes the archive's own files (docs/archive-format.md); the
+rest of the core and the UI import from here, never from the private modules behind it.
+"""
+
+from .dates import MAX_ORDINAL, MIN_ORDINAL, DateError, DateSpan, Precision, describe_date, ordinal_to_iso, parse_date
+from .layers import (LAYERS_DIR, CopyCancelled, ReadOnlyItemError, SourceChangedError, ensure_layer, layer_root,
+                     load_layered, orphans, remove_item, rewrite_sidecar, sidecar_text, slug, sweep, unique_id,
+                     write_item)
+from .loader import DOCUMENT_FORMATS, FORMAT_VERSION, ID_PATTERN, TEXT_FORMATS, LoadResult, load_archive, sha256_of
+from .model import (DC_FIELDS, Archive, Citation, Claim, Collection, Event, Fact, Item, ItemKind, Metadata, Problem,
+                    Severity)
+
+__all__ = [
+    # model
+    "Archive", "Item", "ItemKind", "Event", "Fact", "Claim", "Citation", "Collection", "Metadata", "Problem",
+    "Severity", "DC_FIELDS",
+    # loader
+    "load_archive", "LoadResult", "sha256_of", "FORMAT_VERSION", "ID_PATTERN", "TEXT_FORMATS", "DOCUMENT_FORMATS",
+    # dates
+    "parse_date", "describe_date", "DateSpan", "DateError", "Precision", "ordinal_to_iso", "MIN_ORDINAL",
+    "MAX_ORDINAL",
+    # user layers
+    "LAYERS_DIR", "layer_root", "ensure_layer", "load_layered", "write_item", "rewrite_sidecar", "remove_item",
+    "sidecar_text", "unique_id", "slug", "sweep", "orphans", "ReadOnlyItemError", "SourceChangedError",
+    "CopyCancelled",
+]
