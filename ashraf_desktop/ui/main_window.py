@@ -40,7 +40,7 @@ from ..core.archive import Archive, LoadResult, load_layered
 from ..paths import UserDirs
 from . import look
 from .provenance import ProvenancePanel
-from .search_panel import SearchPanel
+from .search.panel import SearchPanel
 from .tasks import TaskRunner, task_runner
 from .viewer import ViewerTabs
 from .viewer.page import Location, Page
@@ -872,7 +872,7 @@ class MainWindow(QMainWindow):
 
     def _install_integrity(self) -> None:
         """Tools ▸ Verify archive, the quick check at start and its badge, File ▸ Export (ui/integrity)."""
-        from .integrity import install_integrity
+        from .integrity.views import install_integrity
         install_integrity(self)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -291,7 +291,7 @@ def test_persist_across_windows_and_find_notes_by_search(qtbot, make_window, cop
     with qtbot.waitSignal(window.search.result_shown, timeout=20_000) as blocker:
         window.search.set_query("Ashraf")
     model = window.search.results
-    from ashraf_desktop.ui.search_models import AnnotationCountRole
+    from ashraf_desktop.ui.search.models import AnnotationCountRole
     counts = {model.hit(r).id: model.index(r).data(AnnotationCountRole) for r in range(model.rowCount())}
     assert counts.get("about-camp-ashraf") == 1
     window.search.list.viewport().grab()  # the delegate draws "✎ 1"

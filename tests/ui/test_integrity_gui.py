@@ -144,7 +144,7 @@ def test_export_dublin_core_csv_and_jsonld(qtbot, make_window, copied_archive, t
 
 def test_badge_text():
     from ashraf_desktop.core.integrity.fixity import FixityProblem, FixityReport
-    from ashraf_desktop.ui.integrity import badge_text
+    from ashraf_desktop.ui.integrity.views import badge_text
     p = Path("/x")
     report = FixityReport(checked=3, problems=[FixityProblem("changed", p, "a", "m"),
                                                FixityProblem("changed", p, "b", "m")])

@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt
 
 from ashraf_desktop.core.search import Hit, SearchResult
-from ashraf_desktop.ui.search_models import FacetsModel, ResultsModel, filters_from_checked
+from ashraf_desktop.ui.search.models import FacetsModel, ResultsModel, filters_from_checked
 from ashraf_desktop.ui.tasks import TaskRunner
 from ashraf_desktop.ui.viewer.hits import HitCursor, query_terms, utf16_offsets
 

@@ -6,7 +6,7 @@ import threading
 
 from PySide6.QtCore import Qt
 
-from ashraf_desktop.ui.delegates import snippet_html
+from ashraf_desktop.ui.search.delegates import snippet_html
 
 
 def _search(qtbot, window, text: str):

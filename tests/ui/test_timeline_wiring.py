@@ -231,7 +231,7 @@ def test_search_hits_are_marked_on_the_timeline(make_window, qtbot):
 
 
 def test_hits_beyond_the_first_page_are_marked(make_window, qtbot, monkeypatch):
-    import ashraf_desktop.ui.search_panel as search_panel
+    import ashraf_desktop.ui.search.panel as search_panel
     monkeypatch.setattr(search_panel, "PAGE_SIZE", 3)
     window = make_window()
     renderer = window.timeline_panel.renderer

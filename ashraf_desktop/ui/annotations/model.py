@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.annotations import COLOUR_HEX, Annotation, Colour
-from ..search_models import kind_icon_name
+from ..search.models import kind_icon_name
 from ..look import icon
 
 __all__ = ["AnnotationsModel", "AnnotationDelegate", "AnnotationRole", "summary_text"]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
 
 from ...core.archive import Archive, ItemKind
 from ..look import icon
-from ..search_models import kind_icon_name
+from ..search.models import kind_icon_name
 from ..tasks import TaskRunner
 from .info_pages import EventPage, RecordPage
 from .page import Location, Page

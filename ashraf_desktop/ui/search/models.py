@@ -12,7 +12,7 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from .look import icon
+from ..look import icon
 
 __all__ = ["ResultsModel", "FacetsModel", "HitRole", "AnnotationCountRole", "FacetRow", "FACET_GROUPS",
            "filters_from_checked"]
@@ -175,7 +175,7 @@ class FacetRow:
 
 def filters_from_checked(checked: dict[str, set[Any]], base: Any = None) -> Any:
     """A search ``Filters`` with the checked facet values (other fields taken from ``base``)."""
-    from ..core.search import Filters  # local import: the model stays usable without an index in tests
+    from ...core.search import Filters  # local import: the model stays usable without an index in tests
     result = base if base is not None else Filters()
     values = {FACET_GROUPS[g][1]: frozenset(_filter_value(g, x) for x in v)
               for g, v in checked.items() if g in FACET_GROUPS}

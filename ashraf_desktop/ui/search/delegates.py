@@ -13,9 +13,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from ..core.archive import DateError, describe_date
-from .look import highlight_colors
-from .search_models import AnnotationCountRole, HitRole, kind_label
+from ...core.archive import DateError, describe_date
+from ..look import highlight_colors
+from .models import AnnotationCountRole, HitRole, kind_label
 
 __all__ = ["ResultDelegate", "snippet_html", "date_line"]
 

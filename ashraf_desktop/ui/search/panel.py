@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import ResultDelegate
-from .look import icon
-from .search_models import FacetsModel, ResultsModel, filters_from_checked
-from .tasks import TaskRunner, task_runner
+from ..look import icon
+from .models import FacetsModel, ResultsModel, filters_from_checked
+from ..tasks import TaskRunner, task_runner
 
 __all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
 
@@ -222,7 +222,7 @@ class SearchPanel(QWidget):
 
         Shows or hides the chip and searches again; emits nothing (the caller knows what it did).
         """
-        from ..core.timeline import format_range
+        from ...core.timeline import format_range
         new = None if lower is None or upper is None else (min(lower, upper), max(lower, upper))
         if new == self.date_range:
             return
@@ -265,7 +265,7 @@ class SearchPanel(QWidget):
         checked = self.facets.checked()
         base = None
         if self.date_range is not None:
-            from ..core.search import Filters
+            from ...core.search import Filters
             base = Filters(date_range=self.date_range)
         if checked:
             return filters_from_checked(checked, base)

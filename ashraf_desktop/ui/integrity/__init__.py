@@ -1,0 +1,1 @@
+"""Verify archive, the fixity badge, and the BagIt / Dublin Core exports in the window."""

@@ -1,0 +1,1 @@
+"""Search panel: the query box, filters, the result list model and its delegate."""
