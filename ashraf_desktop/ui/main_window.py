@@ -1,7 +1,8 @@
 """The main window: search dock (left), tabbed viewer (centre), provenance dock (right), timeline dock
 (bottom), menus, status bar.
 
-The window shows at once; the search index opens in the background through the task runner and the
+The window shows at once; the search index opens in the background (its life in the window — opening,
+updates, catch-up, notices — is :class:`~ashraf_desktop.ui.search.index_service.IndexService`) and the
 search panel starts searching when it arrives. Other issues add panels (timeline, gallery) through
 :meth:`MainWindow.add_panel`, which also puts a toggle in View ▸ Panels and remembers the layout.
 
@@ -29,23 +30,24 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QByteArray, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent,
                            QKeySequence, QPaintEvent, QShowEvent)
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QProgressBar,
                                QWidget)
 
 from .. import APP_NAME
-from ..core.archive import Archive, LoadResult, load_layered
+from ..core.archive import LoadResult, load_layered
 from ..paths import UserDirs
 from . import look
 from .provenance import ProvenancePanel
+from .search.index_service import IndexService, Opener, open_index_default
 from .search.panel import SearchPanel
 from .tasks import TaskRunner, task_runner
 from .viewer import ViewerTabs
 from .viewer.page import Location, Page
 
-__all__ = ["MainWindow", "settings_for", "open_index_default"]
+__all__ = ["MainWindow", "settings_for", "open_index_default"]  # open_index_default: ui.search.index_service
 
 log = logging.getLogger(__name__)
 
@@ -66,37 +68,6 @@ def settings_for(dirs: UserDirs) -> QSettings:
     """Window state and user choices in an INI file under the user's config folder (or --data-dir)."""
     dirs.config.mkdir(parents=True, exist_ok=True)
     return QSettings(str(dirs.config / "settings.ini"), QSettings.Format.IniFormat)
-
-
-def open_index_default(archive: Archive, dirs: UserDirs, progress: Callable[..., None] | None = None) -> Any:
-    """Runs on a worker: open (building or updating as needed) the archive's search index."""
-    from ..core.extract import TextCache
-    from ..core.search import open_index
-    from ..paths import prebuilt_index
-    cache = TextCache(dirs.cache / "text")
-    # one writer process: forking a Qt process is unsafe; the stamped index opens at once and is checked
-    # against the archive on the writer thread, so the first search does not wait for hashing
-    return open_index(archive, dirs.cache / "index", text_cache=cache, progress=progress,
-                      prebuilt=prebuilt_index(archive.root), build_procs=1, verify="background"), cache
-
-
-class _Progress(QObject):
-    """Carries progress from the index worker to the status bar (signals cross threads safely)."""
-
-    changed = Signal(str, int, int)  # message, done, total (total 0 = unknown)
-
-    def report(self, *args: Any, **kwargs: Any) -> None:
-        done = total = 0
-        message = "Preparing the search index"
-        numbers = [a for a in args if isinstance(a, int)]
-        texts = [a for a in args if isinstance(a, str)]
-        if len(numbers) >= 2:
-            done, total = numbers[0], numbers[1]
-        elif len(numbers) == 1:
-            done = numbers[0]
-        if texts:
-            message = f"Indexing: {texts[0]}"
-        self.changed.emit(message, done, total)
 
 
 class History:
@@ -150,14 +121,13 @@ class MainWindow(QMainWindow):
     panel_ready = Signal(str)
 
     def __init__(self, result: LoadResult, dirs: UserDirs, *, runner: TaskRunner | None = None,
-                 open_index: Callable[..., Any] | None = open_index_default) -> None:
+                 open_index: Opener | None = open_index_default) -> None:
         super().__init__()
         self.result, self.dirs = result, dirs
         self.archive = result.archive
         self.runner = runner or task_runner()
-        self._open_index = open_index
-        self.index: Any = None
-        self.text_cache: Any = None
+        #: the search index's life in this window (ui/search/index_service.py)
+        self.index_service = IndexService(self.runner, dirs, open_index, self)
         self.settings = settings_for(dirs)
         self.history = History()
         self.panels: dict[str, QDockWidget] = {}
@@ -189,11 +159,9 @@ class MainWindow(QMainWindow):
         # their contents after the first paint (see ensure_panels)
         for name, title, area, shortcut in LAZY_PANELS:
             self._reserve_panel(name, title, area, shortcut)
-        self._archive_version = 0  # +1 on each reload: an index opened from an older one catches up
         self._refreshing = False
         self._refresh_ids: set[str] = set()
         self._refresh_deleted: set[str] = set()
-        self._index_version = 0
         self._refresh_then: list[Callable[[], None]] = []
         self._refresh_again = False
         self.importer: Any = None  # set by install_importing
@@ -213,6 +181,11 @@ class MainWindow(QMainWindow):
         self.search.date_range_removed.connect(self.date_filter_cleared)
         self.search.hits_changed.connect(self.search_hits_changed)
         self.runner.busy_changed.connect(self._busy_changed)
+        self.index_service.progressed.connect(self._index_progress)
+        self.index_service.ready.connect(self.set_index)
+        self.index_service.failed.connect(self._index_failed)
+        self.index_service.notice.connect(lambda text: self.show_message(text, 15000))
+        self.index_service.contents_changed.connect(self._search_again)
         # a document ready to annotate, or an annotate request, before the annotations are built: build them
         # now (they take in the open tabs) and carry the request out
         self.tabs.page_annotatable.connect(lambda _page: self.ensure_panels("annotations"))
@@ -599,17 +572,18 @@ class MainWindow(QMainWindow):
         self.archive_label.setText(f"{self.archive.collection.title}: {c['documents']} documents, {c['images']} "
                                    f"images, {c['records']} records, {c['events']} events{extra}")
 
-    # --- search index --------------------------------------------------------------------------------
+    # --- search index (its life: ui/search/index_service.py) ------------------------------------------
+    @property
+    def index(self) -> Any:
+        """The open SearchIndex, or None while it opens (or in a window made without one)."""
+        return self.index_service.index
+
+    @property
+    def text_cache(self) -> Any:
+        return self.index_service.text_cache
+
     def start_index(self) -> None:
-        if self._open_index is None:
-            return
-        progress = _Progress(self)
-        progress.changed.connect(self._index_progress)
-        archive, dirs, opener = self.archive, self.dirs, self._open_index
-        self._index_version = self._archive_version
-        self.busy_label.setText("Preparing the search index…")
-        self.runner.run_task(lambda: opener(archive, dirs, progress.report), self._index_opened, self._index_failed,
-                             key="index", label="Preparing the search index")
+        self.index_service.open(self.archive)
 
     def _index_progress(self, message: str, done: int, total: int) -> None:
         self.busy_label.setText(f"{message} {done}/{total}" if total else message)
@@ -618,45 +592,33 @@ class MainWindow(QMainWindow):
         if total:
             self.busy_bar.setValue(done)
 
-    def _index_opened(self, value: Any) -> None:
-        index, cache = value if isinstance(value, tuple) else (value, None)
-        self.set_index(index, cache)
-
     def set_index(self, index: Any, text_cache: Any = None) -> None:
+        """The index is open: the panels, tabs and search use it from now on."""
         self.ensure_panels()  # they follow the searches from the first one on
         if self._deferred_icons:
             QTimer.singleShot(0, self, self._set_next_menu_icon)
-        self.index, self.text_cache = index, text_cache
         self.tabs.index, self.tabs.text_cache = index, text_cache
         for page in self.tabs.pages():
             if hasattr(page, "index"):
                 page.index = index
         self.search.set_index(index)
-        notices = [str(n) for n in getattr(index, "notices", []) or []]
         self.busy_label.setText("")
         self.busy_bar.hide()
-        if notices:
-            self.show_message(" · ".join(notices), 15000)
-        if index is not None and self._index_version != self._archive_version:
-            self._index_catch_up(index)  # items were imported while the index was opening
         self.index_ready.emit(index)
 
-    def _index_catch_up(self, index: Any) -> None:
-        archive = self.archive
-        self.runner.run_task(lambda: index.update(archive), lambda _r: self.search.search_now() if (
-            self.search.query() or self.search.date_range) else None,
-            lambda e: log.warning("search index not brought up to date: %s", e), label="")
+    def _search_again(self) -> None:
+        """The index holds new or changed items: the current search shows them."""
+        if self.search.index is not None and (self.search.query() or self.search.date_range is not None):
+            self.search.search_now()
 
-    def _index_failed(self, error: BaseException) -> None:
+    def _index_failed(self, message: str) -> None:
         self.busy_bar.hide()
         self.busy_label.setText("Search unavailable")
-        self.search.notice.setText(f"The search index could not be opened: {error}. Documents can still be "
-                                   "opened from the timeline and links.")
+        self.search.notice.setText(message)
         self.search.notice.show()
-        log.error("index failed to open", exc_info=error)
 
     def _busy_changed(self, running: int, label: str) -> None:
-        if self.index is None and self._open_index is not None:
+        if self.index_service.opening:
             return  # the index progress owns the busy area until it is ready
         if running and label:
             self.busy_label.setText(label + "…")
@@ -745,8 +707,7 @@ class MainWindow(QMainWindow):
             self.show_message(f"Not an archive folder: {first}", 15000)
             return
         self.result, self.archive = result, result.archive
-        self._archive_version += 1
-        self.index = None
+        self.index_service.close()
         self.search.index = None
         self.search.date_range = None
         self.search.date_chip.hide()
@@ -784,29 +745,21 @@ class MainWindow(QMainWindow):
         ids, self._refresh_ids = self._refresh_ids, set()
         gone, self._refresh_deleted = self._refresh_deleted, set()
         thens, self._refresh_then = self._refresh_then, []
-        root, data, index = self.archive.root, self.dirs.data, self.index
+        root, data = self.archive.root, self.dirs.data
 
         def load() -> LoadResult:  # a pool thread: no widgets
             return load_layered(root, data, check_files=False)
 
         def loaded(result: LoadResult) -> None:
             # the panels first (timeline, gallery, provenance show the items at once), then the index
-            self._apply_reloaded(result)
-            archive = result.archive
-            if index is None or not (ids or gone) or index is not self.index:
+            if not self._apply_reloaded(result):
                 self._refresh_finished(thens)
                 return
-            items = [item for i in sorted(ids) if (item := archive.item(i)) is not None]
-            missing = sorted({i for i in ids | gone if archive.item(i) is None})
-            self.runner.run_task(lambda: index.update_items(items, missing), lambda _r: indexed(None), indexed,
-                                 label="")
+            self.index_service.update_items(result.archive, ids, gone, indexed)
 
-        def indexed(problem: BaseException | None) -> None:
-            if problem is not None:
-                log.warning("search index not updated after a reload: %s", problem)
-                self.show_message(f"The search index was not brought up to date: {problem}", 15000)
-            if self.search.index is not None and (self.search.query() or self.search.date_range is not None):
-                self.search.search_now()  # the new or changed items appear in the results
+        def indexed(changed: bool) -> None:
+            if changed:
+                self._search_again()  # the new or changed items appear in the results
             self._refresh_finished(thens)
 
         def failed(error: BaseException) -> None:
@@ -826,13 +779,14 @@ class MainWindow(QMainWindow):
         if self._refresh_again or self._refresh_ids or self._refresh_deleted or self._refresh_then:
             self._start_refresh()
 
-    def _apply_reloaded(self, result: LoadResult) -> None:
+    def _apply_reloaded(self, result: LoadResult) -> bool:
         """The same archive, reloaded: every panel shows it; open tabs, the timeline's view and the search
-        stay as they were (the search runs again once the index has the new items)."""
+        stay as they were (the search runs again once the index has the new items). False when another
+        archive was opened meanwhile."""
         if result.archive.collection.id != self.archive.collection.id:
-            return  # another archive was opened meanwhile
+            return False
         self.result, self.archive = result, result.archive
-        self._archive_version += 1
+        self.index_service.archive_reloaded(self.archive)
         self.tabs.update_archive(self.archive)
         self.provenance.archive = self.archive
         shown = self.provenance.item
@@ -846,6 +800,7 @@ class MainWindow(QMainWindow):
                 self._gallery_panel.set_archive(self.archive)
         self._set_titles()
         self.archive_reloaded.emit(self.archive)
+        return True
 
     def selected_item_ids(self) -> list[str]:
         """The items the user has chosen: the selected photos when the gallery has the focus, else the
