@@ -9,6 +9,8 @@ venv="${ASHRAF_VENV:-$here/.venv}"
 
 # System libraries Qt needs (../shared/notes/platform.md): offscreen always; a real X window for `run`.
 pkgs=(libegl1 libgl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0)
+# OCR of scanned pages (docs/import.md): Tesseract with English, Persian and Arabic; the app runs without it
+optional=(tesseract-ocr tesseract-ocr-eng tesseract-ocr-fas tesseract-ocr-ara)
 if [ "$purpose" = run ]; then
   pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
          libxcb-xkb1 libxkbcommon-x11-0)
@@ -21,6 +23,14 @@ if command -v dpkg-query >/dev/null; then
   for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
+  lacking=()
+  for p in "${optional[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || lacking+=("$p")
+  done
+  if [ "${#lacking[@]}" -gt 0 ]; then
+    if [ "$(id -u)" = 0 ]; then missing+=("${lacking[@]}")
+    else echo "bootstrap: for reading scanned pages (OCR): sudo apt-get install ${lacking[*]}" >&2; fi
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     if [ "$(id -u)" = 0 ]; then
       echo "bootstrap: installing system packages: ${missing[*]}"

@@ -38,6 +38,25 @@ def shared_seeds() -> Path:
 
 
 @pytest.fixture(scope="session")
+def tesseract():
+    """The OCR engine (``core.ocr.Engine``) with eng, fas and ara: skips where Tesseract is not installed,
+    fails under ASHRAF_REQUIRE_SHARED=1 (CI installs it through scripts/bootstrap.sh)."""
+    from ashraf_desktop.core.ocr import EngineMissing, find_engine
+    try:
+        engine = find_engine()
+    except EngineMissing as missing:
+        reason = missing.reason
+    else:
+        lacking = engine.missing(["eng", "fas", "ara"])
+        if not lacking:
+            return engine
+        reason = f"Tesseract has no data for {', '.join(lacking)}"
+    if os.environ.get("ASHRAF_REQUIRE_SHARED") == "1":
+        pytest.fail(f"{reason} but ASHRAF_REQUIRE_SHARED=1 (CI must run the OCR tests)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def bundled_archive_path() -> Path:
     return BUNDLED_ARCHIVE
 

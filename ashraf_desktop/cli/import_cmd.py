@@ -38,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                                    "guessed from each file. The originals are never changed.")
     p.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files, folders, or a BagIt bag folder")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    p.add_argument("--ocr", nargs="?", const="", metavar="LANGS",
+                   help="read the words of scanned pages and photos of documents with Tesseract (OCR); LANGS "
+                        "like eng+fas+ara, default the archive's languages")
     batch = p.add_argument_group("metadata for every file of this import (over what is guessed from each)")
     batch.add_argument("--title", help="title")
     batch.add_argument("--creator", action="append", metavar="NAME", help="creator (repeat for several)")
@@ -169,7 +172,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     with _ctrl_c_cancels() as stop:
         if plain:
             part = import_files(archive, layer, plain, progress=progress, cancelled=stop.is_set,
-                                metadata=metadata or None)
+                                metadata=metadata or None, ocr=ocr_languages(args.ocr, archive))
             _merge(report, part)
         for number, bag in enumerate(bags):
             if stop.is_set():
@@ -196,6 +199,15 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
     return EXIT_CANCELLED if report.cancelled else EXIT_OK
 
 
+def ocr_languages(option: str | None, archive) -> list[str] | None:
+    """``--ocr`` -> Tesseract languages: as given ("eng+fas"), or the archive's languages; None = no OCR."""
+    if option is None:
+        return None
+    from ..core.ocr import languages_for
+    given = [lang for lang in option.replace(",", "+").split("+") if lang.strip()]
+    return [lang.strip() for lang in given] if given else languages_for(list(archive.collection.language))
+
+
 def _option(key: str) -> str:
     return "tag" if key == "tags" else key
 
@@ -204,6 +216,8 @@ def _merge(report, part) -> None:
     report.outcomes.extend(part.outcomes)
     report.cancelled = report.cancelled or part.cancelled
     report.not_started.extend(part.not_started)
+    if not hasattr(part, "invalid"):  # a bag's own notes are printed with the bag
+        report.notes.extend(part.notes)
 
 
 def _print_report(report, layer: Path, index: dict | None, out: TextIO,
@@ -219,6 +233,8 @@ def _print_report(report, layer: Path, index: dict | None, out: TextIO,
         for note in getattr(part, "notes", ()):
             print(f"{'note':<9}  {bag}: {note}", file=out)
         print(f"Bag {bag}: {part.summary()}", file=out)
+    for note in report.notes:
+        print(f"{'note':<9}  {note}", file=out)
     print(f"\n{report.summary()}. Imported items are kept in {layer}", file=out)
     if index is not None:
         if index.get("error"):

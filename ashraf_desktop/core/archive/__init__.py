@@ -10,12 +10,12 @@ from .layers import (LAYERS_DIR, CopyCancelled, ReadOnlyItemError, SourceChanged
                      write_item)
 from .loader import DOCUMENT_FORMATS, FORMAT_VERSION, ID_PATTERN, TEXT_FORMATS, LoadResult, load_archive, sha256_of
 from .model import (DC_FIELDS, Archive, Citation, Claim, Collection, Event, Fact, Item, ItemKind, Metadata, Problem,
-                    Severity)
+                    Severity, TextLayer)
 
 __all__ = [
     # model
     "Archive", "Item", "ItemKind", "Event", "Fact", "Claim", "Citation", "Collection", "Metadata", "Problem",
-    "Severity", "DC_FIELDS",
+    "Severity", "DC_FIELDS", "TextLayer",
     # loader
     "load_archive", "LoadResult", "sha256_of", "FORMAT_VERSION", "ID_PATTERN", "TEXT_FORMATS", "DOCUMENT_FORMATS",
     # dates

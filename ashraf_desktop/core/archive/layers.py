@@ -221,6 +221,10 @@ def orphans(layer: Path) -> list[Path]:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
                 if isinstance(data.get("file"), str):
                     named.add((path.parent / data["file"]).resolve())
+                layer_file = data.get("text_layer", {}).get("file") if isinstance(data.get("text_layer"), dict) \
+                    else None
+                if isinstance(layer_file, str):  # the item's machine-read text (OCR), beside its file
+                    named.add((path.parent / layer_file).resolve())
             continue
         files.append(path)
     return [path for path in files if path.resolve() not in named]

@@ -16,7 +16,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from .dates import DateError, DateSpan, parse_date
 from .model import (DC_FIELDS, Archive, Citation, Claim, Collection, Event, Fact, Item, ItemKind, Metadata,
-                    Problem, Severity)
+                    Problem, Severity, TextLayer)
 
 __all__ = ["FORMAT_VERSION", "LoadResult", "load_archive", "sha256_of", "TEXT_FORMATS"]
 
@@ -25,9 +25,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TEXT_FORMATS = frozenset({"text/plain", "text/markdown", "text/html"})
 DOCUMENT_FORMATS = TEXT_FORMATS | {"application/pdf",
                                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                   "application/vnd.oasis.opendocument.text"}
+                                   "application/vnd.oasis.opendocument.text", "message/rfc822"}
 _REPEATABLE = frozenset({"creator", "publisher", "language", "subject", "identifier"})
-_ITEM_KEYS = frozenset(DC_FIELDS) | {"id", "kind", "file", "sha256", "tags", "caption", "mentioned_in"}
+_ITEM_KEYS = frozenset(DC_FIELDS) | {"id", "kind", "file", "sha256", "tags", "caption", "mentioned_in",
+                                     "text_layer", "part_of"}
+_TEXT_LAYER_KEYS = frozenset({"file", "sha256", "engine", "languages", "date", "pages"})
 _COLLECTION_KEYS = frozenset({"format", "id", "title", "description", "publisher", "rights", "language"})
 _EVENT_KEYS = frozenset({"id", "date", "title", "description", "places", "people", "tags", "citations",
                          "date_claims"})
@@ -299,7 +301,33 @@ def _load_item(path: Path, root: Path, out: _Collector, check_files: bool) -> It
     if fatal or not item_id or kind is None:
         return None
     return Item(id=item_id, kind=kind, metadata=meta, sidecar=path, file=held, sha256=sha, date=date,
-                caption=f.text("caption"), tags=f.texts("tags"), mentioned_in=mentioned)
+                caption=f.text("caption"), tags=f.texts("tags"), mentioned_in=mentioned,
+                text_layer=_text_layer(f, held, root), part_of=f.text("part_of"))
+
+
+def _text_layer(f: _Fields, held: Path | None, root: Path) -> TextLayer | None:
+    """The ``[text_layer]`` table: machine-read text (OCR) kept beside the held file. A layer that is missing
+    or broken is a warning only: the item and its file are whole without it (it is derived, and read again)."""
+    table = f.data.get("text_layer")
+    if table is None:
+        return None
+    if not isinstance(table, dict):
+        f.out.add(f.path, "text_layer", "'text_layer' must be a table ([text_layer])", Severity.WARNING)
+        return None
+    tf = _Fields(table, f.path, "text_layer.", f.out)
+    tf.unknown(_TEXT_LAYER_KEYS)
+    name = tf.text("file")
+    if held is None or not name:
+        return None
+    layer = (f.path.parent / name).resolve()
+    if not layer.is_relative_to(root.resolve()) or not layer.is_file():
+        f.out.add(f.path, "text_layer.file", f"the machine-read text {name!r} is missing (read the item's "
+                                             "scanned pages again to restore it)", Severity.WARNING)
+        return None
+    pages = table.get("pages", [])
+    pages = tuple(p for p in pages if isinstance(p, int)) if isinstance(pages, list) else ()
+    return TextLayer(file=layer, sha256=tf.text("sha256").lower(), engine=tf.text("engine"),
+                     languages=tf.texts("languages"), date=tf.text("date"), pages=pages)
 
 
 def _kind_of_missing(f: _Fields) -> None:

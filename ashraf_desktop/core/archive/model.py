@@ -16,7 +16,7 @@ from .dates import DateError, DateSpan, parse_date
 
 __all__ = [
     "ItemKind", "Metadata", "Citation", "Claim", "Item", "Event", "Fact", "Collection", "Archive",
-    "Problem", "Severity", "DC_FIELDS",
+    "Problem", "Severity", "DC_FIELDS", "TextLayer",
 ]
 
 #: Dublin Core terms an item may carry, in the order the provenance panel shows them.
@@ -95,6 +95,19 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class TextLayer:
+    """Machine-read text (OCR) of a held file: derived data kept beside it (``<file>.ocr.json``), never part of
+    the held file, which keeps its bytes and checksum. Shown everywhere as text that may contain errors."""
+
+    file: Path  # the layer's JSON file (absolute)
+    sha256: str  # of that JSON file: a new reading is a new hash (the index re-reads the item)
+    engine: str  # "Tesseract 5.3.0"
+    languages: tuple[str, ...] = ()  # Tesseract codes: eng, fas, ara
+    date: str = ""  # ISO date of the reading
+    pages: tuple[int, ...] = ()  # the pages read (1-based); an image has page 1
+
+
+@dataclass(frozen=True, slots=True)
 class Item:
     id: str
     kind: ItemKind
@@ -106,6 +119,8 @@ class Item:
     caption: str = ""
     tags: tuple[str, ...] = ()
     mentioned_in: tuple[Citation, ...] = ()  # for records: where the archive's texts name the work
+    text_layer: TextLayer | None = None  # OCR text beside the held file, when it was read
+    part_of: str = ""  # the item this one was taken from (an e-mail attachment: its message's id)
 
     @property
     def title(self) -> str:

@@ -12,6 +12,7 @@ user may give the password later, and they are cheap to recompute).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -21,12 +22,13 @@ from pathlib import Path
 from typing import Any
 
 from .dispatch import extract
+from .machine_read import layer_file
 from .model import STATUS_ENCRYPTED, ExtractedText, PageSpan
 
 __all__ = ["TextCache", "CACHE_VERSION"]
 
 #: Bump whenever extraction output changes (new HTML rules, new PDF cleaning) so old entries become misses.
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _FORMAT = "ashraf-extracted-text"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _log = logging.getLogger(__name__)
@@ -43,7 +45,7 @@ class TextCache:
 
         Raises :class:`ExtractionError` like :func:`extract`; ValueError if ``sha256`` is not 64 hex digits.
         """
-        entry = self._entry_path(sha256, media_type)
+        entry = self._key(sha256, path, media_type)
         cached = self._load(entry, sha256, media_type)
         if cached is not None:
             return cached
@@ -58,6 +60,19 @@ class TextCache:
             raise ValueError(f"not a SHA-256 hex digest: {sha256!r}")
         kind = re.sub(r"[^a-z0-9.+-]+", "_", (media_type or "auto").lower()).strip("_")
         return self.folder / digest[:2] / f"{digest}.{kind}.json"
+
+    def _key(self, sha256: str, path: Path, media_type: str | None) -> Path:
+        """The entry for the file's bytes, and for its machine-read text layer when it has one (reading the
+        pages again gives a new entry)."""
+        entry = self._entry_path(sha256, media_type)
+        layer = layer_file(Path(path))
+        if layer is None:
+            return entry
+        try:
+            tag = hashlib.sha256(layer.read_bytes()).hexdigest()[:16]
+        except OSError:
+            return entry
+        return entry.with_name(entry.name[: -len(".json")] + f".ocr-{tag}.json")
 
     def _load(self, entry: Path, sha256: str, media_type: str | None) -> ExtractedText | None:
         try:
@@ -92,7 +107,7 @@ class TextCache:
 def _to_json(result: ExtractedText) -> dict[str, Any]:
     return {"text": result.text, "media_type": result.media_type, "encoding": result.encoding,
             "pages": [[span.number, span.start, span.end] for span in result.pages],
-            "warnings": list(result.warnings), "status": result.status}
+            "warnings": list(result.warnings), "status": result.status, "machine_read": list(result.machine_read)}
 
 
 def _from_json(raw: dict[str, Any]) -> ExtractedText:
@@ -114,4 +129,7 @@ def _from_json(raw: dict[str, Any]) -> ExtractedText:
             raise ValueError("page spans do not fit the text")
         pages.append(PageSpan(number, start, end))
         previous_end = end
-    return ExtractedText(text, media_type, encoding, tuple(pages), tuple(warnings), status)
+    machine = raw.get("machine_read", [])
+    if not isinstance(machine, list) or not all(type(n) is int for n in machine):
+        raise ValueError("wrong machine-read pages")
+    return ExtractedText(text, media_type, encoding, tuple(pages), tuple(warnings), status, tuple(machine))

@@ -15,6 +15,7 @@ from . import media
 from .decode import NotTextError, decode_bytes
 from .html_charset import declared_charset as html_declared_charset
 from .html_text import html_visible_text
+from .machine_read import image_text, with_machine_read
 from .markdown_text import markdown_visible_text
 from .model import ExtractedText, ExtractionError
 from .office import OFFICE_TYPES, extract_office
@@ -66,7 +67,12 @@ def _extract(path: Path, media_type: str | None, password: str | None, max_bytes
         declared = media.MediaType(media.PDF)
     kind = declared.essence
     if kind == media.PDF:
-        result = extract_pdf(path, password)
+        result = with_machine_read(path, extract_pdf(path, password))
+    elif kind.startswith("image/"):
+        result = image_text(path, kind)  # a photo of a document that was read (OCR)
+        if result is None:
+            raise ExtractionError(path, f"text cannot be read from this kind of file ({kind}) until its words are "
+                                        "read (OCR)")
     elif kind in OFFICE_TYPES:
         result = extract_office(path, kind)  # checks the ZIP package against zip bombs before parsing
     elif kind in _TEXT_KINDS or kind.startswith("text/"):

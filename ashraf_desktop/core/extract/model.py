@@ -43,6 +43,8 @@ class ExtractedText:
     pages: tuple[PageSpan, ...] = ()
     warnings: tuple[str, ...] = ()
     status: str = STATUS_OK
+    #: pages whose text is machine-read (OCR, ``core.ocr``): it may contain errors; an image's text is page 1
+    machine_read: tuple[int, ...] = ()
 
     def page_of(self, offset: int) -> int | None:
         """The 1-based page a character offset falls on, or None when the file has no pages or the offset is outside.

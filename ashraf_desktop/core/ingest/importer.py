@@ -170,13 +170,39 @@ def _checked_overrides(metadata: Mapping[str, object] | None) -> dict[str, Any]:
             if value is not None}
 
 
+@dataclass
+class _Ocr:
+    """Reading scanned pages during this import: the engine and the languages."""
+
+    engine: Any  # core.ocr.Engine
+    languages: tuple[str, ...]
+
+    @classmethod
+    def start(cls, languages: Sequence[str] | None, report: ImportReport) -> "_Ocr | None":
+        if not languages:
+            return None
+        from ..ocr import EngineMissing, find_engine
+        try:
+            engine = find_engine()
+        except EngineMissing as missing:  # said once; the files are imported all the same
+            report.notes.append(f"Scanned pages were not read: {missing.reason}.")
+            return None
+        lacking = engine.missing(list(languages))
+        if lacking:
+            report.notes.append(f"No OCR data for {', '.join(lacking)} is installed: scanned pages were read "
+                                f"as {'+'.join(l for l in languages if l not in lacking) or 'eng'} only.")
+        return cls(engine, tuple(languages))
+
+
 def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None, on_added: AddedFn | None = None,
-                 metadata: Mapping[str, object] | None = None) -> ImportReport:
+                 metadata: Mapping[str, object] | None = None, ocr: Sequence[str] | None = None) -> ImportReport:
     """Import ``paths`` (files and folders) into ``layer`` (``core.archive.layers.layer_root``) of ``archive``.
 
     ``metadata``: values for every file of the batch (title, creator, date, subject, …), over the guessed
     ones; checked first (ValueError with the reason, before anything is imported).
+    ``ocr``: Tesseract languages ("eng", "fas", "ara") to read scanned pages and photos of documents with
+    (``core.ocr``); None reads nothing. Where Tesseract is missing the report says so once.
     ``progress(done, total, name)`` before each file and once at the end; ``cancelled()`` polled between
     files; ``on_added(item_id)`` as each item is committed. Never raises for a problem with a file.
     """
@@ -184,6 +210,7 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
     layer = Path(layer)
     files, problems = collect(paths)
     report = ImportReport(outcomes=list(problems))
+    reader = _Ocr.start(ocr, report)
     total = len(files)
     folder = import_folder_name()
     with _layer_lock(layer):
@@ -203,8 +230,9 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
                 except OSError as exc:
                     report.outcomes.append(Outcome(path, "failed", _write_reason(exc)))
                     continue
+            pages = _page_progress(progress, index, total)
             try:
-                outcome = _import_one(path, archive, layer, folder, known, overrides, cancelled)
+                outcome = _import_one(path, archive, layer, folder, known, overrides, cancelled, reader, pages)
             except CopyCancelled:
                 report.cancelled, report.not_started = True, list(files[index:])
                 break
@@ -224,8 +252,16 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
     return report
 
 
+def _page_progress(progress: ProgressFn | None, index: int, total: int) -> ProgressFn | None:
+    """Progress of the pages of one file (OCR), said as the file's own: "[3/17] scan.pdf: page 2 of 9"."""
+    if progress is None:
+        return None
+    return lambda _done, _total, label: progress(index, total, label) if label else None
+
+
 def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _Known,
-                overrides: Mapping[str, Any], cancelled: CancelFn | None) -> Outcome:
+                overrides: Mapping[str, Any], cancelled: CancelFn | None, reader: _Ocr | None = None,
+                pages: ProgressFn | None = None) -> Outcome:
     try:
         found = identify(path)
         if not found.accepted:
@@ -249,10 +285,13 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
         return Outcome(path, "failed", _os_reason(exc))
     if found.note:
         notes.insert(0, found.note)
+    machine = _read_pages(path, found, sha, reader, notes, pages, cancelled) if reader is not None else None
+    if reader is None:  # say how the words of a scan become searchable
+        notes[:] = [n + " until its pages are read (OCR)" if n.endswith("cannot be searched") else n for n in notes]
     sidecar = _sidecar(path, found, sha, known, overrides)
     name = safe_file_name(path.name, found.suffix)
     try:
-        write_item(layer, folder, sidecar, path, name, expected_sha256=sha,
+        written = write_item(layer, folder, sidecar, path, name, expected_sha256=sha,
                    cancelled=cancelled if size > LARGE_COPY_BYTES else None)
     except SourceChangedError:
         return Outcome(path, "failed", "the file changed while it was being imported (is a program still "
@@ -266,6 +305,8 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
         if isinstance(exc, PermissionError) and not os.access(path, os.R_OK):
             return Outcome(path, "failed", _os_reason(exc))
         return Outcome(path, "failed", _write_reason(exc))
+    if machine is not None:
+        _keep_pages(written, machine, notes)
     item_id, title = sidecar["id"], sidecar["title"]
     known.ids.add(item_id)
     known.by_hash[sha] = (item_id, title, str(path))
@@ -273,6 +314,49 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
     if notes:
         message += "; " + "; ".join(notes)
     return Outcome(path, "added", message, item_id)
+
+
+def _read_pages(path: Path, found: Identified, sha: str, reader: _Ocr, notes: list[str],
+                pages: ProgressFn | None, cancelled: CancelFn | None) -> Any:
+    """The OCR layer of a PDF's pages without text, or of a photo of a document; None when there is nothing
+    to keep. Raises CopyCancelled when the user cancels (the file is then not started)."""
+    from ..ocr import NotReadable, OcrCancelled, OcrFailed, read_file, worth_keeping
+    if found.media_type == "application/pdf":
+        if not any("text layer" in note for note in notes):
+            return None  # born digital: its own text is what the author wrote
+    elif found.kind != IMAGE:
+        return None
+    try:
+        machine = read_file(path, found.media_type or "", reader.languages, sha256=sha, engine=reader.engine,
+                            progress=pages, cancelled=cancelled)
+    except OcrCancelled:
+        raise CopyCancelled(str(path)) from None
+    except (NotReadable, OcrFailed) as problem:
+        notes.append(f"its scanned pages could not be read ({problem.reason})")
+        return None
+    if not worth_keeping(machine):
+        if found.kind != IMAGE:
+            notes.append("no words were found on its scanned pages")
+        return None
+    return machine
+
+
+def _keep_pages(sidecar: Path, machine: Any, notes: list[str]) -> None:
+    """Keep the OCR layer beside the item just written, and say so in place of "no text layer"."""
+    from ..ocr import keep_layer
+    try:
+        held = sidecar.parent / tomllib.loads(sidecar.read_text(encoding="utf-8"))["file"]
+        keep_layer(sidecar, held, machine)
+    except (OSError, ValueError, KeyError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        notes.append(f"its machine-read text could not be kept ({reason}); read it again from the item")
+        return
+    notes[:] = [n for n in notes if "text layer" not in n and "cannot be searched" not in n]
+    pages = [p.number for p in machine.pages]
+    words = sum(len(p.words) for p in machine.pages)
+    where = "the photo" if machine.unit == "px" else f"{len(pages)} scanned page{'s' * (len(pages) != 1)}"
+    notes.append(f"{words:,} words read from {where} (OCR, {'+'.join(machine.languages)}): machine-read "
+                 "text, which may contain errors")
 
 
 def _check_readable(path: Path, found: Identified) -> list[str]:

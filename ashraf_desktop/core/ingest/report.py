@@ -33,6 +33,7 @@ class ImportReport:
     outcomes: list[Outcome] = field(default_factory=list)
     cancelled: bool = False
     not_started: list[Path] = field(default_factory=list)  # left when cancelled
+    notes: list[str] = field(default_factory=list)  # about the whole import, said once (no OCR program …)
 
     def _of(self, status: Status) -> list[Outcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -63,5 +64,6 @@ class ImportReport:
     def as_json(self) -> dict:
         return {"added": len(self.added), "duplicates": len(self.duplicates), "failed": len(self.failed),
                 "cancelled": self.cancelled, "not_started": [str(p) for p in self.not_started],
+                "notes": list(self.notes),
                 "files": [{"path": str(o.path), "status": o.status, "message": o.message, "item": o.item_id}
                           for o in self.outcomes]}

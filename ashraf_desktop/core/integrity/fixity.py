@@ -257,6 +257,7 @@ def verify(archive: Archive, *, progress: ProgressFn | None = None, cancelled: C
     real_roots = [os.path.realpath(root) for root in archive.roots]
     held = [item for item in archive.items if item.file is not None]
     named: set[str] = {os.path.normpath(str(item.file)) for item in held}
+    named.update(os.path.normpath(str(item.text_layer.file)) for item in archive.items if item.text_layer)
     loaded_sidecars = {_real(item.sidecar, archive.roots, real_roots) for item in archive.items}
 
     # 2. the held files

@@ -913,8 +913,8 @@ class SearchIndex:
                          "warning")
 
     def _text_of(self, item: Item, problems: list[str]) -> tuple[str, tuple]:
-        if item.kind is not ItemKind.DOCUMENT or item.file is None:
-            return "", ()
+        if item.file is None or (item.kind is not ItemKind.DOCUMENT and item.text_layer is None):
+            return "", ()  # a photo has text only when it was read (OCR)
         from ..extract import ExtractionError, extract
         try:
             try:

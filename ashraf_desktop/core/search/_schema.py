@@ -100,7 +100,8 @@ def item_hash(item: Item, extractor_version: str) -> str:
                md.language, md.description, md.subject, md.source, md.rights, md.type, md.format,
                md.identifier, item.sha256, item.caption, tuple(item.tags),
                item.date.edtf if item.date else None, _cites(item.mentioned_in),
-               extractor_version if item.kind is ItemKind.DOCUMENT else ""))
+               extractor_version if item.kind is ItemKind.DOCUMENT else "",
+               item.text_layer.sha256 if item.text_layer else ""))  # read again (OCR): index again
 
 
 def event_hash(event: Event) -> str:
@@ -263,7 +264,7 @@ def item_doc(item: Item, chash: str, text: str = "", pages=()) -> IndexDoc:
     meta_text = "\n".join(x for x in extra if x)
     text = text[:TEXT_LIMIT]
     content = "\n".join(x for x in (md.title, meta_text, text) if x)
-    if item.kind is ItemKind.DOCUMENT and text:
+    if text:  # a document's text, or a photo's machine-read text (OCR)
         body = text
     else:
         body = "\n".join(x for x in (item.caption, md.description, *mentions) if x)
