@@ -121,17 +121,19 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 
 def _is_bag(path: Path) -> bool:
-    return path.is_dir() and (path / "bagit.txt").is_file()
+    """A bag, or a folder that looks like one without bagit.txt (refused by the bag import with the reason)."""
+    from ..core.integrity import is_bag
+    return is_bag(path)
 
 
 def _import_bag(bag: Path, archive, layer: Path, annotations_db: Path, **callbacks):
-    """A BagIt bag: validated, then imported by ``core.integrity.bag`` (items, and annotations into the user's
+    """A BagIt bag: validated, then imported by ``core.integrity`` (items, and annotations into the user's
     annotations database when that function takes them)."""
     import inspect
 
     from ..core.ingest.report import ImportReport, Outcome
     try:
-        from ..core.integrity.bag import import_bag
+        from ..core.integrity import import_bag
     except ImportError:
         return ImportReport(outcomes=[Outcome(bag, "failed", "importing BagIt bags is not available in this "
                                                             "version of the app")])

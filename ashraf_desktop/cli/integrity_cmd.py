@@ -104,7 +104,7 @@ class _Bar:
 
 
 def cmd_verify(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from ..core.integrity.fixity import default_state_path, verify
+    from ..core.integrity import default_state_path, verify
     from ..paths import user_dirs
     out, err = out or sys.stdout, err or sys.stderr
     archive = _load(args, err)
@@ -128,8 +128,8 @@ def cmd_verify(args: argparse.Namespace, out: TextIO | None = None, err: TextIO 
 
 def cmd_export_bag(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     from ..core.annotations import DB_NAME, AnnotationError
-    from ..core.integrity.bag import BagExportError, ExportCancelled, annotations_for_export, export_bag
-    from ..core.integrity.metadata_export import UnknownItemsError, selected_items
+    from ..core.integrity import BagExportError, ExportCancelled, annotations_for_export, export_bag
+    from ..core.integrity import UnknownItemsError, selected_items
     from ..paths import user_dirs
     out, err = out or sys.stdout, err or sys.stderr
     archive = _load(args, err)
@@ -185,7 +185,7 @@ def _payload_oxum(bag: Path) -> tuple[int, int]:
 
 
 def cmd_export_metadata(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from ..core.integrity.metadata_export import UnknownItemsError, dublin_core_csv, dublin_core_jsonld
+    from ..core.integrity import UnknownItemsError, dublin_core_csv, dublin_core_jsonld
     out, err = out or sys.stdout, err or sys.stderr
     archive = _load(args, err)
     if archive is None:
@@ -201,7 +201,7 @@ def cmd_export_metadata(args: argparse.Namespace, out: TextIO | None = None, err
 
 
 def cmd_validate_bag(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
-    from ..core.integrity.bag import validate_bag
+    from ..core.integrity import validate_bag
     out, err = out or sys.stdout, err or sys.stderr
     bar = _Bar("Checking the bag", err)
     try:

@@ -121,10 +121,10 @@ def test_batch_options(env, tmp_path, capsys):
         assert archive.item(item_id).tags == ("batch-1",)
 
 
-@pytest.mark.skipif(importlib.util.find_spec("ashraf_desktop.core.integrity.bag") is None,
-                    reason="core.integrity.bag (BagIt import, the integrity work) is not there yet")
+@pytest.mark.skipif(importlib.util.find_spec("ashraf_desktop.core.integrity") is None,
+                    reason="core.integrity (BagIt import, the integrity work) is not there yet")
 def test_a_bag_folder_is_imported_as_a_bag(env, tmp_path, capsys):
-    from ashraf_desktop.core.integrity.bag import export_bag
+    from ashraf_desktop.core.integrity import export_bag
     from ashraf_desktop.core.archive import load_archive
     source_root, _ = env
     bag = export_bag(load_archive(source_root).archive, tmp_path / "bag")

@@ -323,7 +323,7 @@ def test_selected_results_open_the_batch_form(qtbot, make_window, copied_archive
 
 
 def test_bag_dropped_on_the_window_is_imported(qtbot, make_window, copied_archive, tmp_path):
-    from ashraf_desktop.core.integrity.bag import export_bag
+    from ashraf_desktop.core.integrity import export_bag
     first = make_window(copied_archive, index=False, data="one")
     report = _import(qtbot, first, _texts(tmp_path / "b", {"ledger.txt": "The ledger of the store.\n"}))
     ledger = report.added[0].item_id

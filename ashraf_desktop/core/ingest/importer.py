@@ -160,6 +160,12 @@ def _sweep_stale(layer: Path) -> None:
                 path.unlink()
 
 
+def _checked_defaults(metadata: Mapping[str, object] | None) -> dict[str, Any]:
+    """Values for files that have none of their own; an unusable one is dropped (it is a guess too)."""
+    return {key: value for key, value in ((k, normalise_value(k, v)) for k, v in (metadata or {}).items())
+            if value is not None and validate_field(key, value) is None}
+
+
 def _checked_overrides(metadata: Mapping[str, object] | None) -> dict[str, Any]:
     if not metadata:
         return {}
@@ -194,9 +200,33 @@ class _Ocr:
         return cls(engine, tuple(languages))
 
 
+@dataclass
+class _Batch:
+    """What applies to every file of one import."""
+
+    overrides: Mapping[str, Any]  # over the guessed metadata
+    defaults: Mapping[str, Any]  # under it (a bag's description, for files that have none)
+    expected: Mapping[Path, str]  # SHA-256 the file must have (a bag's manifest)
+    folder: str  # under the layer's items/
+    tree_root: Path | None  # files under it keep their folders below ``folder``
+    source: str  # the import record said in each item's ``source``
+    reader: _Ocr | None
+
+    def folder_of(self, path: Path) -> str:
+        if self.tree_root is None:
+            return self.folder
+        try:
+            parts = Path(os.path.realpath(path)).relative_to(self.tree_root).parent.parts
+        except ValueError:
+            return self.folder
+        return "/".join([self.folder, *(safe_file_name(p) for p in parts)])
+
+
 def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progress: ProgressFn | None = None,
                  cancelled: CancelFn | None = None, on_added: AddedFn | None = None,
-                 metadata: Mapping[str, object] | None = None, ocr: Sequence[str] | None = None) -> ImportReport:
+                 metadata: Mapping[str, object] | None = None, ocr: Sequence[str] | None = None,
+                 defaults: Mapping[str, object] | None = None, expected_sha256: Mapping[Path, str] | None = None,
+                 folder: str | None = None, tree_root: Path | None = None, source: str = "") -> ImportReport:
     """Import ``paths`` (files and folders) into ``layer`` (``core.archive.layers.layer_root``) of ``archive``.
 
     ``metadata``: values for every file of the batch (title, creator, date, subject, …), over the guessed
@@ -205,14 +235,18 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
     (``core.ocr``); None reads nothing. Where Tesseract is missing the report says so once.
     ``progress(done, total, name)`` before each file and once at the end; ``cancelled()`` polled between
     files; ``on_added(item_id)`` as each item is committed. Never raises for a problem with a file.
+    For a bag's payload (``core.integrity``): ``defaults`` (metadata under the guessed), ``expected_sha256``
+    (each file's checksum from the manifest), ``folder`` under ``items/`` (default ``imported/<date>``) with
+    the folders below ``tree_root`` kept, ``source`` (where the files came from).
     """
     overrides = _checked_overrides(metadata)
     layer = Path(layer)
     files, problems = collect(paths)
     report = ImportReport(outcomes=list(problems))
-    reader = _Ocr.start(ocr, report)
     total = len(files)
-    folder = import_folder_name()
+    batch = _Batch(overrides, _checked_defaults(defaults), expected_sha256 or {}, folder or import_folder_name(),
+                   Path(os.path.realpath(tree_root)) if tree_root is not None else None, source,
+                   _Ocr.start(ocr, report))
     with _layer_lock(layer):
         _sweep_stale(layer)
         known = _Known.of(archive, layer)
@@ -232,7 +266,7 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
                     continue
             pages = _page_progress(progress, index, total)
             try:
-                outcome = _import_one(path, archive, layer, folder, known, overrides, cancelled, reader, pages)
+                outcome = _import_one(path, archive, layer, batch, known, cancelled, pages)
             except CopyCancelled:
                 report.cancelled, report.not_started = True, list(files[index:])
                 break
@@ -259,9 +293,8 @@ def _page_progress(progress: ProgressFn | None, index: int, total: int) -> Progr
     return lambda _done, _total, label: progress(index, total, label) if label else None
 
 
-def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _Known,
-                overrides: Mapping[str, Any], cancelled: CancelFn | None, reader: _Ocr | None = None,
-                pages: ProgressFn | None = None) -> Outcome:
+def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known: _Known,
+                cancelled: CancelFn | None, pages: ProgressFn | None = None) -> Outcome:
     try:
         found = identify(path)
         if not found.accepted:
@@ -270,6 +303,10 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
         sha = sha256_of(path)
     except OSError as exc:
         return Outcome(path, "failed", _os_reason(exc))
+    wanted = batch.expected.get(Path(os.path.realpath(path))) if batch.expected else None
+    if wanted is not None and wanted.lower() != sha:
+        return Outcome(path, "failed", f"it changed since the bag was checked (SHA-256 {wanted[:12]}… in the "
+                                       f"manifest, {sha[:12]}… now); nothing of it was kept — check the bag again")
     if sha in known.by_hash:
         item_id, title, where = known.by_hash[sha]
         if where == "archive":
@@ -285,13 +322,14 @@ def _import_one(path: Path, archive: Archive, layer: Path, folder: str, known: _
         return Outcome(path, "failed", _os_reason(exc))
     if found.note:
         notes.insert(0, found.note)
+    reader = batch.reader
     machine = _read_pages(path, found, sha, reader, notes, pages, cancelled) if reader is not None else None
     if reader is None:  # say how the words of a scan become searchable
         notes[:] = [n + " until its pages are read (OCR)" if n.endswith("cannot be searched") else n for n in notes]
-    sidecar = _sidecar(path, found, sha, known, overrides)
+    sidecar = _sidecar(path, found, sha, known, batch)
     name = safe_file_name(path.name, found.suffix)
     try:
-        written = write_item(layer, folder, sidecar, path, name, expected_sha256=sha,
+        written = write_item(layer, batch.folder_of(path), sidecar, path, name, expected_sha256=sha,
                    cancelled=cancelled if size > LARGE_COPY_BYTES else None)
     except SourceChangedError:
         return Outcome(path, "failed", "the file changed while it was being imported (is a program still "
@@ -380,7 +418,7 @@ def _check_readable(path: Path, found: Identified) -> list[str]:
     return notes
 
 
-def _sidecar(path: Path, found: Identified, sha: str, known: _Known, overrides: Mapping[str, Any]) -> dict:
+def _sidecar(path: Path, found: Identified, sha: str, known: _Known, batch: _Batch) -> dict:
     guessed = prefill(path)
     data: dict[str, Any] = {k: v for k, v in guessed.items() if k not in ("format", "type")}
     for key, value in list(data.items()):
@@ -389,8 +427,12 @@ def _sidecar(path: Path, found: Identified, sha: str, known: _Known, overrides: 
             data.pop(key)  # a guess that would not load (a bad date, a junk language tag) is dropped
         else:
             data[key] = value
-    data["source"] = f"Imported from the file {path.name!r} on {_dt.date.today().isoformat()}"
-    data.update(overrides)
+    for key, value in batch.defaults.items():
+        data.setdefault(key, value)
+    today = _dt.date.today().isoformat()
+    data["source"] = f"{batch.source}: {path.name!r}, on {today}" if batch.source else \
+        f"Imported from the file {path.name!r} on {today}"
+    data.update(batch.overrides)
     title = str(data.get("title") or path.name)
     data["title"] = title
     base = path.stem if any(ch.isascii() and ch.isalnum() for ch in path.stem) else title

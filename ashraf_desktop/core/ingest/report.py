@@ -1,6 +1,6 @@
 """What an import did, file by file: the report the user reads at the end and retries from.
 
-Shared by file imports (``core.ingest``) and bag imports (``core.integrity.bag``), the CLI and the GUI.
+Shared by file imports (``core.ingest``) and bag imports (``core.integrity``), the CLI and the GUI.
 """
 
 from __future__ import annotations

@@ -67,6 +67,11 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Outcome]]:
             problems.append(Outcome(path, "failed", f"it cannot be read: {_reason(exc)}"))
             continue
         if stat.S_ISDIR(st.st_mode):
+            from ..integrity.bag_check import bag_like
+            looks = bag_like(path)
+            if looks:  # its manifests are not documents: the bag import says what is wrong with it
+                problems.append(Outcome(path, "failed", looks))
+                continue
             links: list[Path] = []
             _walk(path, path.resolve(), files, problems, links)
             files.extend(links)  # after the real files, so that a file's own name is the one kept

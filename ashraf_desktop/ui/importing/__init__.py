@@ -3,7 +3,7 @@ folder is imported as a bag), progress and Cancel in the status bar, the import 
 form (Edit ▸ Edit metadata…, the results' and the gallery's context menus, the report's added items).
 
 ``install_importing(window)`` connects it all; the work is done by :mod:`ashraf_desktop.core.ingest` and
-:mod:`ashraf_desktop.core.integrity.bag` (docs/gui.md, "Importing").
+:mod:`ashraf_desktop.core.integrity` (docs/gui.md, "Importing").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Importing into the user's layer from the window: files, folders and BagIt bags, in the background.
 
-One import at a time runs on the task runner (``core.ingest.import_files``, or ``core.integrity.bag.import_bag`` for a
+One import at a time runs on the task runner (``core.ingest.import_files``, or ``core.integrity.import_bag`` for a
 folder holding ``bagit.txt``), with its progress and a Cancel button in the status bar. Each item is
 committed to the layer as soon as it is copied (``on_added``); the window shows the new items while the
 import goes on: at most once a second the archive is reloaded and the search index updated with the items
@@ -34,11 +34,10 @@ FILE_FILTER = ("Documents and photos (*.pdf *.txt *.md *.markdown *.html *.htm *
 
 
 def is_bag(path: Path) -> bool:
-    """A BagIt bag (RFC 8493): a folder with ``bagit.txt`` at its top."""
-    try:
-        return path.is_dir() and (path / "bagit.txt").is_file()
-    except OSError:
-        return False
+    """A BagIt bag (RFC 8493): a folder with ``bagit.txt`` at its top, or one that looks like a bag without
+    it (the bag import then says why it is refused, instead of importing its manifests as documents)."""
+    from ...core.integrity import is_bag as looks_like_bag
+    return looks_like_bag(path)
 
 
 def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:
@@ -47,7 +46,7 @@ def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:
         return reports[0]
     bag_reports = [r for r in reports if hasattr(r, "invalid")]
     if bag_reports:
-        from ...core.integrity.bag import BagImportReport
+        from ...core.integrity import BagImportReport
         merged: ImportReport = BagImportReport()
     else:
         from ...core.ingest.report import ImportReport
@@ -154,7 +153,7 @@ class ImportController(QObject):
         def work(job: Job) -> ImportReport:  # a pool thread: core calls only
             reports = []  # each core call polls cancelled() itself and lists what it did not start
             for bag in bags:
-                from ...core.integrity.bag import import_bag
+                from ...core.integrity import import_bag
                 reports.append(import_bag(bag, archive, layer, progress=job.progress, cancelled=job.cancelled,
                                           on_added=job.on_added, annotations_db=annotations_db))
             if files:

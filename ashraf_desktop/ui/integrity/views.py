@@ -7,7 +7,7 @@
   or modification time changed since they were last found good are hashed again; its state lives in the
   user cache). If anything is wrong a warning badge appears in the status bar ("⚠ 2 files changed"); a
   click opens the report.
-* **File ▸ Export ▸** Archive as BagIt bag… (everything, or the selected items; ``core.integrity.bag.export_bag``
+* **File ▸ Export ▸** Archive as BagIt bag… (everything, or the selected items; ``core.integrity.export_bag``
   with the annotations as JSON-LD), Item metadata as Dublin Core CSV… / JSON-LD…
   (``core.integrity.metadata_export``). Each runs in the background and ends with a message naming what it wrote.
 """
@@ -265,7 +265,7 @@ class IntegrityController(QObject):
         self._quick_timer.start()
 
     def state_path(self) -> Path:
-        from ...core.integrity.fixity import default_state_path
+        from ...core.integrity import default_state_path
         return default_state_path(Path(self.window.dirs.cache), self.window.archive)
 
     # --- checks --------------------------------------------------------------------------------------
@@ -274,7 +274,7 @@ class IntegrityController(QObject):
         self._quick_timer.stop()
         if self._quick_running or self.job is not None:
             return False
-        from ...core.integrity.fixity import verify
+        from ...core.integrity import verify
         archive, state = self.window.archive, self.state_path()
         self._quick_running = True
 
@@ -303,7 +303,7 @@ class IntegrityController(QObject):
         if self.job is not None:
             self.window.show_message("A check or an export is already running.", 6000)
             return None
-        from ...core.integrity.fixity import verify
+        from ...core.integrity import verify
         archive, state = self.window.archive, self.state_path()
 
         def work(job: Job) -> Any:
@@ -385,7 +385,7 @@ class IntegrityController(QObject):
             dest = _unique_folder(Path(parent), f"{name}-bag-{_dt.date.today().isoformat()}")
         dest = Path(dest)
         from ...core.annotations import DB_NAME
-        from ...core.integrity.bag import annotations_for_export, export_bag
+        from ...core.integrity import annotations_for_export, export_bag
         archive = self.window.archive
         ids = list(item_ids) if item_ids is not None else None
         db = Path(self.window.dirs.data) / DB_NAME
@@ -428,7 +428,7 @@ class IntegrityController(QObject):
                 return None
             dest = Path(name)
         dest = Path(dest)
-        from ...core.integrity.metadata_export import dublin_core_csv, dublin_core_jsonld
+        from ...core.integrity import dublin_core_csv, dublin_core_jsonld
         make: Callable[..., str] = dublin_core_csv if fmt == "csv" else dublin_core_jsonld
         archive = self.window.archive
         ids = list(item_ids) if item_ids is not None else None
@@ -450,7 +450,7 @@ class IntegrityController(QObject):
     def _export_failed(self, what: str) -> Callable[[BaseException], None]:
         def failed(error: BaseException) -> None:
             self.job = None
-            from ...core.integrity.bag import ExportCancelled
+            from ...core.integrity import ExportCancelled
             if isinstance(error, ExportCancelled):
                 self.window.show_message(f"The export was cancelled: {error}", 10000)
                 return
