@@ -10,8 +10,10 @@ from __future__ import annotations
 import gc
 import hashlib
 import os
+import re
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
 
@@ -51,7 +53,7 @@ def make_opener(index_root: Path) -> Callable:
 
 
 @pytest.fixture
-def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
+def make_window(qapp, qtbot, tmp_path: Path, index_root: Path, request: pytest.FixtureRequest):
     """Factory: a MainWindow on an archive (default: the bundled one) with a tmp --data-dir."""
     from ashraf_desktop.core.archive import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
@@ -74,11 +76,31 @@ def make_window(qapp, qtbot, tmp_path: Path, index_root: Path):
         return window
 
     yield make
-    for window in windows:
-        window.close()
-        window.runner.wait_for_done(10_000)
-        window.deleteLater()
-    qtbot.wait(10)
-    windows.clear()
-    gc.collect()
+    with qt_warnings(request.config.getini("qt_log_ignore")) as printed:
+        for window in windows:
+            window.close()
+            window.runner.wait_for_done(10_000)
+            window.deleteLater()
+        qtbot.wait(10)
+        windows.clear()
+        gc.collect()
+    if printed:  # pytest-qt checks only the test's own call, not what closing its windows prints
+        pytest.fail("Qt warned while the window closed: " + "; ".join(printed[:5]), pytrace=False)
+
+
+@contextmanager
+def qt_warnings(ignore: list[str]) -> Iterator[list[str]]:
+    """The Qt warnings (and worse) printed inside the block, except those matching ``ignore`` (regexes)."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+    printed: list[str] = []
+
+    def handler(mode, _context, message: str) -> None:
+        if mode != QtMsgType.QtDebugMsg and mode != QtMsgType.QtInfoMsg and not any(
+                re.search(pattern, message) for pattern in ignore):
+            printed.append(message)
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield printed
+    finally:
+        qInstallMessageHandler(previous)
 

@@ -6,6 +6,7 @@ what changed, the bundled archive read-only); a BagIt bag dropped on the window.
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,34 @@ def _proxy_row(dialog, name: str) -> int:
     raise AssertionError(f"{name} not in the report")
 
 
-def test_drop_the_pdf_folder_progress_report_search_timeline(qtbot, make_window, copied_archive, shared_testdata):
+def _hold_after_first_item(monkeypatch, window) -> threading.Event:
+    """Make the import wait, after committing its first item, until the window has shown that item: what
+    "the window shows items while the import runs" means, whatever the machine's speed (on a fast one the
+    whole folder is imported before the first timed reload). Returns the event the import waits on."""
+    import ashraf_desktop.core.ingest as ingest
+    shown = threading.Event()
+    real_import = ingest.import_files
+
+    def import_files(*args, on_added=None, **kwargs):
+        first: list[str] = []
+
+        def added(item_id: str) -> None:
+            on_added(item_id)
+            if not first:
+                first.append(item_id)
+                assert shown.wait(60), "the window did not show the first imported item while importing"
+        return real_import(*args, on_added=added, **kwargs)
+
+    def reloaded(archive) -> None:
+        if window.importer.running and any(archive.layer_of(i) is not None for i in archive.items):
+            shown.set()
+    window.archive_reloaded.connect(reloaded)
+    monkeypatch.setattr(ingest, "import_files", import_files)
+    return shown
+
+
+def test_drop_the_pdf_folder_progress_report_search_timeline(qtbot, make_window, copied_archive, shared_testdata,
+                                                            monkeypatch):
     from ashraf_desktop.core.ingest import collect
     window = make_window(copied_archive)
     folder = shared_testdata / "pdfs"
@@ -82,6 +110,7 @@ def test_drop_the_pdf_folder_progress_report_search_timeline(qtbot, make_window,
     seen: list[tuple[int, int, str, str]] = []
     reloads: list[bool] = []
     window.archive_reloaded.connect(lambda _a: reloads.append(window.importer.running))
+    shown_while_running = _hold_after_first_item(monkeypatch, window)
 
     def started(job):
         assert job.status is not None and job.status.cancel_button.isVisible()
@@ -96,7 +125,7 @@ def test_drop_the_pdf_folder_progress_report_search_timeline(qtbot, make_window,
                for _d, _t, n, label in seen)
     assert window.importer.job is None
     # the window showed items while the import was still running (not only at the end)
-    assert True in reloads and reloads[-1] is False
+    assert shown_while_running.is_set() and True in reloads and reloads[-1] is False
     # the report: every file accounted for, each failure with its reason
     assert len(report.added) + len(report.duplicates) + len(report.failed) == len(files) + len(refused)
     assert report.added and report.failed and all(o.message for o in report.failed)

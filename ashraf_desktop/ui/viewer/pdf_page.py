@@ -341,5 +341,7 @@ class PdfPage(Page):
         self.runner.cancel(self._key)
         self.runner.cancel(("pdf-text", id(self)))
         self.view.setSearchModel(None)
-        self.search.setDocument(None)
+        # the search stops with an empty string; setDocument(None) would make Qt warn ("invalid nullptr
+        # parameter"), and the model lets go of the pages when the document closes (its pageCount becomes 0)
+        self.search.setSearchString("")
         self.document.close()
