@@ -111,6 +111,7 @@ def test_the_first_lines_come_at_once_then_a_step_per_interval():
     assert len(out[0].lines) == 3 and out[0].done == 1  # the first document's lines, not after a wait
     assert out[-1].finished
     assert [ln.match for s in out for ln in s.lines] == ["Camp Liberty"] * 3 + ["کمپ لیبرتی"] * 2 + ["Camp Liberty"]
+    assert [(src.id, n) for s in out for src, n in s.counted] == [("a", 3), ("b", 2), ("c", 1)]
 
 
 def test_csv_export_opens_in_a_spreadsheet_with_persian_intact(tmp_path):

@@ -44,6 +44,7 @@ class DocumentHits(Protocol):
 @dataclass(frozen=True)
 class Step:
     lines: tuple[Line, ...]  # the lines kept since the previous step, in reading order
+    counted: tuple[tuple[Source, int], ...]  # occurrences in each document read since the previous step
     done: int  # documents read so far
     total: int | None  # documents that match (None when the source cannot tell)
     finished: bool = False
@@ -70,9 +71,12 @@ def steps(docs: Iterable[DocumentHits], concordance: Concordance, fold: Callable
 
     The first step comes after the first document that has lines, so the first lines show at once. Lines
     past the concordance's ``max_lines`` are counted and not made (making a line is most of the cost).
-    Stopping early (``close()``) leaves ``concordance`` with the documents read so far.
+    Each step also carries the counts of the documents it read, so that a view on another thread can keep
+    its own totals without reading ``concordance`` while it grows. Stopping early (``close()``) leaves
+    ``concordance`` with the documents read so far.
     """
     pending: list[Line] = []
+    counted: list[tuple[Source, int]] = []
     done = 0
     last = clock()
     shown = False  # has a step with lines been handed over yet
@@ -85,9 +89,10 @@ def steps(docs: Iterable[DocumentHits], concordance: Concordance, fold: Callable
             text = doc.text
             lines = [make_line(source, text, s.start, s.end, s.page, fold, width) for s in spans[:room]]
             pending.extend(concordance.add(source, len(spans), lines))
+            counted.append((source, len(spans)))
         now = clock()
         if (pending and not shown) or now - last >= step_seconds:
             shown = shown or bool(pending)
-            yield Step(tuple(pending), done, total)
-            pending, last = [], now
-    yield Step(tuple(pending), done, total, finished=True)
+            yield Step(tuple(pending), tuple(counted), done, total)
+            pending, counted, last = [], [], now
+    yield Step(tuple(pending), tuple(counted), done, total, finished=True)

@@ -1,0 +1,117 @@
+"""The interface language: which one, installing it, and the numbers and dates that go with it.
+
+Two languages: English (the source strings) and Persian (``translations/ashraf_fa.ts``, compiled to
+``resources/translations/ashraf_fa.qm`` by the setup scripts). The choice is stored in the settings
+(Preferences ▸ Language); with none stored, the system locale decides. It is applied once, before the first
+window is made — translated strings, the mirrored layout and the font all depend on it — so a change in
+Preferences takes effect at the next start (the dialog says so and offers to restart).
+
+With Persian: the layout runs right to left, counts and dates use Persian digits (through the default
+``QLocale``), dates are Solar Hijri with the Gregorian beside them (``core.calendars``), and the interface
+font is the bundled Vazirmatn. Archive texts are never translated: only the app's own words are.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from ..core.calendars import describe_date_fa
+from ..paths import resources_dir
+from .look import PERSIAN_FAMILY
+
+__all__ = ["LANGUAGES", "SETTING", "system_language", "chosen_language", "save_language", "install_language",
+           "current_language", "is_persian", "format_date", "format_number", "translations_dir"]
+
+log = logging.getLogger(__name__)
+
+#: code → the language's own name (how it is listed in Preferences, whatever the current language)
+LANGUAGES = {"en": "English", "fa": "فارسی"}
+SETTING = "interface/language"
+_current = "en"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def system_language(locale: QLocale | None = None) -> str:
+    """Persian when the system's locale is Persian (fa_IR, fa_AF, …), otherwise English."""
+    locale = locale or QLocale.system()
+    return "fa" if locale.language() == QLocale.Language.Persian else "en"
+
+
+def chosen_language(settings: QSettings | None) -> str:
+    """The language saved in Preferences, or the system's when none was saved (or it is not one we have)."""
+    value = settings.value(SETTING, "") if settings is not None else ""
+    return value if value in LANGUAGES else system_language()
+
+
+def save_language(settings: QSettings, code: str) -> None:
+    if code not in LANGUAGES:
+        raise ValueError(f"no interface language {code!r} (one of {', '.join(LANGUAGES)})")
+    settings.setValue(SETTING, code)
+    settings.sync()
+
+
+def _load(app: QApplication, path: Path | str, name: str) -> bool:
+    translator = QTranslator(app)
+    if not translator.load(name, str(path)):
+        return False
+    app.installTranslator(translator)
+    return True
+
+
+def install_language(app: QApplication, code: str) -> str:
+    """Make ``code`` the interface language of ``app``; return the language actually installed.
+
+    Persian without its compiled translation (a checkout whose setup did not run) falls back to English,
+    logged, rather than a half-translated window.
+    """
+    global _current
+    if code == "fa":
+        if not _load(app, translations_dir(), "ashraf_fa"):
+            log.warning("Persian interface not installed: %s is missing (run scripts/bootstrap.sh)",
+                        translations_dir() / "ashraf_fa.qm")
+            code = "en"
+        else:
+            # Qt's own words (OK, Cancel, the file dialog); absent from a trimmed bundle: then English
+            qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+            if not _load(app, translations_dir(), "qtbase_fa"):
+                _load(app, qt_dir, "qtbase_fa")
+    if code == "fa":
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Territory.Iran))
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        font = QFont(app.font())
+        font.setFamilies([PERSIAN_FAMILY, *font.families()])
+        app.setFont(font)
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    _current = code
+    return code
+
+
+def current_language() -> str:
+    return _current
+
+
+def is_persian() -> bool:
+    return _current == "fa"
+
+
+def format_number(value: int) -> str:
+    """A count in the interface's digits (``1,508`` or ``۱٬۵۰۸``)."""
+    return QLocale().toString(int(value))
+
+
+def format_date(edtf: str | None) -> str:
+    """An archive date for display: as written in English; Solar Hijri with the Gregorian beside in Persian."""
+    if not edtf:
+        return ""
+    return describe_date_fa(edtf) if _current == "fa" else edtf
+
