@@ -914,4 +914,5 @@ class MainWindow(QMainWindow):
             page.close_page()
         if self._annotations is not None:
             self._annotations.close()
+        self.index_service.shutdown()
         super().closeEvent(event)

@@ -21,6 +21,7 @@ import heapq
 from array import array
 from typing import Any
 
+from whoosh import columns
 from whoosh import query as wq
 from whoosh.codec import whoosh3
 from whoosh.matching import wrappers as mwrappers
@@ -91,7 +92,12 @@ def _numbers(r, fieldname: str) -> array | None:
     if key in cache:
         return cache[key]
     got = None
-    if r.has_column(fieldname):
+    column = r.schema[fieldname].column_type if fieldname in r.schema else None
+    if not r.has_column(fieldname) and isinstance(column, columns.NumericColumn):
+        # no document of this segment has a value (only undated ones, say): each has the column's default,
+        # as Whoosh's own readers answer (the segments stay aligned: see _patches, 2.)
+        got = array(column._typecode, [column.default_value()]) * r.doc_count_all()
+    elif r.has_column(fieldname):
         col = r.column_reader(fieldname, translate=False)
         n = r.doc_count_all()
         typecode = getattr(col, "_typecode", None)

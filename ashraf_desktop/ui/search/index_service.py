@@ -105,8 +105,15 @@ class IndexService(QObject):
                              key="index", label="Preparing the search index")
 
     def close(self) -> None:
-        """Another archive is being opened: this index answers no more searches."""
-        self.index = self.text_cache = None
+        """Another archive is being opened: this index answers no more searches (closed in the background)."""
+        index, self.index, self.text_cache = self.index, None, None
+        if index is not None:
+            self.runner.run_task(index.close, lambda _r: None,
+                                 lambda e: log.warning("search index not closed cleanly: %s", e), label="")
+
+    def shutdown(self) -> None:
+        """The window closes: the index's writer finishes in the background (the app waits for the runner)."""
+        self.close()
 
     def archive_reloaded(self, archive: Archive) -> None:
         """The window shows a newer load of the same archive (an open index catches up with it)."""
