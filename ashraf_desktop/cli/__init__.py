@@ -44,10 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
     _archive_arg(p)
     p.add_argument("--json", action="store_true", help="print a JSON object")
 
-    p = sub.add_parser("events", help="list the timeline's events")
-    _archive_arg(p)
-    p.add_argument("--json", action="store_true", help="print a JSON list")
-
     p = sub.add_parser("index", help="build or update the search index")
     _archive_arg(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
@@ -71,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
     i.add_argument("--json", action="store_true", help="print the import report as JSON")
 
-    from . import facts_cmd, import_cmd, integrity_cmd, ocr_cmd  # commands with their own modules (``run``)
+    from . import events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd  # own modules: each sets ``run``
     import_cmd.register(sub)
     integrity_cmd.register(sub)
+    events_cmd.register(sub)
     facts_cmd.register(sub)
     ocr_cmd.register(sub)
 
@@ -128,30 +125,6 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0 if archive.collection.id != "missing" else 1
 
 
-def _event_json(event) -> dict[str, object]:
-    return {
-        "id": event.id, "date": event.date.edtf, "title": event.title, "description": event.description,
-        "lower": event.date.lower_date.isoformat(), "upper": event.date.upper_date.isoformat(),
-        "places": list(event.places), "people": list(event.people), "tags": list(event.tags),
-        "disputed": event.disputed,
-        "citations": [{"item": c.item, "quote": c.quote} for c in event.citations],
-        "date_claims": [{"date": cl.value, "item": cl.citation.item, "quote": cl.citation.quote}
-                        for cl in event.date_claims],
-    }
-
-
-def cmd_events(args: argparse.Namespace) -> int:
-    result = _load(args, check_files=False)
-    events = result.archive.events
-    if args.json:
-        print(json.dumps([_event_json(e) for e in events], ensure_ascii=False, indent=2))
-    else:
-        for e in events:
-            mark = "  [disputed]" if e.disputed else ""
-            print(f"{e.date.edtf:<18} {e.title}{mark}")
-    return 0
-
-
 def cmd_index(args: argparse.Namespace) -> int:
     from ..core.search.cli_support import cmd_index as run
     return run(_archive_path(args), rebuild=args.rebuild, data_dir=args.data_dir, json=args.json)
@@ -177,7 +150,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
 
 
-COMMANDS = {"validate": cmd_validate, "info": cmd_info, "events": cmd_events, "index": cmd_index,
+COMMANDS = {"validate": cmd_validate, "info": cmd_info, "index": cmd_index,
             "search": cmd_search, "annotations": cmd_annotations, "gui": cmd_gui, None: cmd_gui}
 
 

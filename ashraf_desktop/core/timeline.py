@@ -14,14 +14,16 @@ benchmarked) without a screen:
 * :func:`claim_views` presents a disputed date: each source's date with its passage;
 * :func:`events_csv` exports events.
 
-Dates are ordinal days (``date.toordinal()``); a day ``d`` covers ``[d, d + 1)`` on the axis.
+Dates are day numbers (:mod:`ashraf_desktop.core.archive.days`: ``date.toordinal()`` within years 1-9999,
+extended to any year); a day ``d`` covers ``[d, d + 1)`` on the axis. Deep time is handled by the same
+code: tick levels run from days to hundreds of billions of years, years before 1 are labelled BCE, and a
+scale made by :meth:`Scale.fit` may zoom out as far as the archive's dates need.
 """
 
 from __future__ import annotations
 
 import bisect
 import csv
-import datetime as _dt
 import io
 import math
 from dataclasses import dataclass, field
@@ -30,6 +32,8 @@ from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .archive import Archive, DateError, DateSpan, Event, Item, ItemKind, Precision, describe_date, parse_date
+from .archive.date_words import MONTHS as _MONTHS
+from .archive.days import MAX_DAY, MIN_DAY, civil_from_day, day_number, year_of, year_words
 __all__ = [
     "Scale", "TickLevel", "Tick", "TickSet", "ticks", "MarkStyle", "Shape", "classify", "LegendEntry",
     "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel", "ClaimView",
@@ -37,12 +41,10 @@ __all__ = [
     "MAX_DAYS_PER_PX",
 ]
 
-#: Zoom limits: a day 160 px wide at most, about four centuries across 1,000 px at least.
+#: Zoom limits: a day 160 px wide at most; zoomed out, about four centuries across 1,000 px, or as far as a
+#: fitted scale needs to show all of an archive's dates (:meth:`Scale.fit`).
 MIN_DAYS_PER_PX = 1 / 160
 MAX_DAYS_PER_PX = 150.0
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 _MONTHS_SHORT = tuple(m[:3] for m in _MONTHS)
 
 TextWidth = Callable[[str], float]
@@ -52,10 +54,15 @@ TextWidth = Callable[[str], float]
 
 @dataclass(frozen=True, slots=True)
 class Scale:
-    """A linear map between ordinal days and x pixels: ``x = (day - start) / days_per_px``."""
+    """A linear map between day numbers and x pixels: ``x = (day - start) / days_per_px``.
 
-    start: float  # the (fractional) ordinal day at x = 0
+    ``max_dpp`` is how far this view may zoom out; it travels with the scale through zooms and pans, so a
+    view fitted to deep time (a timeline from 3000 BCE, or from "Y-17E7") can be zoomed back out to it.
+    """
+
+    start: float  # the (fractional) day number at x = 0
     days_per_px: float
+    max_dpp: float = MAX_DAYS_PER_PX
 
     def x(self, day: float) -> float:
         return (day - self.start) / self.days_per_px
@@ -64,37 +71,42 @@ class Scale:
         return self.start + x * self.days_per_px
 
     def zoomed(self, factor: float, anchor_x: float = 0.0, *, min_dpp: float = MIN_DAYS_PER_PX,
-               max_dpp: float = MAX_DAYS_PER_PX) -> "Scale":
+               max_dpp: float | None = None) -> "Scale":
         """Zoom in (``factor`` > 1) or out, keeping the day under ``anchor_x`` where it is."""
+        limit = self.max_dpp if max_dpp is None else max_dpp
         anchor_day = self.day(anchor_x)
-        dpp = min(max(self.days_per_px / factor, min_dpp), max_dpp)
-        return Scale(anchor_day - anchor_x * dpp, dpp)
+        dpp = min(max(self.days_per_px / factor, min_dpp), max(limit, min_dpp))
+        return Scale(anchor_day - anchor_x * dpp, dpp, self.max_dpp)
 
     def panned(self, dx: float) -> "Scale":
         """Move the content ``dx`` pixels to the right (the view moves to earlier dates)."""
-        return Scale(self.start - dx * self.days_per_px, self.days_per_px)
+        return Scale(self.start - dx * self.days_per_px, self.days_per_px, self.max_dpp)
 
     def centered_on(self, day: float, width: float) -> "Scale":
-        return Scale(day - width / 2 * self.days_per_px, self.days_per_px)
+        return Scale(day - width / 2 * self.days_per_px, self.days_per_px, self.max_dpp)
 
     @classmethod
     def fit(cls, lower: float, upper: float, width: float, margin_px: float = 24.0, *,
             margin_right_px: float | None = None, min_dpp: float = MIN_DAYS_PER_PX,
-            max_dpp: float = MAX_DAYS_PER_PX) -> "Scale":
+            max_dpp: float | None = None) -> "Scale":
         """The scale that shows days ``lower``..``upper`` (exclusive end) in ``width`` pixels.
 
         ``margin_px`` is kept free on the left and (unless ``margin_right_px`` says otherwise) on the right:
-        labels run to the right of their marks, so a timeline wants more room on that side.
+        labels run to the right of their marks, so a timeline wants more room on that side. Without
+        ``max_dpp``, the zoom-out limit is :data:`MAX_DAYS_PER_PX`, or four times what the range needs when
+        that is more (deep time): the whole range always fits, with room to zoom out around it.
         """
         right = margin_px if margin_right_px is None else margin_right_px
         if margin_px + right > width * 0.6:  # a very narrow view: shrink both margins alike
             k = width * 0.6 / max(margin_px + right, 1e-9)
             margin_px, right = margin_px * k, right * k
         usable = max(width - margin_px - right, 1.0)
-        dpp = min(max((upper - lower) / usable, min_dpp), max_dpp)
+        needed = (upper - lower) / usable
+        limit = max(MAX_DAYS_PER_PX, needed * 4) if max_dpp is None else max_dpp
+        dpp = min(max(needed, min_dpp), limit)
         mid = (lower + upper) / 2
         center_x = margin_px + usable / 2
-        return cls(mid - center_x * dpp, dpp)
+        return cls(mid - center_x * dpp, dpp, limit)
 
 
 # --------------------------------------------------------------------------------------------- ticks
@@ -116,6 +128,35 @@ class TickLevel:
         return self.step * {Unit.DAY: 1.0, Unit.MONTH: 30.44, Unit.YEAR: 365.25}[self.unit]
 
 
+def _big_levels() -> tuple[TickLevel, ...]:
+    """Year steps beyond millennia: 2,000, 5,000, 10,000 … 500 billion years (deep time)."""
+    out = []
+    for exponent in range(3, 12):
+        for mantissa in (1, 2, 5):
+            step = mantissa * 10 ** exponent
+            if step > 1000:
+                out.append(TickLevel(Unit.YEAR, step, f"{_magnitude(step)} years"))
+    return tuple(out)
+
+
+def _magnitude(n: int) -> str:
+    """A round number in words for labels: 5,000 / 20,000 / 1 million / 2.5 billion."""
+    n = abs(n)
+    for size, word in ((10 ** 9, "billion"), (10 ** 6, "million")):
+        if n >= size:
+            value = n / size
+            text = f"{value:.3f}".rstrip("0").rstrip(".") if value < 1000 else f"{round(value):,}"
+            return f"{text} {word}"
+    return f"{n:,}"
+
+
+def _year_label(year: int) -> str:
+    """A tick's year: "1986", "1000 BCE", "12,000 BCE", "170 million BCE"."""
+    if -10 ** 6 < year < 10 ** 6:
+        return year_words(year)
+    return _magnitude(year) if year > 0 else f"{_magnitude(1 - year)} BCE"
+
+
 #: From the finest to the coarsest.
 LEVELS: tuple[TickLevel, ...] = (
     TickLevel(Unit.DAY, 1, "days"),
@@ -132,7 +173,7 @@ LEVELS: tuple[TickLevel, ...] = (
     TickLevel(Unit.YEAR, 100, "centuries"),
     TickLevel(Unit.YEAR, 500, "500 years"),
     TickLevel(Unit.YEAR, 1000, "millennia"),
-)
+) + _big_levels()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,32 +212,40 @@ TICK_LABEL_OFFSET = 3.0  # labels are drawn this far right of their tick
 LABEL_GAP = 8.0  # minimum free pixels between two labels
 
 
-def _clamp_year(year: int) -> int:
-    return min(max(year, 1), 9999)
+def _tick_years(step: int, y_lo: int, y_hi: int) -> Iterator[int]:
+    """Tick years within ``y_lo..y_hi`` (astronomical), ascending, round in the numbering readers use.
+
+    Years CE are multiples of ``step``; years BCE are round as BCE years (1000 BCE is the astronomical year
+    -999), so labels read "2000 BCE, 1000 BCE, 1, 1000, 2000"; year 1 gets a tick at coarse levels too, so
+    that the gap between the two eras is not a missing tick.
+    """
+    if y_lo <= 0:
+        k_first = (1 - y_lo) // step  # the largest k with 1 - k*step >= y_lo
+        k_last = max(1, -(-(1 - min(y_hi, 0)) // step))  # the smallest k with 1 - k*step <= min(y_hi, 0)
+        for k in range(k_first, k_last - 1, -1):
+            yield 1 - k * step
+    if step >= 10 and y_lo <= 1 <= y_hi:
+        yield 1
+    if y_hi >= 1:
+        for k in range(max(1, -(-max(y_lo, 1) // step)), y_hi // step + 1):
+            yield k * step
 
 
 def _tick_days(level: TickLevel, lo: int, hi: int) -> Iterator[int]:
-    """Ordinals of the tick days of ``level`` within ``lo..hi`` (inclusive)."""
-    lo = max(lo, 1)
-    hi = min(hi, _dt.date(9999, 12, 31).toordinal())
+    """Day numbers of the tick days of ``level`` within ``lo..hi`` (inclusive)."""
+    lo, hi = max(lo, MIN_DAY), min(hi, MAX_DAY)
     if lo > hi:
         return
-    first = _dt.date.fromordinal(lo)
     if level.unit is Unit.YEAR:
-        year = first.year - first.year % level.step
-        if year < 1:
-            year = level.step if level.step > 1 else 1
-        while year <= 9999:
-            d = _dt.date(year, 1, 1).toordinal()
-            if d > hi:
-                break
-            if d >= lo:
+        for year in _tick_years(level.step, year_of(lo), year_of(hi)):
+            d = day_number(year, 1, 1)
+            if lo <= d <= hi:
                 yield d
-            year += level.step
     elif level.unit is Unit.MONTH:
-        year, month = first.year, first.month - (first.month - 1) % level.step
+        year, month, _ = civil_from_day(lo)
+        month -= (month - 1) % level.step
         while True:
-            d = _dt.date(year, month, 1).toordinal()
+            d = day_number(year, month, 1)
             if d > hi:
                 break
             if d >= lo:
@@ -205,22 +254,20 @@ def _tick_days(level: TickLevel, lo: int, hi: int) -> Iterator[int]:
             if month > 12:
                 month -= 12
                 year += 1
-                if year > 9999:
-                    break
     else:
         # days: every day, or weeks as the 1st, 8th, 15th and 22nd (the 29th would crowd the next 1st)
         for d in range(lo, hi + 1):
-            if level.step == 1 or _dt.date.fromordinal(d).day in (1, 8, 15, 22):
+            if level.step == 1 or civil_from_day(d)[2] in (1, 8, 15, 22):
                 yield d
 
 
 def _tick_label(level: TickLevel, day: int) -> str:
-    date = _dt.date.fromordinal(day)
+    year, month, dom = civil_from_day(day)
     if level.unit is Unit.YEAR:
-        return str(date.year)
+        return _year_label(year)
     if level.unit is Unit.MONTH:
-        return _MONTHS_SHORT[date.month - 1]
-    return str(date.day)
+        return _MONTHS_SHORT[month - 1]
+    return str(dom)
 
 
 def _labels_fit(items: Sequence[Tick]) -> bool:
@@ -243,15 +290,15 @@ def _context(level: TickLevel, scale: Scale, x0: float, x1: float, text_width: T
     ctx = TickLevel(Unit.YEAR, 1, "years") if level.unit is Unit.MONTH else TickLevel(Unit.MONTH, 1, "months")
     lo, hi = math.floor(scale.day(x0)), math.ceil(scale.day(x1))
     # include the period that started before the left edge
-    start = _dt.date.fromordinal(max(lo, 1))
-    first = (_dt.date(start.year, 1, 1) if ctx.unit is Unit.YEAR else _dt.date(start.year, start.month, 1)).toordinal()
+    year, month, _ = civil_from_day(min(max(lo, MIN_DAY), MAX_DAY))
+    first = day_number(year, 1, 1) if ctx.unit is Unit.YEAR else day_number(year, month, 1)
     days = list(_tick_days(ctx, first, hi))
 
     def text(d: int, long: bool) -> str:
-        date = _dt.date.fromordinal(d)
+        y, m, _ = civil_from_day(d)
         if ctx.unit is Unit.YEAR:
-            return str(date.year)
-        return f"{(_MONTHS if long else _MONTHS_SHORT)[date.month - 1]} {date.year}"
+            return _year_label(y)
+        return f"{(_MONTHS if long else _MONTHS_SHORT)[m - 1]} {_year_label(y)}"
 
     out: list[ContextLabel] = []
     for i, d in enumerate(days):
@@ -352,8 +399,9 @@ def classify(span: DateSpan, *, disputed: bool = False) -> MarkStyle:
         shape = Shape.POINT
     else:
         shape = Shape.SPAN
-    return MarkStyle(shape, span.precision, span.approximate, span.uncertain, span.open_start,
-                     span.open_end, disputed)
+    # an unknown end ("2004-06-01/") is drawn like an open one: the bar fades where the source is silent
+    return MarkStyle(shape, span.precision, span.approximate, span.uncertain,
+                     span.open_start or span.unknown_start, span.open_end or span.unknown_end, disputed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,11 +415,16 @@ LEGEND: tuple[LegendEntry, ...] = (
     LegendEntry("exact", "Exact day", "The source gives the day: a point."),
     LegendEntry("month", "Month", "Sometime in that month: a bar over the whole month."),
     LegendEntry("year", "Year", "Sometime in that year: a bar over the whole year."),
+    LegendEntry("season", "Season", "Sometime in that season, quarter or half-year."),
     LegendEntry("decade", "Decade", "Sometime in that decade."),
+    LegendEntry("century", "Century", "Sometime in that century."),
+    LegendEntry("millennium", "Millennium or longer", "Sometime within a thousand years or more."),
+    LegendEntry("set", "One of several dates", "One, or all, of the dates listed: a bar over their range."),
     LegendEntry("interval", "Period", "From one date to another: a solid bar with end caps."),
     LegendEntry("approximate", "Approximate (~)", "About this date: soft, dashed edges."),
     LegendEntry("uncertain", "Uncertain (?)", "The date is inferred or in doubt: hatched, marked “?”."),
-    LegendEntry("open", "Open end (..)", "No start or no end is given: the bar fades out with an arrow."),
+    LegendEntry("open", "Open end (..)",
+                "No start or no end is given, or it is unknown: the bar fades out with an arrow."),
     LegendEntry("disputed", "Sources disagree",
                 "The sources give dates that cannot both be right: each is drawn and linked, marked ≠."),
     LegendEntry("cluster", "More events", "Too many to show at this zoom: “+N”; click to zoom in."),
@@ -412,7 +465,7 @@ class Domain:
                 highs.append(s.upper + 1)
                 lows.append(s.upper)
         if not lows:
-            today = _dt.date(2000, 1, 1).toordinal()
+            today = day_number(2000, 1, 1)
             return cls(today - 3650, today + 3650, 365)
         lower, upper = min(lows), max(highs)
         pad = max(180, (upper - lower) // 25)
@@ -687,8 +740,12 @@ def claim_views(event: Event, archive: Archive | None = None) -> tuple[ClaimView
 def format_range(lower: int, upper: int) -> str:
     """Inclusive day range in words: "3 February 2003 – 9 August 2009"."""
     def one(d: int) -> str:
-        date = _dt.date.fromordinal(min(max(d, 1), _dt.date.max.toordinal()))
-        return f"{date.day} {_MONTHS[date.month - 1]} {date.year}"
+        if d < MIN_DAY:
+            return "the earliest dates"
+        if d > MAX_DAY:
+            return "the latest dates"
+        year, month, day = civil_from_day(d)
+        return f"{day} {_MONTHS[month - 1]} {year_words(year)}"
     return one(lower) if lower == upper else f"{one(lower)} – {one(upper)}"
 
 
@@ -840,8 +897,8 @@ def events_csv(events: Iterable[Event], archive: Archive | None = None) -> str:
         claims = "; ".join(f"{c.value} ({c.citation.item})" for c in e.date_claims)
         writer.writerow([
             e.id, d.edtf, describe_date(d.edtf),
-            "" if d.open_start else d.lower_date.isoformat(),
-            "" if d.open_end else d.upper_date.isoformat(),
+            "" if d.open_start else d.lower_iso,
+            "" if d.open_end else d.upper_iso,
             d.precision.value, _yes(d.approximate), _yes(d.uncertain), _yes(d.open_start), _yes(d.open_end),
             _yes(bool(e.date_claims) and is_disputed(e)), claims, e.title, e.description, "; ".join(e.places), "; ".join(e.people),
             "; ".join(e.tags), "; ".join(e.cited_items()),

@@ -104,3 +104,25 @@ def test_facts_command_text_and_json(tmp_path, capsys):
 def test_facts_command_without_an_archive_says_so(tmp_path, capsys):
     assert main(["facts", str(tmp_path)]) == 2
     assert "no archive here" in capsys.readouterr().err
+
+
+def test_events_text_shows_each_sources_date_where_they_disagree(capsys, bundled_archive_path):
+    assert main(["events", str(bundled_archive_path)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("2009-01/2009-02-20"))
+    assert lines[at].endswith("[sources disagree on the date]")
+    assert "2009-01 (January 2009) according to About Camp Ashraf [about-camp-ashraf]: “continued until January 2009”" \
+        in lines[at + 1]
+    assert lines[at + 2].strip().startswith("2009-02-20 (20 February 2009) according to Brief history of Ashraf City")
+
+
+def test_events_json_gives_iso_bounds_and_null_for_open_ends(tmp_path, capsys):
+    timeline = ('[[event]]\nid = "since"\ndate = "1979/.."\ntitle = "Since 1979"\n'
+                '[[event.citations]]\nitem = "doc"\nquote = "In 1986 the camp was built"\n'
+                '[[event]]\nid = "bce"\ndate = "-0999"\ntitle = "Long ago"\n'
+                '[[event.citations]]\nitem = "doc"\nquote = "In 1986 the camp was built"\n')
+    root = write_archive(tmp_path / "a", timeline=timeline)
+    assert main(["events", str(root), "--json"]) == 0
+    by_id = {e["id"]: e for e in json.loads(capsys.readouterr().out)}
+    assert (by_id["since"]["lower"], by_id["since"]["upper"]) == ("1979-01-01", None)
+    assert (by_id["bce"]["lower"], by_id["bce"]["upper"]) == ("-0999-01-01", "-0999-12-31")

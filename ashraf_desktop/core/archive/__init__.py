@@ -5,6 +5,8 @@ rest of the core and the UI import from here, never from the private modules beh
 """
 
 from .dates import MAX_ORDINAL, MIN_ORDINAL, DateError, DateSpan, Precision, describe_date, ordinal_to_iso, parse_date
+from .days import (MAX_DAY, MAX_YEAR, MIN_DAY, OPEN_LOWER, OPEN_UPPER, civil_from_day, day_number, iso_day, year_of,
+                   year_words)
 from .layers import (LAYERS_DIR, CopyCancelled, ReadOnlyItemError, SourceChangedError, ensure_layer, layer_root,
                      load_layered, orphans, remove_item, rewrite_sidecar, sidecar_text, slug, sweep, unique_id,
                      write_item)
@@ -20,7 +22,8 @@ __all__ = [
     "load_archive", "LoadResult", "sha256_of", "FORMAT_VERSION", "ID_PATTERN", "TEXT_FORMATS", "DOCUMENT_FORMATS",
     # dates
     "parse_date", "describe_date", "DateSpan", "DateError", "Precision", "ordinal_to_iso", "MIN_ORDINAL",
-    "MAX_ORDINAL",
+    "MAX_ORDINAL", "OPEN_LOWER", "OPEN_UPPER", "MIN_DAY", "MAX_DAY", "MAX_YEAR", "day_number", "civil_from_day",
+    "year_of", "iso_day", "year_words",
     # user layers
     "LAYERS_DIR", "layer_root", "ensure_layer", "load_layered", "write_item", "rewrite_sidecar", "remove_item",
     "sidecar_text", "unique_id", "slug", "sweep", "orphans", "ReadOnlyItemError", "SourceChangedError",

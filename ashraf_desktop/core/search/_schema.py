@@ -8,7 +8,6 @@ so that historical dates of any age compare and an EDTF span overlaps a query ra
 
 from __future__ import annotations
 
-import datetime as _dt
 import hashlib
 import re
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from typing import Any, Iterable
 
 from whoosh import columns, fields
 
-from ..archive import Archive, Event, Item, ItemKind
+from ..archive import Archive, Event, Item, ItemKind, year_of
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
 __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "annotation_doc", "plain_note",
@@ -28,7 +27,8 @@ __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc"
 #: tiers, one-term ``undated``, ``id`` stored only, cheaper content hashes.
 #: 3: annotations are documents too (kind ``annotation``, key ``annot:<uuid>``): ``note`` field, ``annot`` stored.
 #: 4: ``date_hi`` is a column too, so that date ranges are answered from columns (see ``_fast``).
-SCHEMA_VERSION = f"4.{ANALYSIS_VERSION}"
+#: 5: ``date_lo``/``date_hi`` are signed 64-bit day numbers (BCE, years beyond 9999, open ends; issue 19).
+SCHEMA_VERSION = f"5.{ANALYSIS_VERSION}"
 
 #: Key prefix of annotation documents. They come from the annotations database (``sync_annotations``), not
 #: from the archive, so they take no part in the archive's content hashes and fingerprint.
@@ -62,8 +62,8 @@ def build_schema() -> fields.Schema:
         # signed: Whoosh 2.7 mis-evaluates ranges on unsigned NUMERIC fields (every value matches "<= x")
         # shift_step 8: 4 range-tier terms a value instead of 8 (ranges read a few more terms; builds write
         # half the postings). ``undated`` is only sorted on, never ranged: one term.
-        date_lo=fields.NUMERIC(int, bits=32, sortable=True, shift_step=8),
-        date_hi=fields.NUMERIC(int, bits=32, sortable=True, shift_step=8),
+        date_lo=fields.NUMERIC(int, bits=64, sortable=True, shift_step=8),
+        date_hi=fields.NUMERIC(int, bits=64, sortable=True, shift_step=8),
         undated=fields.NUMERIC(int, bits=32, sortable=True, shift_step=32),
         title_sort=fields.COLUMN(columns.VarBytesColumn()),
         facets=fields.COLUMN(columns.VarBytesColumn()),
@@ -171,8 +171,8 @@ def archive_fingerprint(archive: Archive, extractor_version: str, cache: dict | 
     return fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
 
 
-def _year_of(ordinal: int) -> int:
-    return _dt.date.fromordinal(ordinal).year
+def _year_of(day: int) -> int:
+    return year_of(day)  # day numbers of any year (core.archive.days): BCE and beyond 9999 too
 
 
 def _date_fields(span) -> dict[str, Any]:
