@@ -15,6 +15,10 @@ if [ "$purpose" = run ]; then
   pkgs+=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0
          libxcb-xkb1 libxkbcommon-x11-0)
 fi
+# The team tests (tests/team) start a throwaway PostgreSQL cluster of their own: Debian's server package,
+# without the system cluster it would otherwise create and start (docs/team.md).
+pg_found() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; }
+if [ "$purpose" = test ] && ! pg_found; then pkgs+=(postgresql); fi
 py_ok() { command -v python3 >/dev/null && python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 py_ok || pkgs+=(python3 python3-venv python3-pip)
 
@@ -35,8 +39,13 @@ if command -v dpkg-query >/dev/null; then
     if [ "$(id -u)" = 0 ]; then
       echo "bootstrap: installing system packages: ${missing[*]}"
       export DEBIAN_FRONTEND=noninteractive
+      if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+        mkdir -p /etc/postgresql-common   # tests run their own cluster: no system one on port 5432
+        echo "create_main_cluster = false" > /etc/postgresql-common/createcluster.conf
+      fi
       apt-get update -qq >/dev/null
-      apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+      apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confdef \
+        -o Dpkg::Options::=--force-confold "${missing[@]}" >/dev/null
     else
       echo "bootstrap: these system packages are missing; install them and run again:" >&2
       echo "  sudo apt-get install ${missing[*]}" >&2

@@ -73,6 +73,29 @@ def _exec_script(conn: sqlite3.Connection, script: str) -> None:
             conn.execute(statement)
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """Team sync bookkeeping (core/team, docs/team.md): per annotation the server revision and the
+    pristine copy last synced, alternatives of conflicting fields, and a push whose outcome is unknown."""
+    _exec_script(conn, """
+    CREATE TABLE sync_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE sync_state (
+        annotation_id TEXT PRIMARY KEY,
+        revision INTEGER,
+        owner TEXT NOT NULL DEFAULT '',
+        pristine TEXT,
+        pristine_deleted INTEGER NOT NULL DEFAULT 0,
+        pristine_conflicts TEXT NOT NULL DEFAULT '{}',
+        conflicts TEXT NOT NULL DEFAULT '{}',
+        synced_change INTEGER NOT NULL DEFAULT 0,
+        refused TEXT,
+        inflight_key TEXT,
+        inflight_doc TEXT,
+        inflight_change INTEGER
+    );
+    CREATE INDEX sync_state_inflight ON sync_state (inflight_key) WHERE inflight_key IS NOT NULL
+    """)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -83,6 +106,7 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "annotations, tags", lambda c: _exec_script(c, V1_SQL)),
     Migration(2, "change feed for the search index; import base for conflicts", _v2),
+    Migration(3, "team sync bookkeeping", _v3),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

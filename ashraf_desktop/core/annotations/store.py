@@ -39,7 +39,7 @@ from .model import Annotation, Colour, Kind, Mutation, RegionSelector, Status, T
 from .schema import CURRENT_VERSION, MIGRATIONS, schema_version
 
 __all__ = ["AnnotationStore", "AnnotationQuery", "TagCount", "ReanchorReport", "DB_NAME", "BACKUP_DIR",
-           "open_store", "UNSET"]
+           "open_store", "UNSET", "SyncTxn"]
 
 log = logging.getLogger(__name__)
 
@@ -562,6 +562,16 @@ class AnnotationStore:
                     report.conflicts.append(Conflict(local=local, incoming=a))
         return report
 
+    # -- team sync ------------------------------------------------------------------------------------------
+
+    @contextmanager
+    def sync_transaction(self) -> Iterator["SyncTxn"]:
+        """One write transaction for the team sync (core/team): it writes annotations *as given* - other
+        people's edits, ``modified`` included - journaled for the search index and subscribers like any
+        change, together with its own bookkeeping tables (schema v3), all committed or none."""
+        with self._write_txn() as conn:
+            yield SyncTxn(self, conn)
+
     # -- search feed ----------------------------------------------------------------------------------------
 
     def _epoch(self) -> str:
@@ -657,3 +667,32 @@ class AnnotationStore:
         with self._write_txn() as conn:
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('feed_epoch', ?)", (uuid.uuid4().hex,))
         return safety
+
+
+class SyncTxn:
+    """What the team sync may do inside :meth:`AnnotationStore.sync_transaction`."""
+
+    def __init__(self, store: AnnotationStore, conn: sqlite3.Connection) -> None:
+        self._store, self.conn = store, conn
+
+    def find(self, annotation_id: str) -> Annotation | None:
+        found = self._store._find_in_txn(annotation_id)
+        return found[0] if found else None
+
+    def write(self, annotation: Annotation) -> Annotation:
+        """Store an annotation exactly as given (validated); keeps the import base."""
+        annotation = validate(annotation)
+        found = self._store._find_in_txn(annotation.id)
+        _rows.write(self.conn, annotation, found[1] if found else None)
+        self._store._journal(annotation.id, "upsert")
+        return annotation
+
+    def delete(self, annotation_id: str) -> None:
+        if self.conn.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,)).rowcount:
+            _rows.drop_unused_tags(self.conn)
+            self._store._journal(annotation_id, "delete")
+
+    def change_version(self, annotation_id: str) -> int:
+        """The local change counter of an annotation (0: never changed here since v2)."""
+        row = self.conn.execute("SELECT version FROM change WHERE annotation_id = ?", (annotation_id,)).fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,103 @@
+"""Two data folders syncing through a real PostgreSQL server (tests/team/team_pg.py starts it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ashraf_desktop.core.annotations import AnnotationStore, open_store, text_selector
+from ashraf_desktop.core.team import LocalBook, sync
+
+TEXT = "In 1986 the camp was built on barren land north of Baghdad, near the Iranian border."
+
+
+def _highlight(store: AnnotationStore, body: str = "", tags=(), author: str = "Alice") -> str:
+    start = TEXT.index("the camp")
+    selector = text_selector(TEXT, start, start + len("the camp was built"))
+    return store.create("ashraf", "brief-history", "highlight", text=selector, body=body, tags=tags,
+                        author=author).after.id
+
+
+def _sync(team, short: str, folder: Path):
+    with open_store(folder) as store, team.connect(short) as conn:
+        return sync(store, conn)
+
+
+def test_two_data_folders_exchange_annotations_both_ways(team, folders) -> None:
+    a, b = folders
+    with open_store(a) as store:
+        first = _highlight(store, "Built in 1986.", ["construction"])
+    report = _sync(team, "alice", a)
+    assert report.pushed == 1 and report.waiting == 0
+    report = _sync(team, "bob", b)
+    assert report.pulled == 1
+    with open_store(b) as store:
+        got = store.get(first)
+        assert (got.body, got.tags, got.author) == ("Built in 1986.", ("construction",), "Alice")
+        second = _highlight(store, "Bob's note", author="Bob")
+    _sync(team, "bob", b)
+    _sync(team, "alice", a)
+    with open_store(a) as store:
+        assert store.get(second).body == "Bob's note"
+        assert {x.id for x in store.all()} == {first, second}
+    # deleting is a tombstone that travels
+    with open_store(a) as store:
+        store.delete(first)
+    _sync(team, "alice", a)
+    _sync(team, "bob", b)
+    with open_store(b) as store:
+        assert store.find(first) is None
+        assert LocalBook(store).waiting_count() == 0
+
+
+def test_edits_to_different_fields_merge_and_tag_additions_combine(team, folders) -> None:
+    a, b = folders
+    with open_store(a) as store:
+        ident = _highlight(store, "note", ["camp"])
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)  # the editor may change anyone's annotation
+    with open_store(a) as store:
+        store.update(ident, body="note, corrected", tags=["camp", "1986"])
+    with open_store(b) as store:
+        store.update(ident, colour="green", tags=["camp", "construction"])
+    _sync(team, "alice", a)
+    report = _sync(team, "eve", b)
+    assert report.merged == 1 and report.conflicts == 0
+    _sync(team, "alice", a)
+    for folder in (a, b):
+        with open_store(folder) as store:
+            got = store.get(ident)
+            assert (got.body, str(got.colour), got.tags) == ("note, corrected", "green",
+                                                             ("1986", "camp", "construction"))
+            assert got.author == "Alice"  # the editor's sync did not make it hers
+
+
+def test_same_field_edited_on_both_sides_keeps_both_values(team, folders) -> None:
+    a, b = folders
+    with open_store(a) as store:
+        ident = _highlight(store, "first wording")
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    with open_store(a) as store:
+        store.update(ident, body="Alice's wording")
+    with open_store(b) as store:
+        store.update(ident, body="Eve's wording")
+    _sync(team, "alice", a)
+    report = _sync(team, "eve", b)
+    assert report.new_conflicts == [ident] and report.conflicts == 1
+    _sync(team, "alice", a)
+    for folder in (a, b):
+        with open_store(folder) as store:
+            [entry] = LocalBook(store).conflicts()
+            assert entry.annotation.body == "Alice's wording"  # the value that was on the server first
+            assert [alt.value for alt in entry.conflicts["body"]] == ["Eve's wording"]
+    # resolved on one side, field by field: the choice travels and the conflict is gone everywhere
+    with open_store(a) as store:
+        LocalBook(store).resolve(ident, "body", 0)
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    for folder in (a, b):
+        with open_store(folder) as store:
+            assert store.get(ident).body == "Eve's wording"
+            assert LocalBook(store).conflicts() == []
