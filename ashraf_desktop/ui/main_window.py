@@ -392,7 +392,9 @@ class MainWindow(QMainWindow):
         """Highlights, notes and regions (ui/annotations): the Annotations panel tabbed with Provenance, Edit ▸
         Undo/Redo, File ▸ Export/Import/Restore annotations, counts in the search results."""
         from .annotations import install_annotations
+        from .team import install_team
         install_annotations(self)
+        install_team(self)  # the team sync (ui/team): a menu entry only, unless a team server is configured
 
     def _annotate_before_built(self, page: Any, colour: str, note: bool) -> None:
         if "annotations" in self._pending_panels:

@@ -1,0 +1,165 @@
+"""The team sync while the app runs: a worker thread that syncs, then listens for the team's commits
+(LISTEN/NOTIFY) or a local change, and syncs again; offline, it retries with a growing pause.
+
+Only created when a team is configured - with none, nothing here runs and nothing connects. The worker
+has its own connection to the annotations database (SQLite connections are per thread); the window's own
+store sees the pulled changes on its next read, and :attr:`TeamSyncService.pulled` tells it to repaint.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from ...core.team import TeamConfig
+
+__all__ = ["SyncState", "TeamSyncService"]
+
+log = logging.getLogger(__name__)
+
+#: seconds between retries while the server cannot be reached (then stays at the last)
+RETRY_PAUSES = (2, 5, 15, 30, 60, 120)
+LISTEN_SLICE = 1.0  # seconds per wait for NOTIFY, so a local change or a stop is seen promptly
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the status bar shows."""
+
+    phase: str  # "syncing" | "synced" | "offline" | "refused" (bad password, not a member…) | "stopped"
+    waiting: int = 0
+    conflicts: int = 0
+    message: str = ""
+
+    @property
+    def label(self) -> str:
+        if self.phase == "syncing":
+            return "Syncing…"
+        if self.conflicts:
+            return f"{self.conflicts} conflict{'s' * (self.conflicts != 1)}"
+        if self.phase == "offline":
+            return f"Offline · {self.waiting} waiting" if self.waiting else "Offline"
+        if self.phase == "refused":
+            return "Team: not connected"
+        if self.waiting:
+            return f"{self.waiting} waiting"
+        return "Synced" if self.phase == "synced" else "Team"
+
+
+class _Worker(QThread):
+    state = Signal(object)  # SyncState
+    pulled = Signal(int)  # how many changes came in
+
+    def __init__(self, data_dir: Path, config: TeamConfig, password: str | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.data_dir, self.config, self.password = data_dir, config, password
+        self._stop = threading.Event()
+        self._poke = threading.Event()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._poke.set()
+
+    def poke(self) -> None:
+        self._poke.set()
+
+    def _counts(self, store) -> tuple[int, int]:
+        from ...core.team import LocalBook
+        book = LocalBook(store)
+        return book.waiting_count(), book.conflict_count()
+
+    def run(self) -> None:  # noqa: C901 - one loop, read top to bottom
+        import psycopg
+        from ...core.annotations import StoreEnvironmentError, open_store
+        from ...core.team import TeamServerError, connect, sync, wait_for_change
+        failures = 0
+        try:
+            store = open_store(self.data_dir)
+        except StoreEnvironmentError as error:
+            self.state.emit(SyncState("stopped", message=f"Team sync stopped: {error}"))
+            return
+        try:
+            while not self._stop.is_set():
+                conn = listener = None
+                try:
+                    self.state.emit(SyncState("syncing", *self._counts(store)))
+                    conn = connect(self.config, self.password)
+                    listener = connect(self.config, self.password, autocommit=True)
+                    failures = 0
+                    while not self._stop.is_set():
+                        self._poke.clear()
+                        report = sync(store, conn)
+                        if report.pulled:
+                            self.pulled.emit(report.pulled)
+                        phase = "synced"
+                        message = f"Synced with {self.config.label}: {report.summary()}"
+                        if report.refused:
+                            message += " (the server refused changes to others' annotations: see Conflicts)"
+                        self.state.emit(SyncState(phase, report.waiting, report.conflicts, message))
+                        while not self._stop.is_set() and not self._poke.is_set():
+                            if wait_for_change(listener, LISTEN_SLICE):
+                                break
+                except psycopg.OperationalError as error:
+                    text = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+                    bad_login = "password authentication failed" in text or "no password supplied" in text
+                    waiting, conflicts = self._counts(store)
+                    if bad_login:
+                        self.state.emit(SyncState("refused", waiting, conflicts,
+                                                  f"The team server refused the login ({text}). "
+                                                  "Check the password in Preferences ▸ Team."))
+                        return
+                    self.state.emit(SyncState("offline", waiting, conflicts,
+                                              f"Team server not reachable ({text}); your changes are kept "
+                                              "here and sent when it is back."))
+                except (TeamServerError, psycopg.Error) as error:
+                    waiting, conflicts = self._counts(store)
+                    self.state.emit(SyncState("refused", waiting, conflicts, f"Team sync: {error}"))
+                    if isinstance(error, TeamServerError):
+                        return
+                except StoreEnvironmentError as error:
+                    self.state.emit(SyncState("offline", 0, 0, f"Team sync paused: {error}"))
+                finally:
+                    for c in (conn, listener):
+                        if c is not None:
+                            try:
+                                c.close()
+                            except Exception:
+                                pass
+                pause = RETRY_PAUSES[min(failures, len(RETRY_PAUSES) - 1)]
+                failures += 1
+                self._poke.clear()
+                self._poke.wait(pause)
+        finally:
+            store.close()
+
+
+class TeamSyncService(QObject):
+    """Owns the worker; the window talks to this."""
+
+    state_changed = Signal(object)  # SyncState
+    pulled = Signal(int)
+
+    def __init__(self, data_dir: Path, config: TeamConfig, password: str | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.config = config
+        self.state = SyncState("syncing")
+        self._worker = _Worker(Path(data_dir), config, password, self)
+        self._worker.state.connect(self._on_state)
+        self._worker.pulled.connect(self.pulled)
+        self._worker.start()
+
+    def _on_state(self, state: SyncState) -> None:
+        self.state = state
+        self.state_changed.emit(state)
+
+    def sync_now(self) -> None:
+        """A local change was saved, or the user asked: sync as soon as possible."""
+        self._worker.poke()
+
+    def stop(self, wait_ms: int = 10000) -> None:
+        self._worker.stop()
+        self._worker.wait(wait_ms)
