@@ -12,6 +12,7 @@ import os
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QToolButton
 
 from ...core.annotations import open_store
@@ -33,10 +34,13 @@ class SyncStatusButton(QToolButton):
         super().__init__(parent)
         self.setObjectName("teamSyncStatus")
         self.setAutoRaise(True)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.hide()
 
     def show_state(self, state: SyncState) -> None:
+        from .. import look
+        needs_eye = bool(state.conflicts) or state.phase in ("refused", "stopped")
+        self.setIcon(look.icon("triangle-alert") if needs_eye else QIcon())
         self.setText(state.label)
         self.setToolTip(state.message or state.label)
         self.setProperty("phase", state.phase)
