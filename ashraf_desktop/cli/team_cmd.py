@@ -76,8 +76,13 @@ def _err(message: str) -> None:
     print(f"ashraf-desktop team: {message}", file=sys.stderr)
 
 
+def _driver():
+    from ..core.team import load_driver
+    return load_driver()
+
+
 def _admin_connect(url: str):
-    import psycopg
+    psycopg = _driver()
     try:
         return psycopg.connect(url, connect_timeout=10, application_name="Ashraf Archive (admin)")
     except psycopg.OperationalError as error:
@@ -88,8 +93,12 @@ def _admin_connect(url: str):
 
 
 def _init(args) -> int:
-    import psycopg
-    from ..core.team import TeamServerError, init_server
+    from ..core.team import DriverMissingError, TeamServerError, init_server
+    try:
+        psycopg = _driver()
+    except DriverMissingError as error:
+        _err(str(error))
+        return EXIT_FAILED
     try:
         with _admin_connect(args.url) as conn:
             applied = init_server(conn)
@@ -102,8 +111,12 @@ def _init(args) -> int:
 
 
 def _add_member(args) -> int:
-    import psycopg
-    from ..core.team import TeamServerError, add_member
+    from ..core.team import DriverMissingError, TeamServerError, add_member
+    try:
+        psycopg = _driver()
+    except DriverMissingError as error:
+        _err(str(error))
+        return EXIT_FAILED
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif sys.stdin.isatty():
@@ -161,9 +174,13 @@ def _password(config) -> str | None:
 
 
 def _sync(args) -> int:
-    import psycopg
     from ..core.annotations import StoreEnvironmentError, open_store
-    from ..core.team import TeamServerError, connect, load_config, sync
+    from ..core.team import DriverMissingError, TeamServerError, connect, load_config, sync
+    try:
+        psycopg = _driver()
+    except DriverMissingError as error:
+        _err(str(error))
+        return EXIT_FAILED
     dirs = _dirs(args)
     config = load_config(dirs.config)
     if config is None:

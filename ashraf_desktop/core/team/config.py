@@ -14,7 +14,8 @@ from urllib.parse import urlsplit
 
 import tomli_w
 
-__all__ = ["TeamConfig", "CONFIG_NAME", "load_config", "save_config", "remove_config", "connect"]
+__all__ = ["TeamConfig", "CONFIG_NAME", "load_config", "save_config", "remove_config", "connect", "load_driver",
+           "DriverMissingError"]
 
 CONFIG_NAME = "team.toml"
 
@@ -69,9 +70,26 @@ def remove_config(config_dir: Path) -> None:
     (Path(config_dir) / CONFIG_NAME).unlink(missing_ok=True)
 
 
+class DriverMissingError(ImportError):
+    """The PostgreSQL client library cannot be loaded (the packaged app uses the system's libpq)."""
+
+
+def load_driver():
+    """psycopg, or :class:`DriverMissingError` saying what to install. From source psycopg brings its own
+    libpq (psycopg[binary]); the packaged app leaves that out for size and uses the system's."""
+    try:
+        import psycopg
+    except ImportError as error:
+        raise DriverMissingError(
+            "team sync needs the PostgreSQL client library (libpq), which was not found on this computer: "
+            "on Debian or Ubuntu, `sudo apt-get install libpq5` "
+            f"({error})") from error
+    return psycopg
+
+
 def connect(config: TeamConfig, password: str | None, *, timeout: float = 5.0, **options):
     """A psycopg connection as this archivist (the only place the app opens one)."""
-    import psycopg
+    psycopg = load_driver()
     kwargs = {"user": config.user, "connect_timeout": max(1, int(timeout)), "application_name": "Ashraf Archive"}
     if password:
         kwargs["password"] = password

@@ -73,9 +73,13 @@ class _Worker(QThread):
         return book.waiting_count(), book.conflict_count()
 
     def run(self) -> None:  # noqa: C901 - one loop, read top to bottom
-        import psycopg
         from ...core.annotations import StoreEnvironmentError, open_store
-        from ...core.team import TeamServerError, connect, sync, wait_for_change
+        from ...core.team import DriverMissingError, TeamServerError, connect, load_driver, sync, wait_for_change
+        try:
+            psycopg = load_driver()
+        except DriverMissingError as error:
+            self.state.emit(SyncState("stopped", message=f"Team sync is off: {error}"))
+            return
         failures = 0
         try:
             store = open_store(self.data_dir)
