@@ -78,7 +78,8 @@ def test_menus_keep_their_order_when_annotations_come_after_the_import(make_wind
     window.ensure_panels()
     edit = [a.text() for a in window.edit_menu.actions() if not a.isSeparator()]
     assert edit[:2] == ["&Undo", "&Redo"]
-    assert edit[-4:] == ["&Annotate selection…", "&Highlight selection", "&Preferences…", "Edit &metadata…"]
+    assert edit[-6:] == ["&Annotate selection…", "&Highlight selection", "&Preferences…", "&Team…",
+                         "Team &conflicts…", "Edit &metadata…"]  # Team… and conflicts: ui/team (issue 21)
     file_ = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_.index("Import &folder…") < file_.index("&Export annotations…") < file_.index("&Quit")
     window.edit_menu.aboutToShow.emit()  # a menu opened before the index: its icons are drawn then
