@@ -83,15 +83,18 @@ def _archive_path(args: argparse.Namespace) -> Path:
     return getattr(args, "archive_pos", None) or args.archive or bundled_archive()
 
 
-def _load(args: argparse.Namespace, *, check_files: bool = True):
-    """The archive with the user's layer of imported items (``--data-dir`` or the user data folder)."""
+def _load(args: argparse.Namespace, *, check_files: bool = True, catalogue: bool = True):
+    """The archive with the user's layer of imported items (``--data-dir`` or the user data folder), through
+    its catalogue in the user cache unless ``catalogue`` is false (``validate`` reads every file)."""
     from ..core.archive import load_layered
     from ..paths import user_dirs
-    return load_layered(_archive_path(args), user_dirs(args.data_dir).data, check_files=check_files)
+    dirs = user_dirs(args.data_dir)
+    return load_layered(_archive_path(args), dirs.data, check_files=check_files,
+                        cache_dir=dirs.cache if catalogue else None)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = _load(args, check_files=not args.quick)
+    result = _load(args, check_files=not args.quick, catalogue=False)
     counts = result.archive.counts()
     if args.json:
         print(json.dumps({"archive": str(_archive_path(args)), "ok": result.ok, **counts,

@@ -161,7 +161,7 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             print(f"error: {problem}", file=err)
         return EXIT_USAGE
     dirs = user_dirs(args.data_dir)
-    loaded = load_layered(root, dirs.data, check_files=False)
+    loaded = load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache)
     archive = loaded.archive
     layer = layer_root(dirs.data, archive.collection.id)
     bags = [p for p in args.paths if _is_bag(p)]
@@ -182,7 +182,8 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
                 report.not_started.extend(bags[number:])
                 break
             from ..core.annotations import DB_NAME
-            archive = load_layered(root, dirs.data, check_files=False).archive  # sees what was just added
+            # sees what was just added
+            archive = load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache).archive
             part = _import_bag(bag, archive, layer, dirs.data / DB_NAME, progress=progress,
                                cancelled=stop.is_set, on_added=None)
             progress.finish()
@@ -254,7 +255,7 @@ def _update_index(root: Path, data_dir: Path | None, err: TextIO) -> dict | None
     from ..paths import prebuilt_index, user_dirs
 
     dirs = user_dirs(data_dir)
-    archive = load_layered(root, dirs.data, check_files=False).archive
+    archive = load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache).archive
     index_root = dirs.cache / "index"
     if not index_home(archive, index_root).exists():
         return None

@@ -68,7 +68,8 @@ def _load(args: argparse.Namespace, err: TextIO):
     if not (root / "collection.toml").is_file():
         print(f"error: {root} is not an archive (no collection.toml)", file=err)
         return None
-    return load_layered(root, user_dirs(args.data_dir).data, check_files=False).archive
+    dirs = user_dirs(args.data_dir)
+    return load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache).archive
 
 
 def _item_ids(raw: str | None) -> list[str] | None:

@@ -41,7 +41,8 @@ def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str 
         return None, False
     from ...paths import user_dirs
     from ..archive import load_layered
-    return load_layered(path, user_dirs(data_dir).data, check_files=False).archive, True
+    dirs = user_dirs(data_dir)
+    return load_layered(path, dirs.data, check_files=False, cache_dir=dirs.cache).archive, True
 
 
 def _open_for_reading(path: Path) -> AnnotationStore | None:

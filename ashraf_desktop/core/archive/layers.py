@@ -64,8 +64,10 @@ def ensure_layer(layer: Path, archive: Archive | None = None) -> Path:
     return layer
 
 
-def load_layered(root: Path, data_dir: Path | None, *, check_files: bool = False, progress=None):
-    """``load_archive`` of ``root`` with its user layer (when ``data_dir`` is given and the layer exists)."""
+def load_layered(root: Path, data_dir: Path | None, *, check_files: bool = False, progress=None,
+                 cache_dir: Path | None = None):
+    """``load_archive`` of ``root`` with its user layer (when ``data_dir`` is given and the layer exists);
+    through the catalogue under ``cache_dir`` when given (and not ``check_files``)."""
     layers: list[Path] = []
     if data_dir is not None:
         from .loader import _Collector, _load_collection  # the collection id decides the layer
@@ -73,7 +75,7 @@ def load_layered(root: Path, data_dir: Path | None, *, check_files: bool = False
         layer = layer_root(data_dir, collection.id)
         if (layer / "items").is_dir():
             layers.append(layer)
-    return load_archive(root, layers=layers, check_files=check_files, progress=progress)
+    return load_archive(root, layers=layers, check_files=check_files, progress=progress, cache_dir=cache_dir)
 
 
 def slug(text: str, limit: int = 60) -> str:

@@ -8,6 +8,7 @@ and the event kept (it is still history, only its evidence needs fixing).
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -18,9 +19,11 @@ from .dates import DateError, DateSpan, parse_date
 from .model import (DC_FIELDS, Archive, Citation, Claim, Collection, Event, Fact, Item, ItemKind, Metadata,
                     Problem, Severity, TextLayer)
 
-__all__ = ["FORMAT_VERSION", "LoadResult", "load_archive", "sha256_of", "TEXT_FORMATS"]
+__all__ = ["FORMAT_VERSION", "LOADER_VERSION", "LoadResult", "load_archive", "sha256_of", "TEXT_FORMATS"]
 
 FORMAT_VERSION = 1
+#: bump when what the loader makes of the same files changes (the catalogue re-reads everything then)
+LOADER_VERSION = 2
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 TEXT_FORMATS = frozenset({"text/plain", "text/markdown", "text/html"})
 DOCUMENT_FORMATS = TEXT_FORMATS | {"application/pdf",
@@ -44,6 +47,8 @@ _MAX_FIELD_CHARS = 100_000  # clamp absurd metadata at the edge
 class LoadResult:
     archive: Archive
     problems: tuple[Problem, ...] = ()
+    #: things the user should be told once, in plain words (the catalogue was damaged and rebuilt)
+    notices: tuple[str, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -251,7 +256,9 @@ def _citation(table: dict[str, Any], f: _Fields, where: str, keys: frozenset[str
     return Citation(item=item, quote=quote, note=cf.text("note") if "note" in keys else "")
 
 
-def _load_item(path: Path, root: Path, out: _Collector, check_files: bool) -> Item | None:
+def _load_item(path: Path, root: Path, out: _Collector, check_files: bool,
+               real_root: Path | None = None) -> Item | None:
+    """One sidecar. ``real_root``: ``root`` with its symbolic links resolved (once per load, not per item)."""
     data = _read_toml(path, out)
     if data is None:
         return None
@@ -281,8 +288,12 @@ def _load_item(path: Path, root: Path, out: _Collector, check_files: bool) -> It
         if not file_name:
             out.add(path, "file", f"required field 'file' is missing (a {kind} holds a file)")
         else:
-            held = (path.parent / file_name).resolve()
-            if not held.is_relative_to(root.resolve()):
+            real_root = real_root or root.resolve()
+            # lexically inside the archive (``../`` cannot leave it); a link the archivist put inside it may
+            # point elsewhere (a photo library kept on another disk). Resolving each path cost seconds.
+            held = Path(os.path.normpath(real_root / path.parent.relative_to(root) / file_name)) \
+                if path.is_relative_to(root) else Path(os.path.normpath(path.parent.resolve() / file_name))
+            if not held.is_relative_to(real_root):
                 out.add(path, "file", f"{file_name!r} points outside the archive folder")
                 held = None
             elif not held.is_file():
@@ -518,7 +529,8 @@ def _sidecars(root: Path, out: _Collector, *, required: bool = True) -> list[Pat
 
 
 def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_files: bool = True,
-                 progress: Callable[[int, int], None] | None = None) -> LoadResult:
+                 progress: Callable[[int, int], None] | None = None,
+                 cache_dir: Path | str | None = None) -> LoadResult:
     """Load and validate the archive at ``root``, with the items of its user ``layers`` on top.
 
     ``check_files`` verifies checksums and that every citation is verbatim in its item (reads every held
@@ -528,7 +540,14 @@ def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_f
     A layer (``core.archive.layers``) is a folder with an ``items/`` tree in the same format, where the app writes
     what the user imports: the archive at ``root`` may be read-only (the bundled one) and both show as one
     archive. A layer item whose id is already taken is reported and left out, like any duplicate.
+
+    ``cache_dir`` (the user cache folder; without ``check_files``): go through the archive's catalogue
+    (``core.archive.catalogue``), which re-reads only the sidecars changed since the last open and serves
+    the items lazily; ``progress`` then counts the sidecars it reads. ``validate`` reads everything.
     """
+    if cache_dir is not None and not check_files:
+        from .catalogue import load_catalogued
+        return load_catalogued(root, layers=layers, cache_dir=cache_dir, progress=progress)
     root = Path(root)
     out = _Collector(root=root)
     if not root.is_dir():
@@ -540,8 +559,9 @@ def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_f
     sidecars = [(root, s) for s in _sidecars(root, out)]
     sidecars += [(layer, s) for layer in layer_roots for s in _sidecars(layer, out, required=False)]
     items = []
+    real = {base: base.resolve() for base in (root, *layer_roots)}
     for number, (base, sidecar) in enumerate(sidecars, start=1):
-        item = _load_item(sidecar, base, out, check_files)
+        item = _load_item(sidecar, base, out, check_files, real[base])
         if item is not None:
             items.append(item)
         if progress:

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterator, Mapping
+from typing import Iterable, Iterator, Sequence
 
 from .dates import DateError, DateSpan, parse_date
 
 __all__ = [
     "ItemKind", "Metadata", "Citation", "Claim", "Item", "Event", "Fact", "Collection", "Archive",
-    "Problem", "Severity", "DC_FIELDS", "TextLayer",
+    "Problem", "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ORDERS",
 ]
 
 #: Dublin Core terms an item may carry, in the order the provenance panel shows them.
@@ -195,24 +195,209 @@ class Collection:
     language: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class DatedItem:
+    """What the timeline draws of a dated item, without building the whole :class:`Item`."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    date: DateSpan
+
+
+#: orders of :meth:`Items.ids`: the archive's file order, by title (case-folded), by date (undated last)
+ORDERS = ("file", "title", "date")
+
+
+class Items(Sequence[Item]):
+    """The archive's items in file order, and the queries the panels, the CLI and the index ask of them.
+
+    Two kinds: :class:`MemoryItems` (a tuple, for archives built in code and small tests) and the
+    catalogue's (``core.archive.catalogue``), which builds an :class:`Item` only when one is asked for.
+    Iterating builds every item: fine on a worker thread, never on the GUI thread of a large archive;
+    ask for ids, counts, a page (:meth:`many`) or :meth:`dated` rows instead.
+    """
+
+    def get(self, item_id: str) -> Item | None:
+        raise NotImplementedError
+
+    def many(self, ids: Iterable[str]) -> list[Item]:
+        """The items of ``ids`` in that order; unknown ids are skipped."""
+        return [item for i in ids if (item := self.get(i)) is not None]
+
+    def count(self, kind: ItemKind | None = None) -> int:
+        raise NotImplementedError
+
+    def ids(self, kind: ItemKind | None = None, order: str = "file") -> list[str]:
+        raise NotImplementedError
+
+    def dated(self, kind: ItemKind | None = None) -> list[DatedItem]:
+        raise NotImplementedError
+
+    def titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        raise NotImplementedError
+
+    def by_sha256(self) -> dict[str, str]:
+        """Lower-case SHA-256 of each held file -> the id of the first item holding it."""
+        raise NotImplementedError
+
+    def __contains__(self, item_id: object) -> bool:
+        if isinstance(item_id, Item):
+            return self.get(item_id.id) == item_id
+        return isinstance(item_id, str) and self.get(item_id) is not None
+
+    def __eq__(self, other: object) -> bool:
+        if self is other:
+            return True
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)) or len(other) != len(self):
+            return NotImplemented if not isinstance(other, Sequence) else False
+        return all(a == b for a, b in zip(self, other))
+
+    __hash__ = object.__hash__
+
+    def __add__(self, other: Iterable[Item]) -> tuple[Item, ...]:  # archive.items + (extra,) as with a tuple
+        return (*self, *other)
+
+    def __radd__(self, other: Iterable[Item]) -> tuple[Item, ...]:
+        return (*other, *self)
+
+
+def _sort_title(item: Item) -> str:
+    return item.title.casefold()
+
+
+class MemoryItems(Items):
+    """Items held in a tuple: every query answered in Python."""
+
+    __slots__ = ("_items", "_by_id")
+
+    def __init__(self, items: Iterable[Item] = ()) -> None:
+        self._items = tuple(items)
+        by_id: dict[str, Item] = {}
+        for item in self._items:
+            by_id.setdefault(item.id, item)
+        self._by_id = MappingProxyType(by_id)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __iter__(self) -> Iterator[Item]:
+        return iter(self._items)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._items[index]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, MemoryItems):
+            return self._items == other._items
+        if isinstance(other, tuple):
+            return self._items == other
+        return super().__eq__(other)
+
+    __hash__ = object.__hash__
+
+    def __repr__(self) -> str:
+        return f"MemoryItems({len(self._items)} items)"
+
+    def get(self, item_id: str) -> Item | None:
+        return self._by_id.get(item_id)
+
+    def count(self, kind: ItemKind | None = None) -> int:
+        return len(self._items) if kind is None else sum(1 for i in self._items if i.kind is kind)
+
+    def _of(self, kind: ItemKind | None) -> list[Item]:
+        return list(self._items) if kind is None else [i for i in self._items if i.kind is kind]
+
+    def ids(self, kind: ItemKind | None = None, order: str = "file") -> list[str]:
+        items = self._of(kind)
+        if order == "title":
+            items.sort(key=lambda i: (_sort_title(i), i.id))
+        elif order == "date":
+            items.sort(key=lambda i: (i.date is None, i.date.sort_key if i.date else (0, 0), _sort_title(i), i.id))
+        elif order != "file":
+            raise ValueError(f"order must be one of {ORDERS}, not {order!r}")
+        return [i.id for i in items]
+
+    def dated(self, kind: ItemKind | None = None) -> list[DatedItem]:
+        return [DatedItem(i.id, i.kind, i.title, i.date) for i in self._of(kind) if i.date is not None]
+
+    def titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        if ids is None:
+            return {i.id: i.title for i in self._items}
+        return {i: item.title for i in ids if (item := self._by_id.get(i)) is not None}
+
+    def by_sha256(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for item in self._items:
+            if item.sha256:
+                out.setdefault(item.sha256.lower(), item.id)
+        return out
+
+
+class _KindView(Sequence[Item]):
+    """The items of one kind, in file order, fetched from ``source`` as they are read."""
+
+    def __init__(self, source: Items, kind: ItemKind) -> None:
+        self._source, self._kind = source, kind
+        self._ids: list[str] | None = None
+
+    def _id_list(self) -> list[str]:
+        if self._ids is None:
+            self._ids = self._source.ids(self._kind)
+        return self._ids
+
+    def __len__(self) -> int:
+        return self._source.count(self._kind) if self._ids is None else len(self._ids)
+
+    def __getitem__(self, index):  # type: ignore[override]
+        ids = self._id_list()
+        if isinstance(index, slice):
+            return tuple(self._source.many(ids[index]))
+        item = self._source.get(ids[index])
+        assert item is not None
+        return item
+
+    def __iter__(self) -> Iterator[Item]:
+        ids = self._id_list()
+        for start in range(0, len(ids), 500):
+            yield from self._source.many(ids[start:start + 500])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(other) == len(self) and all(a == b for a, b in zip(self, other))
+
+    __hash__ = object.__hash__
+
+
+@dataclass(frozen=True, eq=False)
 class Archive:
-    """A loaded archive. ``items`` keeps file order; lookups by id go through :meth:`item`."""
+    """A loaded archive: one consistent state of its files.
+
+    ``items`` keeps file order and answers the queries of :class:`Items`; lookups by id go through
+    :meth:`item`. Built from a tuple of items (tests, exports) or from the catalogue
+    (``core.archive.catalogue``), where an item is built from its row only when it is asked for.
+    """
 
     root: Path
     collection: Collection
-    items: tuple[Item, ...] = ()
+    items: Items = field(default_factory=MemoryItems)
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
     #: user layers loaded on top of ``root`` (``core.archive.layers``): where imported items live, writable
     layers: tuple[Path, ...] = ()
-    _by_id: Mapping[str, Item] = field(default_factory=dict, repr=False, compare=False)
+    #: changes whenever the archive's files may have changed (the catalogue's content signature); None when
+    #: unknown (an archive built in code). The search index keeps it in its stamp (``open_index(signature=)``).
+    signature: str | None = None
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", MappingProxyType({item.id: item for item in self.items}))
+        if not isinstance(self.items, Items):
+            object.__setattr__(self, "items", MemoryItems(self.items))
+        object.__setattr__(self, "events", tuple(self.events))
+        object.__setattr__(self, "facts", tuple(self.facts))
 
     def item(self, item_id: str) -> Item | None:
-        return self._by_id.get(item_id)
+        return self.items.get(item_id)
 
     @property
     def roots(self) -> tuple[Path, ...]:
@@ -227,19 +412,22 @@ class Archive:
         return None
 
     def __contains__(self, item_id: object) -> bool:
-        return item_id in self._by_id
+        return isinstance(item_id, str) and self.items.get(item_id) is not None
 
     def __iter__(self) -> Iterator[Item]:
         return iter(self.items)
 
-    def of_kind(self, kind: ItemKind) -> tuple[Item, ...]:
-        return tuple(item for item in self.items if item.kind is kind)
+    def of_kind(self, kind: ItemKind) -> Sequence[Item]:
+        """The items of ``kind`` in file order (a tuple, or a view that fetches them as they are read)."""
+        if isinstance(self.items, MemoryItems):
+            return tuple(item for item in self.items if item.kind is kind)
+        return _KindView(self.items, kind)
 
     def counts(self) -> dict[str, int]:
         return {
-            "documents": len(self.of_kind(ItemKind.DOCUMENT)),
-            "images": len(self.of_kind(ItemKind.IMAGE)),
-            "records": len(self.of_kind(ItemKind.RECORD)),
+            "documents": self.items.count(ItemKind.DOCUMENT),
+            "images": self.items.count(ItemKind.IMAGE),
+            "records": self.items.count(ItemKind.RECORD),
             "events": len(self.events),
             "facts": len(self.facts),
         }

@@ -37,7 +37,8 @@ def _load(archive: Path | str, err: TextIO, data_dir: Path | str | None = None):
     if not (path / "collection.toml").is_file():
         print(f"error: {path} is not an archive (no collection.toml)", file=err)
         return None
-    result = load_layered(path, user_dirs(data_dir).data, check_files=False)
+    dirs = user_dirs(data_dir)
+    result = load_layered(path, dirs.data, check_files=False, cache_dir=dirs.cache)
     for problem in result.errors:
         print(f"warning: {problem} (left out of the index)", file=err)
     return result.archive
@@ -75,7 +76,7 @@ def _open(archive_obj, data_dir, err: TextIO, bar: _Bar | None = None) -> Search
     from ...paths import prebuilt_index
     index_root, text_root = _dirs(data_dir)
     return open_index(archive_obj, index_root, text_cache=TextCache(text_root), progress=bar,
-                      prebuilt=prebuilt_index(archive_obj.root))
+                      prebuilt=prebuilt_index(archive_obj.root), signature=archive_obj.signature)
 
 
 def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | str | None = None,

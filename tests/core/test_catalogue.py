@@ -1,0 +1,295 @@
+"""The catalogue (core/archive/catalogue.py): the same archive as the loader's, at the cost of what changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ashraf_desktop.core.archive import ItemKind, catalogue_path, load_archive, load_layered
+from ashraf_desktop.core.archive import catalogue as catalogue_mod
+from ashraf_desktop.core.archive import loader as loader_mod
+
+from archive_builder import write_archive
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _same(a, b) -> None:
+    """Two load results describe the same archive, problems included."""
+    assert list(a.archive.items) == list(b.archive.items)
+    assert a.archive.events == b.archive.events
+    assert a.archive.facts == b.archive.facts
+    assert a.archive.collection == b.archive.collection
+    assert a.archive.layers == b.archive.layers
+    assert [str(p) for p in a.problems] == [str(p) for p in b.problems]
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The sidecars the loader parses, by file name."""
+    seen: list[str] = []
+    real = loader_mod._load_item
+
+    def counting(path, *args, **kwargs):
+        seen.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(catalogue_mod, "_load_item", counting)
+    return seen
+
+
+def _bump(path: Path, text: str | None = None) -> None:
+    """Change a file so that its size or time differs, as an editor would."""
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def _messy(root: Path) -> Path:
+    """An archive with one of each problem the loader reports without reading held files."""
+    write_archive(root)
+    items = root / "items"
+    (items / "zdup.toml").write_text('id = "report"\nkind = "record"\ntitle = "Same id again"\n', encoding="utf-8")
+    (items / "broken.toml").write_text('id = "broken"\nkind = "record"\ntitle = "unclosed\n', encoding="utf-8")
+    (items / "sub").mkdir()
+    (items / "sub" / "cites.toml").write_text(
+        'id = "cites"\nkind = "record"\ntitle = "Cites"\ndate = "2009-07~"\n'
+        '[[mentioned_in]]\nitem = "nowhere"\nquote = "a quote"\n', encoding="utf-8")
+    (items / "sub" / "gone.toml").write_text('id = "gone"\nkind = "document"\nfile = "gone.txt"\ntitle = "Gone"\n',
+                                             encoding="utf-8")
+    (items / ".hidden.toml").write_text("not = [valid", encoding="utf-8")
+    with (root / "timeline.toml").open("a", encoding="utf-8") as f:
+        f.write('[[event]]\nid = "later"\ndate = "2009-07-28"\ntitle = "Later"\n'
+                '[[event.citations]]\nitem = "missing-item"\nquote = "x"\n')
+    (root / "facts.toml").write_text('[[fact]]\nid = "f"\nlabel = "Residents"\n'
+                                     '[[fact.claims]]\nvalue = "3,400"\nitem = "report"\nquote = "q"\n',
+                                     encoding="utf-8")
+    return root
+
+
+def test_the_catalogue_gives_the_loaders_archive_and_problems(tmp_path):
+    root = _messy(tmp_path / "a")
+    plain = load_archive(root, check_files=False)
+    assert plain.problems  # the comparison means something
+    first = load_archive(root, check_files=False, cache_dir=tmp_path / "cache")
+    again = load_archive(root, check_files=False, cache_dir=tmp_path / "cache")
+    _same(first, plain)
+    _same(again, plain)
+    assert catalogue_path(tmp_path / "cache", root).is_file()
+
+
+def test_the_bundled_archive_with_a_layer_is_the_same_through_the_catalogue(tmp_path, bundled_archive_path):
+    data = tmp_path / "data"
+    layer = data / "imported" / "ashraf" / "items"
+    layer.mkdir(parents=True)
+    (layer / "note.toml").write_text('id = "note"\nkind = "record"\ntitle = "A note"\ndate = "2004"\n')
+    (layer / "clash.toml").write_text('id = "hrw-no-exit-2005"\nkind = "record"\ntitle = "Clash"\n')
+    plain = load_layered(bundled_archive_path, data)
+    through = load_layered(bundled_archive_path, data, cache_dir=tmp_path / "cache")
+    _same(through, plain)
+    assert through.archive.item("note").title == "A note"
+    assert any("duplicate id 'hrw-no-exit-2005'" in p.message for p in through.problems)
+
+
+def test_a_start_reads_only_what_changed(tmp_path, reads):
+    root = _messy(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    assert len(reads) == 6  # every sidecar once (not the hidden one)
+    reads.clear()
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.item("report").title == "A report"
+    assert reads == []
+
+    _bump(root / "items" / "report.toml", 'id = "report"\nkind = "record"\ntitle = "Renamed report"\n')
+    (root / "items" / "sub" / "gone.toml").unlink()
+    (root / "items" / "new.toml").write_text('id = "new"\nkind = "record"\ntitle = "New"\n', encoding="utf-8")
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    assert sorted(reads) == ["new.toml", "report.toml"]
+    _same(result, load_archive(root, check_files=False))
+    assert result.archive.item("report").title == "Renamed report"
+    assert result.archive.item("gone") is None
+
+
+def test_a_changed_timeline_is_read_again(tmp_path):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    assert [e.id for e in load_archive(root, check_files=False, cache_dir=cache).archive.events] == ["built"]
+    _bump(root / "timeline.toml", (root / "timeline.toml").read_text() + (
+        '[[event]]\nid = "earlier"\ndate = "1985"\ntitle = "Earlier"\n[[event.citations]]\nitem = "doc"\nquote = "x"\n'))
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    assert [e.id for e in result.archive.events] == ["earlier", "built"]
+    _same(result, load_archive(root, check_files=False))
+
+
+def test_signature_changes_with_any_change_and_only_then(tmp_path):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    first = load_archive(root, check_files=False, cache_dir=cache).archive.signature
+    assert first and load_archive(root, check_files=False, cache_dir=cache).archive.signature == first
+    _bump(root / "items" / "report.toml", (root / "items" / "report.toml").read_text() + 'tags = ["x"]\n')
+    second = load_archive(root, check_files=False, cache_dir=cache).archive.signature
+    assert second != first
+    _bump(root / "timeline.toml", (root / "timeline.toml").read_text() + "\n")
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.signature not in (first, second)
+    shutil.rmtree(cache)  # built again from the same files: the same signature
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.signature not in (first, second, None)
+
+
+def _many_items(root: Path, n: int) -> Path:
+    write_archive(root)
+    folder = root / "items" / "many"
+    folder.mkdir()
+    for i in range(n):
+        kind = ("document", "image", "record")[i % 3]
+        held = ""
+        if kind != "record":
+            name = f"f{i:04d}.{'txt' if kind == 'document' else 'jpg'}"
+            (folder / name).write_bytes(b"x")
+            held = f'file = "{name}"\nsha256 = "{i:064x}"\n'
+        date = f'date = "{1990 + i % 7}-0{1 + i % 9}"\n' if i % 4 else ""
+        (folder / f"i{i:04d}.toml").write_text(
+            f'id = "i{i:04d}"\nkind = "{kind}"\n{held}title = "{"Zeta" if i % 2 else "alpha"} {i}"\n{date}',
+            encoding="utf-8")
+    return root
+
+
+def test_queries_answer_as_the_items_would(tmp_path):
+    root = _many_items(tmp_path / "a", 60)
+    mem = load_archive(root, check_files=False).archive
+    cat = load_archive(root, check_files=False, cache_dir=tmp_path / "cache").archive
+    assert type(cat.items).__name__ == "CatalogueItems"
+    assert len(cat.items) == len(mem.items) == 62
+    assert cat.counts() == mem.counts()
+    for kind in (None, *ItemKind):
+        assert cat.items.count(kind) == mem.items.count(kind)
+        for order in ("file", "title", "date"):
+            assert cat.items.ids(kind, order) == mem.items.ids(kind, order), (kind, order)
+        assert cat.items.dated(kind) == mem.items.dated(kind)
+    assert cat.items.ids(order="title")[:4] == ["doc", "report", "i0000", "i0010"]  # case-folded, then by id
+    assert cat.items.titles(["i0003", "nope", "i0001"]) == {"i0003": "Zeta 3", "i0001": "Zeta 1"}
+    assert cat.items.titles() == mem.items.titles()
+    assert cat.items.by_sha256() == mem.items.by_sha256()
+    assert cat.items.many(["i0005", "missing", "i0001"]) == [mem.item("i0005"), mem.item("i0001")]
+    assert cat.items[3] == mem.items[3] and cat.items[-1] == mem.items[-1]
+    assert cat.items[10:13] == mem.items[10:13]
+    assert list(cat.of_kind(ItemKind.IMAGE)) == list(mem.of_kind(ItemKind.IMAGE))
+    assert len(cat.of_kind(ItemKind.IMAGE)) == 20 and cat.of_kind(ItemKind.IMAGE) == mem.of_kind(ItemKind.IMAGE)
+    assert "i0007" in cat and "nope" not in cat and cat.item("nope") is None
+    assert cat.items == mem.items
+
+
+def test_an_open_archive_is_a_snapshot(tmp_path):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    before = load_archive(root, check_files=False, cache_dir=cache).archive
+    _bump(root / "items" / "report.toml", 'id = "report"\nkind = "record"\ntitle = "Changed"\n')
+    (root / "items" / "extra.toml").write_text('id = "extra"\nkind = "record"\ntitle = "Extra"\n')
+    after = load_archive(root, check_files=False, cache_dir=cache).archive
+    assert after.item("report").title == "Changed" and "extra" in after
+    assert before.item("report").title == "A report" and "extra" not in before
+    assert len(before.items) == 2 and len(after.items) == 3
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "zero-bytes", "other-database", "bad-rows",
+                                    "a-folder"])
+def test_a_damaged_catalogue_is_built_again_with_one_notice(tmp_path, damage):
+    root = _messy(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    path = catalogue_path(cache, root)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if damage == "garbage":
+        path.write_bytes(os.urandom(50_000))
+    elif damage == "truncated":
+        path.write_bytes(path.read_bytes()[:6000])
+    elif damage == "zero-bytes":
+        path.write_bytes(b"")
+    elif damage == "other-database":
+        path.unlink()
+        with sqlite3.connect(path) as db:
+            db.execute("CREATE TABLE notes (x)")
+    elif damage == "bad-rows":
+        with sqlite3.connect(path) as db:
+            db.execute("UPDATE bodies SET item = x'00112233'")
+            db.execute("UPDATE wholes SET payload = x'80049501'")
+    else:
+        path.unlink()
+        path.mkdir()
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    _same(result, load_archive(root, check_files=False))
+    assert result.archive.item("doc").title == "A document"
+    if damage != "zero-bytes":  # an empty file is what a first open of SQLite leaves: nothing to say
+        assert len(result.notices) == 1 and "damaged" in result.notices[0]
+    assert load_archive(root, check_files=False, cache_dir=cache).notices == ()
+
+
+def test_damage_found_while_reading_falls_back_to_the_files(tmp_path):
+    root = _many_items(tmp_path / "a", 12)
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    archive = load_archive(root, check_files=False, cache_dir=cache).archive
+    path = catalogue_path(cache, root)
+    with path.open("r+b") as db:  # pages the open snapshot has not read yet: a disk going bad under it
+        db.seek(4096)
+        db.write(b"\xff" * (path.stat().st_size - 4096))
+    assert archive.item("i0004").title == "alpha 4"
+    assert len(list(archive.items)) == 14
+    assert not catalogue_path(cache, root).exists()  # thrown away: the next start builds it again
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.item("i0004").title == "alpha 4"
+
+
+def test_a_catalogue_of_another_loader_version_is_replaced_quietly(tmp_path, monkeypatch, reads):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    reads.clear()
+    monkeypatch.setattr(catalogue_mod, "version_key", lambda: "another version")
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    assert sorted(reads) == ["doc.toml", "report.toml"] and result.notices == ()
+
+
+def test_a_read_only_cache_still_opens_the_archive(tmp_path):
+    root = write_archive(tmp_path / "a")
+    blocked = tmp_path / "cache"
+    blocked.write_text("a file where the cache folder should be")
+    result = load_archive(root, check_files=False, cache_dir=blocked)
+    _same(result, load_archive(root, check_files=False))
+
+
+def test_validate_still_reads_every_held_file(tmp_path):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    (root / "items" / "doc.txt").write_text("changed behind the sidecar's back")
+    checked = load_archive(root, check_files=True, cache_dir=cache)  # check_files: the catalogue is not used
+    assert any("checksum mismatch" in p.message for p in checked.errors)
+
+
+def test_a_symlinked_held_file_inside_the_archive_is_accepted(tmp_path):
+    outside = tmp_path / "photos" / "p.jpg"
+    outside.parent.mkdir()
+    outside.write_bytes(b"jpeg")
+    root = write_archive(tmp_path / "a")
+    (root / "items" / "p.jpg").symlink_to(outside)
+    (root / "items" / "p.toml").write_text('id = "p"\nkind = "image"\nfile = "p.jpg"\ntitle = "P"\n'
+                                           'format = "image/jpeg"\n')
+    result = load_archive(root, check_files=False, cache_dir=tmp_path / "cache")
+    assert result.archive.item("p").file == root.resolve() / "items" / "p.jpg"
+    assert not result.errors
+
+
+def test_many_sidecars_open_in_a_fraction_of_the_first_time(tmp_path, reads):
+    """Not a timing test: counts what a warm start parses (nothing) against the first start (all)."""
+    root = _many_items(tmp_path / "a", 300)
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    assert len(reads) == 302
+    reads.clear()
+    archive = load_archive(root, check_files=False, cache_dir=cache).archive
+    assert reads == [] and archive.counts()["images"] == 100
