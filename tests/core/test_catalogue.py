@@ -293,3 +293,17 @@ def test_many_sidecars_open_in_a_fraction_of_the_first_time(tmp_path, reads):
     reads.clear()
     archive = load_archive(root, check_files=False, cache_dir=cache).archive
     assert reads == [] and archive.counts()["images"] == 100
+
+
+def test_a_trusting_start_serves_the_catalogue_and_says_it_is_not_checked(tmp_path, reads):
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    assert load_archive(root, check_files=False, cache_dir=cache, trust=True).current  # no catalogue: a full load
+    _bump(root / "items" / "report.toml", 'id = "report"\nkind = "record"\ntitle = "Edited in place"\n')
+    reads.clear()
+    trusted = load_archive(root, check_files=False, cache_dir=cache, trust=True)
+    assert not trusted.current and reads == []
+    assert trusted.archive.item("report").title == "A report"  # as catalogued
+    checked = load_archive(root, check_files=False, cache_dir=cache)
+    assert checked.current and checked.archive.item("report").title == "Edited in place"
+    assert checked.archive.signature != trusted.archive.signature

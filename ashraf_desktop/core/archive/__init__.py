@@ -10,7 +10,7 @@ from .days import (MAX_DAY, MAX_YEAR, MIN_DAY, OPEN_LOWER, OPEN_UPPER, civil_fro
 from .layers import (LAYERS_DIR, CopyCancelled, ReadOnlyItemError, SourceChangedError, ensure_layer, layer_root,
                      load_layered, orphans, remove_item, rewrite_sidecar, sidecar_text, slug, sweep, unique_id,
                      write_item)
-from .catalogue import CATALOGUE_DIR, catalogue_path
+from .catalogue import CATALOGUE_DIR, catalogue_path, catalogue_ready
 from .loader import (DOCUMENT_FORMATS, FORMAT_VERSION, ID_PATTERN, LOADER_VERSION, TEXT_FORMATS, LoadResult,
                      load_archive, sha256_of)
 from .model import (DC_FIELDS, ORDERS, Archive, Citation, Claim, Collection, DatedItem, Event, Fact, Item, ItemKind,
@@ -24,7 +24,7 @@ __all__ = [
     "load_archive", "LoadResult", "sha256_of", "FORMAT_VERSION", "LOADER_VERSION", "ID_PATTERN", "TEXT_FORMATS",
     "DOCUMENT_FORMATS",
     # catalogue (load_archive(..., cache_dir=) / load_layered(..., cache_dir=) use it)
-    "catalogue_path", "CATALOGUE_DIR",
+    "catalogue_path", "catalogue_ready", "CATALOGUE_DIR",
     # dates
     "parse_date", "describe_date", "DateSpan", "DateError", "Precision", "ordinal_to_iso", "MIN_ORDINAL",
     "MAX_ORDINAL", "OPEN_LOWER", "OPEN_UPPER", "MIN_DAY", "MAX_DAY", "MAX_YEAR", "day_number", "civil_from_day",

@@ -38,7 +38,7 @@ from typing import Callable, Iterator, Sequence
 from .loader import LOADER_VERSION, LoadResult, _Collector, _load_collection, _load_events, _load_facts, _load_item
 from .model import Event, Fact, Problem
 
-__all__ = ["CATALOGUE_DIR", "catalogue_path", "load_catalogued", "CatalogueError", "DAMAGE", "RefreshReport",
+__all__ = ["CATALOGUE_DIR", "catalogue_path", "catalogue_ready", "load_catalogued", "CatalogueError", "DAMAGE", "RefreshReport",
            "refresh", "connect", "remove", "version_key"]
 
 _log = logging.getLogger(__name__)
@@ -384,10 +384,27 @@ def _checked_facts(facts: list[Fact], root: Path, out: _Collector) -> tuple[Fact
 # --- open ------------------------------------------------------------------------------------------------
 
 
+def catalogue_ready(cache_dir: Path | str, root: Path | str) -> bool:
+    """The archive at ``root`` has a catalogue this version can serve at once (else the next load builds
+    one, reading every sidecar: the window shows progress for that)."""
+    path = catalogue_path(Path(cache_dir), Path(root))
+    try:
+        connect(path, create=False).close()
+    except (CatalogueError, OSError, *DAMAGE):
+        return False
+    return True
+
+
 def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cache_dir: Path | str,
-                    progress: ProgressFn | None = None) -> LoadResult:
+                    progress: ProgressFn | None = None, trust: bool = False) -> LoadResult:
     """``load_archive(root, layers=layers, check_files=False)`` through the catalogue under ``cache_dir``:
-    the same archive and problems, at the cost of what changed since the last open."""
+    the same archive and problems, at the cost of what changed since the last open.
+
+    ``trust``: serve what the catalogue holds without stat'ing the sidecars (only the collection, timeline
+    and facts files are checked); the result says ``current=False`` and its holder loads again without
+    ``trust`` soon (the window does, in the background, after its first paint). Stat'ing 100,000 sidecars
+    costs about a second here; a start should not wait for it. Without a usable catalogue it loads fully.
+    """
     from ._catalogue_items import snapshot
     from .loader import load_archive
     root = Path(root)
@@ -395,6 +412,10 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
     if not root.is_dir():
         return load_archive(root, layers=layer_roots, check_files=False)
     path = catalogue_path(Path(cache_dir), root)
+    if trust:
+        trusted = _trusted(path, root, layer_roots)
+        if trusted is not None:
+            return trusted
     notices: list[str] = []
     for attempt in (1, 2):
         conn = None
@@ -424,6 +445,25 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
             break
     result = load_archive(root, layers=layer_roots, check_files=False, progress=progress)
     return LoadResult(result.archive, result.problems, tuple(notices))
+
+
+def _trusted(path: Path, root: Path, layers: tuple[Path, ...]) -> LoadResult | None:
+    """The catalogue's archive as it stands (see ``trust``), or None when it cannot serve one."""
+    from ._catalogue_items import snapshot
+    conn = None
+    try:
+        conn = connect(path, create=False)
+        known = {p for (p,) in conn.execute("SELECT path FROM bases")}
+        if not {str(r) for r in (root, *layers)} <= known:
+            conn.close()
+            return None
+        _refresh_wholes(conn, root)
+        result = snapshot(conn, path, root, layers, ())
+    except (CatalogueError, OSError, *DAMAGE):
+        if conn is not None:
+            conn.close()
+        return None
+    return LoadResult(result.archive, result.problems, result.notices, current=False)
 
 
 def problems_of(blob: bytes | None) -> tuple[Problem, ...]:

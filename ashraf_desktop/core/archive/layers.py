@@ -65,7 +65,7 @@ def ensure_layer(layer: Path, archive: Archive | None = None) -> Path:
 
 
 def load_layered(root: Path, data_dir: Path | None, *, check_files: bool = False, progress=None,
-                 cache_dir: Path | None = None):
+                 cache_dir: Path | None = None, trust: bool = False):
     """``load_archive`` of ``root`` with its user layer (when ``data_dir`` is given and the layer exists);
     through the catalogue under ``cache_dir`` when given (and not ``check_files``)."""
     layers: list[Path] = []
@@ -75,7 +75,8 @@ def load_layered(root: Path, data_dir: Path | None, *, check_files: bool = False
         layer = layer_root(data_dir, collection.id)
         if (layer / "items").is_dir():
             layers.append(layer)
-    return load_archive(root, layers=layers, check_files=check_files, progress=progress, cache_dir=cache_dir)
+    return load_archive(root, layers=layers, check_files=check_files, progress=progress, cache_dir=cache_dir,
+                        trust=trust)
 
 
 def slug(text: str, limit: int = 60) -> str:

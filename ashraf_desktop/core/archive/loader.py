@@ -49,6 +49,8 @@ class LoadResult:
     problems: tuple[Problem, ...] = ()
     #: things the user should be told once, in plain words (the catalogue was damaged and rebuilt)
     notices: tuple[str, ...] = ()
+    #: False: served from the catalogue without checking the sidecars (``trust``); load again to be sure
+    current: bool = True
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -530,7 +532,7 @@ def _sidecars(root: Path, out: _Collector, *, required: bool = True) -> list[Pat
 
 def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_files: bool = True,
                  progress: Callable[[int, int], None] | None = None,
-                 cache_dir: Path | str | None = None) -> LoadResult:
+                 cache_dir: Path | str | None = None, trust: bool = False) -> LoadResult:
     """Load and validate the archive at ``root``, with the items of its user ``layers`` on top.
 
     ``check_files`` verifies checksums and that every citation is verbatim in its item (reads every held
@@ -543,11 +545,12 @@ def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_f
 
     ``cache_dir`` (the user cache folder; without ``check_files``): go through the archive's catalogue
     (``core.archive.catalogue``), which re-reads only the sidecars changed since the last open and serves
-    the items lazily; ``progress`` then counts the sidecars it reads. ``validate`` reads everything.
+    the items lazily; ``progress`` then counts the sidecars it reads; ``trust`` (the window's start) skips
+    stat'ing the sidecars (``LoadResult.current`` is then False). ``validate`` reads everything.
     """
     if cache_dir is not None and not check_files:
         from .catalogue import load_catalogued
-        return load_catalogued(root, layers=layers, cache_dir=cache_dir, progress=progress)
+        return load_catalogued(root, layers=layers, cache_dir=cache_dir, progress=progress, trust=trust)
     root = Path(root)
     out = _Collector(root=root)
     if not root.is_dir():
