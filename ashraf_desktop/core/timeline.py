@@ -31,9 +31,11 @@ from enum import Enum
 from functools import lru_cache
 from typing import Callable, Iterable, Iterator, Sequence
 
-from .archive import Archive, DateError, DateSpan, Event, Item, ItemKind, Precision, describe_date, parse_date
+from .archive import (Archive, DatedItem, DateError, DateSpan, Event, Item, ItemKind, Precision, describe_date,
+                      parse_date)
 from .archive.date_words import MONTHS as _MONTHS
 from .archive.days import MAX_DAY, MIN_DAY, civil_from_day, day_number, year_of, year_words
+
 __all__ = [
     "Scale", "TickLevel", "Tick", "TickSet", "ticks", "MarkStyle", "Shape", "classify", "LegendEntry",
     "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel", "ClaimView",
@@ -762,11 +764,11 @@ class TimelineModel:
         self.max_label_px = max_label_px
         self.archive: Archive | None = None
         self.events: tuple[Event, ...] = ()
-        self.items: tuple[Item, ...] = ()
+        self.items: tuple[DatedItem, ...] = ()  # what is drawn of each dated item (the Item: :meth:`item`)
         self.filter = EventFilter()
         self.domain = Domain.of(())
         self._event_by_id: dict[str, Event] = {}
-        self._item_by_id: dict[str, Item] = {}
+        self._item_by_id: dict[str, DatedItem] = {}
         self._styles: dict[str, MarkStyle] = {}
         self._claims: dict[str, tuple[ClaimView, ...]] = {}
         self._event_entries: list[Entry] = []
@@ -780,7 +782,8 @@ class TimelineModel:
     def set_archive(self, archive: Archive | None) -> None:
         self.archive = archive
         self.events = archive.events if archive is not None else ()
-        self.items = tuple(i for i in archive.items if i.date is not None) if archive is not None else ()
+        # rows, not Items: a catalogued archive answers from SQL without building 100,000 objects
+        self.items = tuple(archive.items.dated()) if archive is not None else ()
         self._event_by_id = {e.id: e for e in self.events}
         self._claims = {}
         self._item_by_id = {i.id: i for i in self.items}
@@ -803,7 +806,10 @@ class TimelineModel:
         return self._event_by_id.get(event_id)
 
     def item(self, item_id: str) -> Item | None:
-        return self._item_by_id.get(item_id)
+        """The dated item ``item_id`` drawn on the timeline (built from the archive when asked for)."""
+        if item_id not in self._item_by_id or self.archive is None:
+            return None
+        return self.archive.item(item_id)
 
     def style(self, ident: str) -> MarkStyle | None:
         return self._styles.get(ident)

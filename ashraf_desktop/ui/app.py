@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any, Callable
@@ -20,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageH
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME, __version__
-from ..core.archive import load_layered
+from ..core.archive import LoadResult, catalogue_ready, load_layered
 from ..paths import user_dirs
 from . import look
 
@@ -229,12 +230,78 @@ def _bench_hooks(window: Any) -> None:
     window.panel_ready.connect(panel_ready)
 
 
+def load_archive_for_window(app: QApplication, archive: Path, dirs: Any) -> LoadResult:
+    """The archive for the window's start, through its catalogue: served at once as catalogued (the sidecars
+    are checked in the background after the first paint, :func:`_check_archive_files_later`); when there is
+    no catalogue yet (a first start, or it was deleted or damaged) it is built before the window opens, with
+    a progress dialog when that takes more than a moment (100,000 items: about 20 s, once)."""
+    if catalogue_ready(dirs.cache, archive):
+        return load_layered(archive, dirs.data, check_files=False, cache_dir=dirs.cache, trust=True)
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+    done: list[LoadResult | BaseException] = []
+    counts = [0, 0]
+
+    def progress(n: int, total: int) -> None:  # the loading thread: only plain data here
+        counts[0], counts[1] = n, total
+
+    def load() -> None:
+        try:
+            done.append(load_layered(archive, dirs.data, check_files=False, cache_dir=dirs.cache, progress=progress))
+        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread below
+            done.append(exc)
+
+    worker = threading.Thread(target=load, name="catalogue", daemon=True)
+    worker.start()
+    dialog = QProgressDialog("Reading the archive's descriptions…", "", 0, 0)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)  # type: ignore[arg-type]
+    dialog.setMinimumDuration(800)
+    loop = QEventLoop()
+    timer = QTimer()
+
+    def poll() -> None:
+        if counts[1]:
+            dialog.setMaximum(counts[1])
+            dialog.setValue(counts[0])
+            dialog.setLabelText(f"Reading the archive's descriptions once: {counts[0]:,} of {counts[1]:,}…")
+        if not worker.is_alive():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    timer.start(50)
+    loop.exec()
+    timer.stop()
+    dialog.close()
+    dialog.deleteLater()
+    if isinstance(done[0], BaseException):
+        raise done[0]
+    return done[0]
+
+
+def _check_archive_files_later(window: Any, result: LoadResult) -> None:
+    """A start served from the catalogue as it stood: once the index is open (or could not be), the window
+    reloads the archive on a worker, stat'ing every sidecar, and shows what changed (usually nothing)."""
+    for notice in result.notices:
+        QTimer.singleShot(0, window, lambda text=notice: window.show_message(text, 15000))
+    if result.current:
+        return
+    fired = [False]
+
+    def check(*_args: Any) -> None:
+        if not fired[0]:
+            fired[0] = True
+            window.refresh_archive()
+    window.index_ready.connect(check)
+    window.index_service.failed.connect(check)
+
+
 def run(archive: Path, data_dir: Path | None = None, smoke: bool = False) -> int:
     from .main_window import MainWindow, settings_for
     app = create_app()
     dirs = user_dirs(data_dir).ensure()
     look.apply_theme(app, str(settings_for(dirs).value("ui/theme", "light")))
-    result = load_layered(archive, dirs.data, check_files=False)  # with the user's imported items
+    result = load_archive_for_window(app, archive, dirs)  # with the user's imported items
     if result.archive.collection.id == "missing" and not result.archive.items:
         print(f"{APP_NAME}: {archive} is not an archive folder:", file=sys.stderr)
         for problem in result.errors[:5]:
@@ -243,6 +310,7 @@ def run(archive: Path, data_dir: Path | None = None, smoke: bool = False) -> int
     window = MainWindow(result, dirs)
     if os.environ.get("ASHRAF_BENCH"):
         _bench_hooks(window)
+    _check_archive_files_later(window, result)
     window.show()
     app.setProperty("ashraf-main-window", True)
     smoke_run = None

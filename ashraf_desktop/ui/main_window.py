@@ -698,8 +698,8 @@ class MainWindow(QMainWindow):
 
     def open_archive(self, root: Path) -> None:
         self.show_message(f"Opening {root}…")
-        data = self.dirs.data
-        self.runner.run_task(lambda: load_layered(root, data, check_files=False), self._archive_loaded,
+        data, cache = self.dirs.data, self.dirs.cache
+        self.runner.run_task(lambda: load_layered(root, data, check_files=False, cache_dir=cache), self._archive_loaded,
                              lambda e: self.show_message(f"The archive could not be opened: {e}"),
                              key="archive", label="Opening archive")
 
@@ -747,16 +747,24 @@ class MainWindow(QMainWindow):
         ids, self._refresh_ids = self._refresh_ids, set()
         gone, self._refresh_deleted = self._refresh_deleted, set()
         thens, self._refresh_then = self._refresh_then, []
-        root, data = self.archive.root, self.dirs.data
+        root, data, cache = self.archive.root, self.dirs.data, self.dirs.cache
 
         def load() -> LoadResult:  # a pool thread: no widgets
-            return load_layered(root, data, check_files=False)
+            return load_layered(root, data, check_files=False, cache_dir=cache)
 
         def loaded(result: LoadResult) -> None:
+            for notice in result.notices:
+                self.show_message(notice, 15000)
+            unchanged = result.archive.signature is not None and result.archive.signature == self.archive.signature
+            if unchanged and not (ids or gone):  # the check after a start from the catalogue: nothing changed
+                self._refresh_finished(thens)
+                return
             # the panels first (timeline, gallery, provenance show the items at once), then the index
             if not self._apply_reloaded(result):
                 self._refresh_finished(thens)
                 return
+            if not (ids or gone):  # changed behind the app's back (found by the check after a start)
+                self.index_service.catch_up(result.archive)
             self.index_service.update_items(result.archive, ids, gone, indexed)
 
         def indexed(changed: bool) -> None:

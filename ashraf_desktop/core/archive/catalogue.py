@@ -38,8 +38,8 @@ from typing import Callable, Iterator, Sequence
 from .loader import LOADER_VERSION, LoadResult, _Collector, _load_collection, _load_events, _load_facts, _load_item
 from .model import Event, Fact, Problem
 
-__all__ = ["CATALOGUE_DIR", "catalogue_path", "catalogue_ready", "load_catalogued", "CatalogueError", "DAMAGE", "RefreshReport",
-           "refresh", "connect", "remove", "version_key"]
+__all__ = ["CATALOGUE_DIR", "catalogue_path", "catalogue_ready", "load_catalogued", "CatalogueError", "DAMAGE",
+           "RefreshReport", "refresh", "connect", "remove", "version_key"]
 
 _log = logging.getLogger(__name__)
 

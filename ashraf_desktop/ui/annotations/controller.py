@@ -289,7 +289,7 @@ class AnnotationController(QObject):
 
     # --- export, import, backups ---------------------------------------------------------------------
     def _titles(self) -> dict[str, str]:
-        return {i.id: i.title for i in self.window.archive.items}
+        return self.window.archive.items.titles()
 
     def export_text(self, fmt: str, annotations: list[Annotation] | None = None) -> str:
         assert self.store is not None

@@ -35,8 +35,10 @@ def open_index_default(archive: Archive, dirs: UserDirs, progress: Callable[...,
     cache = TextCache(dirs.cache / "text")
     # one writer process: forking a Qt process is unsafe; the stamped index opens at once and is checked
     # against the archive on the writer thread, so the first search does not wait for hashing
+    # the catalogue's signature vouches for the stamp: no item is hashed when the archive did not change
     return open_index(archive, dirs.cache / "index", text_cache=cache, progress=progress,
-                      prebuilt=prebuilt_index(archive.root), build_procs=1, verify="background"), cache
+                      prebuilt=prebuilt_index(archive.root), build_procs=1, verify="background",
+                      signature=archive.signature), cache
 
 
 class _Progress(QObject):
@@ -128,6 +130,13 @@ class IndexService(QObject):
             self.notice.emit(" · ".join(notices))
         if index is not None and self._archive is not None and self._archive is not self._opening_for:
             self._catch_up(index, self._archive)  # items were imported while the index was opening
+
+    def catch_up(self, archive: Archive) -> None:
+        """The reloaded ``archive`` changed in ways the window did not make (files edited while the app was
+        closed, found by the check after a start from the catalogue): the open index compares every item."""
+        self._archive = archive
+        if self.index is not None:
+            self._catch_up(self.index, archive)
 
     def _catch_up(self, index: Any, archive: Archive) -> None:
         self.runner.run_task(lambda: index.update(archive), lambda _r: self.contents_changed.emit(),
