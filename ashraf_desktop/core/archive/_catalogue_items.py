@@ -17,7 +17,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .catalogue import DAMAGE, CatalogueError, problems_of, remove, version_key, whole
+from .catalogue import DAMAGE, CatalogueError, problems_of, remove, unsealed, version_key, whole
 from .dates import DateError, DateSpan, parse_date
 from .loader import LoadResult, _Collector
 from .model import Archive, Collection, DatedItem, Item, ItemKind, Items, MemoryItems, Severity
@@ -188,7 +188,7 @@ class CatalogueItems(Items):
 
     @staticmethod
     def _decode(blob: bytes) -> Item:
-        item = pickle.loads(blob)
+        item = pickle.loads(unsealed(blob))
         if not isinstance(item, Item):
             raise CatalogueError("an item row does not decode")
         return item
@@ -220,22 +220,20 @@ class CatalogueItems(Items):
             yield from self._fallback
             return
         last: tuple[int, str] = (-1, "")
+        given = 0
         while True:
             try:
                 rows = self._rows(f"SELECT base, sortkey, item FROM files JOIN bodies ON file = files.rowid WHERE "
                                   f"{self._where} AND (base, sortkey) > (?, ?) ORDER BY base, sortkey LIMIT 1000", last)
                 batch = [self._decode(r[2]) for r in rows]
             except (CatalogueError, *DAMAGE) as exc:
-                done = last != (-1, "")
-                fallback = self._damaged(exc)
-                if done:  # part was read already: carry on after the last item given
-                    raise RuntimeError("the archive's catalogue was damaged while it was read; "
-                                       "it has been thrown away") from exc
-                yield from fallback
+                # the files read in the same order: carry on after the items already given
+                yield from self._damaged(exc)[given:]
                 return
             if not rows:
                 return
             yield from batch
+            given += len(batch)
             last = (rows[-1][0], rows[-1][1])
 
     def __getitem__(self, index):  # type: ignore[override]

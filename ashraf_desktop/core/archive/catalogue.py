@@ -31,6 +31,7 @@ import re
 import shutil
 import sqlite3
 import stat
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -321,7 +322,7 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
         (f.base, f.sortkey, f.size, f.mtime, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
          item.sha256.lower() or None)).lastrowid  # type: ignore
-    conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, pickle.dumps(item, protocol=5)))
+    conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(pickle.dumps(item, protocol=5))))
     cites = [(rowid, n, c.item) for n, c in enumerate(item.mentioned_in, start=1)]  # type: ignore
     if cites:
         conn.executemany("INSERT INTO cites VALUES (?,?,?)", cites)
@@ -464,6 +465,18 @@ def _trusted(path: Path, root: Path, layers: tuple[Path, ...]) -> LoadResult | N
             conn.close()
         return None
     return LoadResult(result.archive, result.problems, result.notices, current=False)
+
+
+def sealed(payload: bytes) -> bytes:
+    """``payload`` with its CRC-32 in front: SQLite keeps no checksums, and a damaged byte inside a row
+    would otherwise decode into a wrong item without a word."""
+    return zlib.crc32(payload).to_bytes(4, "big") + payload
+
+
+def unsealed(blob: bytes) -> bytes:
+    if len(blob) < 4 or zlib.crc32(blob[4:]).to_bytes(4, "big") != blob[:4]:
+        raise CatalogueError("a row's checksum does not match")
+    return blob[4:]
 
 
 def problems_of(blob: bytes | None) -> tuple[Problem, ...]:
