@@ -69,14 +69,13 @@ def catalogue_path(cache_dir: Path, root: Path) -> Path:
 
 def version_key() -> str:
     """Changes whenever what the loader makes of the same files may change: the schema, the loader's own
-    version and, in a source checkout, the source of the modules that decide it (a packaged app has none:
-    its version number stands for them)."""
+    version and, in a source checkout, the source of this package's modules, which decide it (a packaged
+    app has none: its version number stands for them)."""
     from ... import __version__
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in ("loader.py", "model.py", "dates.py", "catalogue.py", "_catalogue_items.py"):
-        with contextlib.suppress(OSError):
-            digest.update((here / name).read_bytes())
+    with contextlib.suppress(OSError):
+        for path in sorted(Path(__file__).parent.glob("*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
     return f"{SCHEMA}:{LOADER_VERSION}:{__version__}:{digest.hexdigest()[:16]}"
 
 
