@@ -101,3 +101,24 @@ def test_same_field_edited_on_both_sides_keeps_both_values(team, folders) -> Non
         with open_store(folder) as store:
             assert store.get(ident).body == "Eve's wording"
             assert LocalBook(store).conflicts() == []
+
+
+def test_anchoring_in_this_copys_text_is_not_sent_and_survives_others_edits(team, folders) -> None:
+    a, b = folders
+    with open_store(a) as store:
+        ident = _highlight(store, "note")
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    moved_text = "A longer preface was added. " + TEXT  # B's copy of the item has text inserted before the passage
+    with open_store(b) as store:
+        assert store.reanchor_item("ashraf", "brief-history", moved_text).moved == (ident,)
+        moved = store.get(ident).text
+    report = _sync(team, "eve", b)
+    assert report.pushed == 0 and report.waiting == 0  # positions are each copy's own business
+    with open_store(a) as store:
+        store.update(ident, body="note, edited by Alice")
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    with open_store(b) as store:
+        got = store.get(ident)
+        assert got.body == "note, edited by Alice" and got.text == moved

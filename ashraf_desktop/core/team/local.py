@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 from ..annotations import Annotation, AnnotationStore
 from ..annotations.errors import AnnotationValueError
 from . import fields as codec
-from .merge import (DELETED, Conflicts, conflicts_from_json, conflicts_to_json, merge)
+from .merge import DELETED, DERIVED_FIELDS, Conflicts, conflicts_from_json, conflicts_to_json, merge
 
 __all__ = ["LocalBook", "PendingPush", "RemoteRow", "PullReport", "ConflictEntry", "OutgoingPush"]
 
@@ -81,6 +81,15 @@ class ConflictEntry:
     refused: str | None
 
 
+def _same_but_derived(fields: Mapping[str, object], pristine: object) -> bool:
+    """Equal to the pristine copy except in positions/anchoring state and ``modified``."""
+    if not isinstance(pristine, dict):
+        return False
+    ignore = DERIVED_FIELDS | {"modified"}
+    names = (set(fields) | set(pristine)) - ignore
+    return all(codec.canonical(fields.get(n)) == codec.canonical(pristine.get(n)) for n in names)
+
+
 def _json(text: str | None) -> object:
     return codec.loads(text) if text else None
 
@@ -136,7 +145,7 @@ class LocalBook:
     # -- what waits -------------------------------------------------------------------------------------------
     _PENDING_SQL = """
         SELECT c.annotation_id, c.op, c.version, s.revision, s.conflicts, s.pristine_conflicts, s.pristine_deleted,
-               s.refused
+               s.refused, s.pristine
         FROM change c LEFT JOIN sync_state s ON s.annotation_id = c.annotation_id
         WHERE (s.annotation_id IS NULL AND c.op = 'upsert')
            OR (s.annotation_id IS NOT NULL AND (c.version > s.synced_change OR s.conflicts != s.pristine_conflicts)
@@ -144,20 +153,33 @@ class LocalBook:
     """
 
     def pending(self, limit: int | None = None, *, include_refused: bool = False) -> list[PendingPush]:
+        """Changes to send, oldest first. A change of positions or anchoring state only (re-anchoring in this
+        copy's text) is not sent: each copy derives those from its own text; it is marked in step instead."""
         sql = f"SELECT * FROM ({self._PENDING_SQL}) WHERE {'1' if include_refused else 'refused IS NULL'} " \
               f"ORDER BY version" + (f" LIMIT {int(limit)}" if limit else "")
-        out: list[PendingPush] = []
-        with self.store._guard():
-            rows = self.store._conn.execute(sql).fetchall()
-        for annotation_id, op, version, revision, conflicts, _pc, _pd, refused in rows:
-            if refused is not None and not include_refused:
-                continue
-            annotation = self.store.find(annotation_id) if op == "upsert" else None
-            if op == "upsert" and annotation is None:
-                continue
-            out.append(PendingPush(annotation_id, revision, annotation,
-                                   conflicts_from_json(_json(conflicts)), int(version)))
-        return out
+        while True:
+            out: list[PendingPush] = []
+            derived_only: list[tuple[int, str]] = []
+            with self.store._guard():
+                rows = self.store._conn.execute(sql).fetchall()
+            for annotation_id, op, version, revision, conflicts, pristine_conflicts, _pd, refused, pristine in rows:
+                annotation = self.store.find(annotation_id) if op == "upsert" else None
+                if op == "upsert" and annotation is None:
+                    continue
+                if (annotation is not None and pristine is not None and conflicts == pristine_conflicts
+                        and _same_but_derived(codec.encode(annotation), _json(pristine))):
+                    derived_only.append((int(version), annotation_id))
+                    continue
+                out.append(PendingPush(annotation_id, revision, annotation,
+                                       conflicts_from_json(_json(conflicts)), int(version)))
+            if not derived_only:
+                return out
+            with self.store.sync_transaction() as txn:  # in step again, unless edited meanwhile
+                txn.conn.executemany("UPDATE sync_state SET synced_change = ? WHERE annotation_id = ? AND ? = "
+                                     "(SELECT version FROM change WHERE annotation_id = sync_state.annotation_id)",
+                                     [(v, a, v) for v, a in derived_only])
+            if out or not limit:
+                return out
 
     def waiting_count(self) -> int:
         """Local changes not on the server yet (refused ones count: they are not there either)."""
@@ -296,7 +318,13 @@ class LocalBook:
         if row.deleted:
             txn.delete(row.annotation_id)
             return
-        txn.write(codec.decode(row.annotation_id, row.fields, fallback=local))
+        fields = dict(row.fields)
+        if local is not None:  # where the passage is in *this* copy's text stays this copy's finding
+            mine = codec.encode(local)
+            for name in DERIVED_FIELDS:
+                if name in mine and mine[name] is not None:
+                    fields[name] = mine[name]
+        txn.write(codec.decode(row.annotation_id, fields, fallback=local))
 
     def _write_merged(self, txn, row: RemoteRow, local: Annotation | None, result) -> None:
         if result.deleted:
