@@ -572,6 +572,11 @@ class AnnotationStore:
         with self._write_txn() as conn:
             yield SyncTxn(self, conn)
 
+    def sync_read(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Rows of a query on the sync bookkeeping (core/team), errors translated like every read."""
+        with self._guard():
+            return self._conn.execute(sql, params).fetchall()
+
     # -- search feed ----------------------------------------------------------------------------------------
 
     def _epoch(self) -> str:
@@ -691,6 +696,10 @@ class SyncTxn:
         if self.conn.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,)).rowcount:
             _rows.drop_unused_tags(self.conn)
             self._store._journal(annotation_id, "delete")
+
+    def stamp(self, previous: str | None = None) -> str:
+        """Now as a ``modified`` value, later than ``previous`` (a decision made here is an edit)."""
+        return self._store._stamp(previous)
 
     def change_version(self, annotation_id: str) -> int:
         """The local change counter of an annotation (0: never changed here since v2)."""

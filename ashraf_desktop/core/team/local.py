@@ -11,7 +11,7 @@ push landed and settles it exactly once - nothing is pushed twice, nothing is ta
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Mapping, Sequence
 
 from ..annotations import Annotation, AnnotationStore
@@ -63,11 +63,7 @@ class OutgoingPush:
 class PullReport:
     applied: int = 0  # others' changes taken as they are
     merged: int = 0  # merged with a local edit
-    conflicts: list[str] = None  # type: ignore[assignment]  # annotation ids with a new same-field conflict
-
-    def __post_init__(self) -> None:
-        if self.conflicts is None:
-            self.conflicts = []
+    conflicts: list[str] = field(default_factory=list)  # annotation ids with a new same-field conflict
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +98,8 @@ class LocalBook:
 
     # -- meta -------------------------------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
-        row = self.store._conn.execute("SELECT value FROM sync_meta WHERE key = ?", (key,)).fetchone()
-        return row[0] if row else None
+        rows = self.store.sync_read("SELECT value FROM sync_meta WHERE key = ?", (key,))
+        return rows[0][0] if rows else None
 
     @property
     def cursor(self) -> int:
@@ -160,8 +156,7 @@ class LocalBook:
         while True:
             out: list[PendingPush] = []
             derived_only: list[tuple[int, str]] = []
-            with self.store._guard():
-                rows = self.store._conn.execute(sql).fetchall()
+            rows = self.store.sync_read(sql)
             for annotation_id, op, version, revision, conflicts, pristine_conflicts, _pd, refused, pristine in rows:
                 annotation = self.store.find(annotation_id) if op == "upsert" else None
                 if op == "upsert" and annotation is None:
@@ -183,13 +178,11 @@ class LocalBook:
 
     def waiting_count(self) -> int:
         """Local changes not on the server yet (refused ones count: they are not there either)."""
-        with self.store._guard():
-            return int(self.store._conn.execute(f"SELECT count(*) FROM ({self._PENDING_SQL})").fetchone()[0])
+        return int(self.store.sync_read(f"SELECT count(*) FROM ({self._PENDING_SQL})")[0][0])
 
     def conflict_count(self) -> int:
-        with self.store._guard():
-            return int(self.store._conn.execute(
-                "SELECT count(*) FROM sync_state WHERE conflicts != '{}' OR refused IS NOT NULL").fetchone()[0])
+        return int(self.store.sync_read(
+            "SELECT count(*) FROM sync_state WHERE conflicts != '{}' OR refused IS NOT NULL")[0][0])
 
     # -- pushing ----------------------------------------------------------------------------------------------
     def begin_push(self, pending: Sequence[PendingPush]) -> list[OutgoingPush]:
@@ -210,15 +203,13 @@ class LocalBook:
 
     def _last_fields(self, annotation_id: str) -> dict[str, codec.JSON]:
         """A deletion carries the last synced fields (the server keeps them in the tombstone's history)."""
-        row = self.store._conn.execute("SELECT pristine FROM sync_state WHERE annotation_id = ?",
-                                       (annotation_id,)).fetchone()
-        return dict(_json(row[0]) or {}) if row else {}
+        rows = self.store.sync_read("SELECT pristine FROM sync_state WHERE annotation_id = ?", (annotation_id,))
+        return dict(_json(rows[0][0]) or {}) if rows else {}
 
     def in_flight(self) -> dict[str, str]:
         """push key -> annotation id, for pushes whose outcome this copy has not recorded."""
-        with self.store._guard():
-            return dict(self.store._conn.execute(
-                "SELECT inflight_key, annotation_id FROM sync_state WHERE inflight_key IS NOT NULL"))
+        return dict(self.store.sync_read(
+            "SELECT inflight_key, annotation_id FROM sync_state WHERE inflight_key IS NOT NULL"))
 
     def settle(self, landed: Mapping[str, tuple[int, str]], *, refused: Mapping[str, str] = {},
                stale: Iterable[str] = ()) -> None:
@@ -345,10 +336,9 @@ class LocalBook:
 
     # -- conflicts --------------------------------------------------------------------------------------------
     def conflicts(self) -> list[ConflictEntry]:
-        with self.store._guard():
-            rows = self.store._conn.execute(
-                "SELECT annotation_id, owner, conflicts, refused FROM sync_state "
-                "WHERE conflicts != '{}' OR refused IS NOT NULL ORDER BY annotation_id").fetchall()
+        rows = self.store.sync_read(
+            "SELECT annotation_id, owner, conflicts, refused FROM sync_state "
+            "WHERE conflicts != '{}' OR refused IS NOT NULL ORDER BY annotation_id")
         return [ConflictEntry(self.store.find(a), a, owner, conflicts_from_json(_json(c)), refused)
                 for a, owner, c, refused in rows]
 
@@ -369,7 +359,7 @@ class LocalBook:
                 elif current is not None:
                     doc = codec.encode(current)
                     doc[name] = chosen
-                    doc["modified"] = self.store._stamp(current.modified)
+                    doc["modified"] = txn.stamp(current.modified)
                     txn.write(codec.decode(annotation_id, doc, fallback=current))
             txn.conn.execute("UPDATE sync_state SET conflicts = ? WHERE annotation_id = ?",
                              (codec.dumps(conflicts_to_json(conflicts)), annotation_id))
@@ -397,9 +387,8 @@ class LocalBook:
         new_id = None
         if current is not None:
             new_id = str(uuid.uuid4())
-            stamp = self.store._stamp()
-            copy = replace(current, id=new_id, author=author, created=stamp, modified=stamp)
             with self.store.sync_transaction() as txn:
-                txn.write(copy)
+                stamp = txn.stamp()
+                txn.write(replace(current, id=new_id, author=author, created=stamp, modified=stamp))
         self.drop_refused(annotation_id)
         return new_id
