@@ -128,3 +128,22 @@ def test_preferences_team_saves_the_server_and_starts_syncing(window_for, team, 
     dialog.page.url.setText("")
     dialog._save()
     assert window.team.service is None and not window.team.status.isVisible()
+
+
+def test_the_window_goes_offline_keeps_working_and_catches_up(window_for, team, qtbot, tmp_path: Path) -> None:
+    window = window_for(tmp_path / "a", team, "alice")
+    qtbot.waitUntil(lambda: window.team.status.text() == "Synced", timeout=30_000)
+    team.cluster.stop("fast")  # the server goes away while the window listens
+    try:
+        qtbot.waitUntil(lambda: window.team.status.text().startswith("Offline"), timeout=60_000)
+        made = window.annotations.store.create("ashraf", "about-camp-ashraf", "note", body="written offline",
+                                               author="Alice").after
+        qtbot.waitUntil(lambda: window.team.status.text() == "Offline · 1 waiting", timeout=60_000)
+        assert "kept here" in window.team.status.toolTip()
+    finally:
+        team.cluster.start()
+    window.team.status.click()  # "sync now" (it would also retry by itself)
+    qtbot.waitUntil(lambda: window.team.status.text() == "Synced", timeout=60_000)
+    with team.connect("bob") as conn:
+        ids = [r[0] for r in conn.execute("SELECT id::text FROM ashraf_team.annotation").fetchall()]
+    assert ids == [made.id]
