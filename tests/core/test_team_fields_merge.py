@@ -52,14 +52,14 @@ def test_different_fields_merge_and_same_field_keeps_both() -> None:
     base = _fields()
     result = _merge(base, _fields(body="mine", colour="blue"), _fields(body="theirs", tags=["1986", "camp", "x"]))
     assert result.fields["body"] == "theirs" and result.fields["colour"] == "blue"
-    assert result.fields["tags"] == ["1986", "camp", "x"]
+    assert sorted(result.fields["tags"]) == ["1986", "camp", "x"]
     assert [a.value for a in result.conflicts["body"]] == ["mine"] and result.new_conflicts == ["body"]
 
 
 def test_tags_combine_additions_and_honour_removals() -> None:
     base = _fields(tags=["a", "b"])
     result = _merge(base, _fields(tags=["a", "b", "mine"]), _fields(tags=["b", "theirs"]))
-    assert result.fields["tags"] == ["b", "mine", "theirs"] and not result.conflicts
+    assert sorted(result.fields["tags"]) == ["b", "mine", "theirs"] and not result.conflicts
 
 
 def test_deleted_here_but_edited_there_keeps_the_edit_and_the_choice() -> None:

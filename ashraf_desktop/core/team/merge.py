@@ -4,7 +4,7 @@ Zotero keeps a pristine copy of each object as it was last synced; comparing bot
 changed what. Here:
 
 * a field only one side changed takes that side's value (edits to different fields merge by themselves);
-* ``tags`` is a set: additions from both sides combine, a removal on either side removes;
+* ``tags`` and ``motivation`` are sets: additions from both sides combine, a removal on either side removes;
 * ``text`` and ``status`` are positions and anchoring state that each copy re-derives from its own text:
   the local value is kept if it moved, otherwise the remote one; never a conflict;
 * ``created`` never changes; ``modified`` is the later of the two;
@@ -30,7 +30,7 @@ __all__ = ["DELETED", "Alternative", "Conflicts", "MergeResult", "merge", "merge
 
 DELETED = "_deleted"  # pseudo-field name for "this annotation was deleted" in conflicts
 DERIVED_FIELDS = frozenset({"text", "status"})
-SET_FIELDS = frozenset({"tags"})
+SET_FIELDS = frozenset({"tags", "motivation"})  # W3C motivations are a set too
 _KEEP_FIRST = frozenset({"created"})
 _LATEST = frozenset({"modified"})
 
@@ -99,12 +99,17 @@ def merge_conflicts(pristine: Conflicts, local: Conflicts, remote: Conflicts) ->
 
 
 def _set_merge(base: JSON, mine: JSON, theirs: JSON) -> list[JSON]:
-    b = {canonical(v): v for v in (base or [])}
-    m = {canonical(v): v for v in (mine or [])}
-    t = {canonical(v): v for v in (theirs or [])}
-    removed = (set(b) - set(m)) | (set(b) - set(t))
-    result = {k: v for k, v in {**b, **t, **m}.items() if k not in removed}
-    return [result[k] for k in sorted(result)]
+    """Members of either side, less those either side removed; in the server's order, then this copy's."""
+    b = {canonical(v) for v in (base or [])}
+    m = {canonical(v) for v in (mine or [])}
+    t = {canonical(v) for v in (theirs or [])}
+    removed = (b - m) | (b - t)
+    out: dict[str, JSON] = {}
+    for value in [*(theirs or []), *(mine or [])]:
+        key = canonical(value)
+        if key not in removed:
+            out.setdefault(key, value)
+    return list(out.values())
 
 
 def merge(pristine: Fields | None, pristine_deleted: bool, local: Fields | None, remote: Fields,
