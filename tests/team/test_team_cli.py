@@ -62,3 +62,25 @@ def test_init_add_member_connect_sync_conflicts_resolve(pg_cluster, team, tmp_pa
     _sync(team, "eve", other)
     with open_store(other) as store:
         assert store.get(ident).body == "Zoe's second wording"
+
+
+def test_the_documented_setup_works_without_a_superuser(pg_cluster, tmp_path: Path, capsys, monkeypatch) -> None:
+    """docs/team.md: a database owner with CREATEROLE (not a superuser) runs init and add-member."""
+    import secrets
+    owner, database, password = f"own_{secrets.token_hex(3)}", f"doc_{secrets.token_hex(3)}", secrets.token_hex(8)
+    with pg_cluster.admin(autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "{owner}" LOGIN CREATEROLE PASSWORD \'{password}\'')
+        conn.execute(f'CREATE DATABASE "{database}" OWNER "{owner}"')
+    url = f"postgresql://{owner}@/{database}?host={pg_cluster.socket_dir}"
+    monkeypatch.setenv("PGPASSWORD", password)
+    assert main(["team", "init", url]) == 0
+    monkeypatch.setattr("sys.stdin", __import__("io").StringIO("pw-of-maryam\n"))
+    assert main(["team", "add-member", url, f"{database}_maryam", "--password-stdin", "--editor"]) == 0
+    home = tmp_path / "m"
+    assert main(["--data-dir", str(home), "team", "connect", pg_cluster.url(database), "--user", f"{database}_maryam"]) == 0
+    monkeypatch.setenv("PGPASSWORD", "pw-of-maryam")
+    with open_store(home / "data") as store:
+        _highlight(store, "set up by the owner")
+    capsys.readouterr()
+    assert main(["--data-dir", str(home), "team", "sync", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pushed"] == 1
