@@ -126,3 +126,9 @@ def test_annotation_text_full_of_sql_and_control_characters_stays_inert(team, fo
         assert conn.execute("SELECT count(*) FROM ashraf_team.annotation").fetchone()[0] == 1
         fields = conn.execute("SELECT fields FROM ashraf_team.annotation").fetchone()[0]
     assert "\x00" not in fields["body"] and wire_in(fields["body"]) == HOSTILE  # NUL escaped on the server
+
+
+def test_a_client_gone_inside_a_transaction_does_not_block_the_team(team) -> None:
+    with team.connect("alice") as conn:
+        timeout = conn.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0]
+    assert timeout == "1min"  # set on the database by team init

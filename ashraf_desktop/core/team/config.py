@@ -90,7 +90,9 @@ def load_driver():
 def connect(config: TeamConfig, password: str | None, *, timeout: float = 5.0, **options):
     """A psycopg connection as this archivist (the only place the app opens one)."""
     psycopg = load_driver()
-    kwargs = {"user": config.user, "connect_timeout": max(1, int(timeout)), "application_name": "Ashraf Archive"}
+    kwargs = {"user": config.user, "connect_timeout": max(1, int(timeout)), "application_name": "Ashraf Archive",
+              # notice a vanished network within about a minute instead of the system's two hours
+              "keepalives": 1, "keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
     if password:
         kwargs["password"] = password
     kwargs.update(options)

@@ -241,6 +241,8 @@ def init_server(conn: "psycopg.Connection") -> list[int]:
             conn.execute(f"INSERT INTO {SCHEMA}.schema_migrations (version, description) VALUES (%s, %s)",
                          (migration.version, migration.description))
             applied.append(migration.version)
+        # a laptop that sleeps or loses the network inside a push must not hold the revision lock for long
+        conn.execute(f"ALTER DATABASE {_ident(conn, database)} SET idle_in_transaction_session_timeout = '60s'")
         conn.execute(f"INSERT INTO {SCHEMA}.meta (key, value) VALUES ('server_id', gen_random_uuid()::text), "
                      "('archivist_role', %s), ('editor_role', %s) ON CONFLICT (key) DO NOTHING",
                      (archivist, editor))
