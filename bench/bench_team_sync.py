@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import secrets
 import sys
 import tempfile
 import time
@@ -33,8 +32,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "team"))
 
 from ashraf_desktop.core.annotations import Annotation, Kind, open_store, text_selector  # noqa: E402
-from ashraf_desktop.core.team import add_member, init_server, sync  # noqa: E402
-from team_pg import remove_cluster, start_cluster  # noqa: E402
+from ashraf_desktop.core.team import sync  # noqa: E402
+from team_pg import make_team, remove_cluster, start_cluster  # noqa: E402
 
 TEXT = "In 1986 the camp was built on barren land north of Baghdad, near the Iranian border. " * 4
 
@@ -66,14 +65,7 @@ def main() -> int:
     cluster = start_cluster()
     try:
         import psycopg
-        with cluster.admin(autocommit=True) as conn:
-            conn.execute('CREATE DATABASE "bench"')
-        passwords = {"bench_a": secrets.token_hex(8), "bench_b": secrets.token_hex(8)}
-        with cluster.admin("bench") as conn:
-            init_server(conn)
-            for role, password in passwords.items():
-                add_member(conn, role, password, editor=True)
-            conn.commit()
+        passwords = make_team(cluster, "bench", {"bench_a": True, "bench_b": True})
 
         def member(role: str):
             return psycopg.connect(cluster.url("bench"), user=role, password=passwords[role])

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import secrets
 import sys
 import tempfile
 from pathlib import Path
@@ -31,22 +30,15 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     args = parser.parse_args()
     import psycopg
-    from team_pg import remove_cluster, start_cluster
+    from team_pg import make_team, remove_cluster, start_cluster
     from ashraf_desktop.core.annotations import open_store, text_selector
     from ashraf_desktop.core.archive import load_layered
-    from ashraf_desktop.core.team import TeamConfig, add_member, init_server, save_config, sync
+    from ashraf_desktop.core.team import TeamConfig, save_config, sync
     from ashraf_desktop.paths import bundled_archive, user_dirs
 
     cluster = start_cluster()
     try:
-        with cluster.admin(autocommit=True) as conn:
-            conn.execute('CREATE DATABASE "archive"')
-        pw = {"maryam": secrets.token_hex(8), "reza": secrets.token_hex(8)}
-        with cluster.admin("archive") as conn:
-            init_server(conn)
-            add_member(conn, "maryam", pw["maryam"])
-            add_member(conn, "reza", pw["reza"], editor=True)
-            conn.commit()
+        pw = make_team(cluster, "archive", {"maryam": False, "reza": True})
         url = cluster.url("archive")
 
         def run(home: Path, role: str):

@@ -81,6 +81,20 @@ def _driver():
     return load_driver()
 
 
+def _needs_driver(command):
+    """A command that connects: without the PostgreSQL client library it ends with the reason (exit 1)."""
+    def run(args) -> int:
+        from ..core.team import DriverMissingError
+        try:
+            _driver()
+        except DriverMissingError as error:
+            _err(str(error))
+            return EXIT_FAILED
+        return command(args)
+    run.__doc__ = command.__doc__
+    return run
+
+
 def _admin_connect(url: str):
     psycopg = _driver()
     try:
@@ -92,13 +106,10 @@ def _admin_connect(url: str):
         raise
 
 
+@_needs_driver
 def _init(args) -> int:
-    from ..core.team import DriverMissingError, TeamServerError, init_server
-    try:
-        psycopg = _driver()
-    except DriverMissingError as error:
-        _err(str(error))
-        return EXIT_FAILED
+    import psycopg
+    from ..core.team import TeamServerError, init_server
     try:
         with _admin_connect(args.url) as conn:
             applied = init_server(conn)
@@ -110,13 +121,10 @@ def _init(args) -> int:
     return EXIT_OK
 
 
+@_needs_driver
 def _add_member(args) -> int:
-    from ..core.team import DriverMissingError, TeamServerError, add_member
-    try:
-        psycopg = _driver()
-    except DriverMissingError as error:
-        _err(str(error))
-        return EXIT_FAILED
+    import psycopg
+    from ..core.team import TeamServerError, add_member
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\n")
     elif sys.stdin.isatty():
@@ -173,14 +181,11 @@ def _password(config) -> str | None:
     return None
 
 
+@_needs_driver
 def _sync(args) -> int:
+    import psycopg
     from ..core.annotations import StoreEnvironmentError, open_store
-    from ..core.team import DriverMissingError, TeamServerError, connect, load_config, sync
-    try:
-        psycopg = _driver()
-    except DriverMissingError as error:
-        _err(str(error))
-        return EXIT_FAILED
+    from ..core.team import TeamServerError, connect, load_config, sync
     dirs = _dirs(args)
     config = load_config(dirs.config)
     if config is None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from team_pg import Cluster, remove_cluster, start_cluster
+from team_pg import Cluster, make_team, remove_cluster, start_cluster
 
 _numbers = itertools.count(1)
 
@@ -44,19 +44,9 @@ class Team:
 @pytest.fixture
 def team(pg_cluster: Cluster) -> Team:
     """A team database with members alice and bob (archivists) and eve (editor)."""
-    from ashraf_desktop.core.team import add_member, init_server
     database = f"team{next(_numbers)}_{secrets.token_hex(3)}"
-    with pg_cluster.admin(autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{database}"')
-    passwords = {}
-    with pg_cluster.admin(database) as conn:
-        init_server(conn)
-        for short, editor in (("alice", False), ("bob", False), ("eve", True)):
-            role = f"{database}_{short}"
-            passwords[role] = secrets.token_urlsafe(12)
-            add_member(conn, role, passwords[role], editor=editor)
-        conn.commit()
-    return Team(pg_cluster, database, pg_cluster.url(database), passwords)
+    members = {f"{database}_{short}": editor for short, editor in (("alice", False), ("bob", False), ("eve", True))}
+    return Team(pg_cluster, database, pg_cluster.url(database), make_team(pg_cluster, database, members))
 
 
 @pytest.fixture

@@ -106,6 +106,20 @@ def start_cluster() -> Cluster:
     return cluster
 
 
+def make_team(cluster: Cluster, database: str, members: dict[str, bool]) -> dict[str, str]:
+    """A team database (``team init``) with login roles ``{role: is_editor}``; returns their passwords."""
+    from ashraf_desktop.core.team import add_member, init_server
+    with cluster.admin(autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{database}"')
+    passwords = {role: secrets.token_urlsafe(12) for role in members}
+    with cluster.admin(database) as conn:
+        init_server(conn)
+        for role, editor in members.items():
+            add_member(conn, role, passwords[role], editor=editor)
+        conn.commit()
+    return passwords
+
+
 def remove_cluster(cluster: Cluster) -> None:
     cluster.stop("immediate")
     shutil.rmtree(cluster.root, ignore_errors=True)

@@ -42,6 +42,15 @@ def _wait_for(path: Path, proc: subprocess.Popen, timeout: float = 120) -> None:
         time.sleep(0.01)
 
 
+def _stopped_at(team, short: str, home: Path, point: str, marks: Path) -> subprocess.Popen:
+    """``team sync`` of ``home`` in a subprocess, waiting at ``point`` (engine.checkpoint)."""
+    marks.mkdir()
+    (marks / f"{point}.armed").touch()
+    proc = _cli_sync(team, short, home, marks)
+    _wait_for(marks / f"{point}.reached", proc)
+    return proc
+
+
 def _member_home(team, short: str, home: Path) -> Path:
     save_config(home / "config", team.config(short))
     return home
@@ -60,10 +69,7 @@ def test_client_killed_mid_push_loses_and_doubles_nothing(team, tmp_path: Path, 
     with open_store(home / "data") as store:
         ids = {_highlight(store, f"note {n}") for n in range(5)}
     marks = tmp_path / "marks"
-    marks.mkdir()
-    (marks / f"{point}.armed").touch()
-    proc = _cli_sync(team, "alice", home, marks)
-    _wait_for(marks / f"{point}.reached", proc)
+    proc = _stopped_at(team, "alice", home, point, marks)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     done = _cli_sync(team, "alice", home)  # the next sync, unhindered
@@ -92,10 +98,7 @@ def test_client_killed_mid_pull_loses_and_doubles_nothing(team, tmp_path: Path, 
     with open_store(home / "data") as store:
         mine = _highlight(store, "bob's own", author="Bob")
     marks = tmp_path / "marks"
-    marks.mkdir()
-    (marks / f"{point}.armed").touch()
-    proc = _cli_sync(team, "bob", home, marks)
-    _wait_for(marks / f"{point}.reached", proc)
+    proc = _stopped_at(team, "bob", home, point, marks)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     done = _cli_sync(team, "bob", home)
@@ -114,10 +117,7 @@ def test_server_stopped_mid_sync_is_retried_later_and_nothing_is_lost(team, tmp_
     with open_store(home / "data") as store:
         ids = {_highlight(store, f"note {n}") for n in range(3)}
     marks = tmp_path / "marks"
-    marks.mkdir()
-    (marks / f"{point}.armed").touch()
-    proc = _cli_sync(team, "alice", home, marks)
-    _wait_for(marks / f"{point}.reached", proc)
+    proc = _stopped_at(team, "alice", home, point, marks)
     try:
         team.cluster.stop("immediate")  # the server goes away under the running sync
         (marks / f"{point}.go").touch()
