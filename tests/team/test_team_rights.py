@@ -132,3 +132,22 @@ def test_a_client_gone_inside_a_transaction_does_not_block_the_team(team) -> Non
     with team.connect("alice") as conn:
         timeout = conn.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0]
     assert timeout == "1min"  # set on the database by team init
+
+
+def test_a_refused_edit_stays_as_written_while_the_owner_edits_on(team, folders) -> None:
+    a, b = folders
+    ident = _alice_annotation(team, a)
+    _sync(team, "bob", b)
+    with open_store(b) as store:
+        store.update(ident, body="Bob's words")
+    assert _sync(team, "bob", b).refused == 1
+    with open_store(a) as store:
+        store.update(ident, body="Alice's newer words")
+    _sync(team, "alice", a)
+    report = _sync(team, "bob", b)
+    assert report.refused == 0 and report.conflicts == 1  # not sent again, still waiting for Bob
+    with open_store(b) as store:
+        assert store.get(ident).body == "Bob's words"
+        copy = LocalBook(store).keep_refused_as_mine(ident, "Bob")
+        assert store.get(copy).body == "Bob's words"
+        assert store.get(ident).body == "Alice's newer words"  # the owner's latest, not the old copy

@@ -253,9 +253,18 @@ class LocalBook:
             for row in rows:
                 state = txn.conn.execute(
                     "SELECT revision, pristine, pristine_deleted, pristine_conflicts, conflicts, synced_change, "
-                    "inflight_key FROM sync_state WHERE annotation_id = ?", (row.annotation_id,)).fetchone()
+                    "refused FROM sync_state WHERE annotation_id = ?", (row.annotation_id,)).fetchone()
                 if state is not None and state[0] is not None and state[0] >= row.revision:
                     continue  # already have this revision (our own push, or a repeated batch)
+                if state is not None and state[6] is not None:
+                    # a change the server refused waits for its author's decision exactly as it was written;
+                    # only the server's copy (what "discard my change" brings back) moves on
+                    txn.conn.execute(
+                        "UPDATE sync_state SET revision = ?, owner = ?, pristine = ?, pristine_deleted = ?, "
+                        "pristine_conflicts = ? WHERE annotation_id = ?",
+                        (row.revision, row.owner, codec.dumps(row.fields), int(row.deleted),
+                         codec.dumps(conflicts_to_json(conflicts_from_json(row.conflicts))), row.annotation_id))
+                    continue
                 self._apply_one(txn, row, state, report, me=me, now=now)
             txn.conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('cursor', ?)",
                              (str(max(cursor, self.cursor)),))
