@@ -122,3 +122,24 @@ def test_anchoring_in_this_copys_text_is_not_sent_and_survives_others_edits(team
     with open_store(b) as store:
         got = store.get(ident)
         assert got.body == "note, edited by Alice" and got.text == moved
+
+
+def test_a_cancelled_run_stops_between_batches_and_the_next_one_finishes(team, folders) -> None:
+    from ashraf_desktop.core.team import SyncCancelled
+    a, _ = folders
+    with open_store(a) as store:
+        for n in range(30):
+            _highlight(store, f"note {n}")
+    asked = []
+
+    def cancelled() -> bool:  # yes from the third question on
+        asked.append(1)
+        return len(asked) > 2
+
+    with open_store(a) as store, team.connect("alice") as conn:
+        with pytest.raises(SyncCancelled):
+            sync(store, conn, batch=10, cancelled=cancelled)
+        assert 0 < LocalBook(store).waiting_count() < 30  # one batch went, the rest waits
+    assert _sync(team, "alice", a).waiting == 0
+    with team.connect("bob") as conn:
+        assert conn.execute("SELECT count(*) FROM ashraf_team.annotation").fetchone()[0] == 30

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from .config import (CONFIG_NAME, DriverMissingError, TeamConfig, connect, load_config, load_driver,
                      remove_config, save_config)
-from .engine import SyncReport, sync, wait_for_change
+from .engine import SyncCancelled, SyncReport, sync, wait_for_change
 from .local import ConflictEntry, LocalBook
 from .merge import DELETED, Alternative
 from .server import ServerInfo, TeamServerError, add_member, group_roles, init_server, server_info
 
 __all__ = ["TeamConfig", "CONFIG_NAME", "load_config", "save_config", "remove_config", "connect", "load_driver",
            "DriverMissingError",
-           "SyncReport", "sync", "wait_for_change", "LocalBook", "ConflictEntry", "Alternative", "DELETED",
+           "SyncReport", "SyncCancelled", "sync", "wait_for_change", "LocalBook", "ConflictEntry", "Alternative", "DELETED",
            "ServerInfo", "TeamServerError", "init_server", "add_member", "server_info", "group_roles"]

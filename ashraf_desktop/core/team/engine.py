@@ -30,7 +30,11 @@ from .server import CHANNEL, ServerInfo, fetch_changes, landed_keys, latest_revi
 if TYPE_CHECKING:
     import psycopg
 
-__all__ = ["SyncReport", "sync", "wait_for_change", "checkpoint", "CHECKPOINT_ENV"]
+__all__ = ["SyncReport", "SyncCancelled", "sync", "wait_for_change", "checkpoint", "CHECKPOINT_ENV"]
+
+
+class SyncCancelled(Exception):
+    """The caller asked the run to stop (the window is closing); it stopped between two commits."""
 
 #: Fault-injection points for the crash tests (tests/team): with this variable naming a folder, a run
 #: reaching point P writes ``P.reached`` there and waits until ``P.go`` appears. Unset: no effect.
@@ -79,8 +83,14 @@ class SyncReport:
 
 
 def sync(store: AnnotationStore, conn: "psycopg.Connection", *, batch: int = 500,
-         clock: Callable[[], str] = _now) -> SyncReport:
-    """Run one sync of ``store`` with the team database ``conn`` is connected to."""
+         clock: Callable[[], str] = _now, cancelled: Callable[[], bool] = lambda: False) -> SyncReport:
+    """Run one sync of ``store`` with the team database ``conn`` is connected to. ``cancelled`` is asked
+    between batches; when it says yes the run ends with :class:`SyncCancelled` (every step before it
+    committed, the rest done by the next run)."""
+    def check() -> None:
+        if cancelled():
+            raise SyncCancelled()
+
     report = SyncReport()
     info = server_info(conn)
     report.server = info
@@ -97,7 +107,8 @@ def sync(store: AnnotationStore, conn: "psycopg.Connection", *, batch: int = 500
     rounds = 0
     while True:
         rounds += 1
-        _pull(book, conn, report, batch, info.role, clock)
+        _pull(book, conn, report, batch, info.role, clock, check)
+        check()
         pending = book.pending(limit=batch)
         if not pending or rounds > 1000:
             break
@@ -113,8 +124,10 @@ def sync(store: AnnotationStore, conn: "psycopg.Connection", *, batch: int = 500
     return report
 
 
-def _pull(book: LocalBook, conn, report: SyncReport, batch: int, role: str, clock: Callable[[], str]) -> None:
+def _pull(book: LocalBook, conn, report: SyncReport, batch: int, role: str, clock: Callable[[], str],
+          check: Callable[[], None]) -> None:
     while True:
+        check()
         rows = fetch_changes(conn, book.cursor, batch)
         if not rows:
             return

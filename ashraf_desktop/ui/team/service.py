@@ -74,7 +74,8 @@ class _Worker(QThread):
 
     def run(self) -> None:  # noqa: C901 - one loop, read top to bottom
         from ...core.annotations import StoreEnvironmentError, open_store
-        from ...core.team import DriverMissingError, TeamServerError, connect, load_driver, sync, wait_for_change
+        from ...core.team import (DriverMissingError, SyncCancelled, TeamServerError, connect, load_driver, sync,
+                                  wait_for_change)
         try:
             psycopg = load_driver()
         except DriverMissingError as error:
@@ -96,7 +97,7 @@ class _Worker(QThread):
                     failures = 0
                     while not self._stop.is_set():
                         self._poke.clear()
-                        report = sync(store, conn)
+                        report = sync(store, conn, cancelled=self._stop.is_set)
                         if report.pulled:
                             self.pulled.emit(report.pulled)
                         phase = "synced"
@@ -126,6 +127,8 @@ class _Worker(QThread):
                         return
                 except StoreEnvironmentError as error:
                     self.state.emit(SyncState("offline", 0, 0, f"Team sync paused: {error}"))
+                except SyncCancelled:
+                    return
                 finally:
                     for c in (conn, listener):
                         if c is not None:
@@ -139,6 +142,9 @@ class _Worker(QThread):
                 self._poke.wait(pause)
         finally:
             store.close()
+
+
+_stragglers: set[QThread] = set()  # workers let go by stop(): kept referenced until they finish
 
 
 class TeamSyncService(QObject):
@@ -164,6 +170,12 @@ class TeamSyncService(QObject):
         """A local change was saved, or the user asked: sync as soon as possible."""
         self._worker.poke()
 
-    def stop(self, wait_ms: int = 10000) -> None:
+    def stop(self, wait_ms: int = 15000) -> None:
+        """Stop syncing; returns once the worker ended (it stops between two batches, or when a connection
+        attempt gives up). A worker stuck longer on a dead network is let go, never destroyed running."""
         self._worker.stop()
-        self._worker.wait(wait_ms)
+        if not self._worker.wait(wait_ms):
+            log.warning("team sync worker still busy after %d ms; leaving it to finish", wait_ms)
+            self._worker.setParent(None)
+            _stragglers.add(self._worker)
+            self._worker.finished.connect(lambda w=self._worker: _stragglers.discard(w))
