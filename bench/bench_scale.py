@@ -176,11 +176,28 @@ def main() -> int:
     parser.add_argument("--gui-runs", type=int, default=3)
     parser.add_argument("--words", nargs="+", default=["liberty", "kernel", "photo"])
     parser.add_argument("--keep-index", action="store_true", help="do not time a first index build")
+    parser.add_argument("--archive", type=Path, help="measure this archive as it is (e.g. the bundled one, with "
+                        "--data holding an import) instead of making one")
+    parser.add_argument("--data", type=Path, help="with --archive: its data folder (default: a new one under --work)")
+    parser.add_argument("--name", help="name of the result file bench/out/scale-NAME.json (default: the size)")
     parser.add_argument("--report-only", action="store_true")
     args = parser.parse_args()
-    out_file = OUT / f"scale-{args.items}.json"
+    out_file = OUT / f"scale-{args.name or args.items}.json"
     if args.report_only:
         print(table(json.loads(out_file.read_text())))
+        return 0
+    if args.archive is not None:
+        data = args.data or (args.work or OUT / "scale-data") / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        result = {"params": {"items": None, "archive": str(args.archive), "data": str(data)},
+                  "when": time.strftime("%Y-%m-%d %H:%M"), "nproc": os.cpu_count(),
+                  **measure(args.archive.resolve(), data, args)}
+        total = sum(result["counts"].get(k, 0) for k in ("documents", "images", "records")) \
+            if isinstance(result["counts"], dict) else 0
+        result["params"]["items"] = total
+        OUT.mkdir(exist_ok=True)
+        out_file.write_text(json.dumps(result, indent=1))
+        print(table(result))
         return 0
     work = args.work or Path(os.environ.get("ASHRAF_SCALE_WORK", BENCH / "corpora")) / f"scale-{args.items}"
     import prepare_corpora
