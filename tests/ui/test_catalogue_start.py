@@ -1,0 +1,85 @@
+"""The window starts from the archive's catalogue as it stands (issue 17), then checks the sidecars on a
+worker: what changed while the app was closed appears, in the panels and in search; nothing else moves."""
+
+from __future__ import annotations
+
+import gc
+import os
+from pathlib import Path
+
+import pytest
+
+from archive_builder import write_archive
+
+
+def _opener(index_root: Path):
+    def opener(archive, dirs, progress=None):
+        from ashraf_desktop.core.extract import TextCache
+        from ashraf_desktop.core.search import open_index
+        return open_index(archive, index_root, text_cache=TextCache(index_root.parent / "text"), progress=progress,
+                          signature=archive.signature), None
+    return opener
+
+
+@pytest.fixture
+def start(qapp, qtbot, tmp_path):
+    """Start the window as ``ui.app.run`` does: the archive through its catalogue, the check after the index."""
+    from ashraf_desktop.paths import user_dirs
+    from ashraf_desktop.ui.app import _check_archive_files_later, create_app, load_archive_for_window
+    from ashraf_desktop.ui.main_window import MainWindow
+    app = create_app()
+    windows = []
+    dirs = user_dirs(tmp_path / "data").ensure()
+
+    def make(archive: Path):
+        result = load_archive_for_window(app, archive, dirs)
+        window = MainWindow(result, dirs, open_index=_opener(tmp_path / "index"))
+        windows.append(window)
+        window.reloads = []
+        window.archive_reloaded.connect(window.reloads.append)
+        _check_archive_files_later(window, result)
+        checked: list[bool] = []  # connected after the check: did it begin when the index was ready?
+        window.index_ready.connect(lambda _index: checked.append(window.refreshing))
+        window.show()
+        qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
+        window.check_started = checked
+        return result, window
+
+    yield make
+    for window in windows:
+        window.close()
+        window.runner.wait_for_done(10_000)
+        window.deleteLater()
+    qtbot.wait(10)
+    gc.collect()
+
+
+def _edit_in_place(path: Path, text: str) -> None:
+    """As an editor that writes in place: the folder's time stays, the file's size and time change."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_a_sidecar_edited_while_the_app_was_closed_appears_after_the_start(start, qtbot, tmp_path):
+    archive = write_archive(tmp_path / "a")
+    first, window = start(archive)
+    assert first.current  # no catalogue yet: built before the window, every sidecar read
+    window.close()
+    _edit_in_place(archive / "items" / "report.toml",
+                   'id = "report"\nkind = "record"\ntitle = "Renamed while closed"\ndate = "2005-05-18"\n')
+    result, window = start(archive)
+    assert not result.current and result.archive.item("report").title == "A report"  # shown at once, as catalogued
+    qtbot.waitUntil(lambda: bool(window.reloads), timeout=30_000)  # the check found the edit
+    assert window.archive.item("report").title == "Renamed while closed"
+    qtbot.waitUntil(lambda: window.index.search("renamed").total == 1, timeout=30_000)  # the index caught up
+
+
+def test_an_unchanged_archive_is_not_reloaded_after_the_check(start, qtbot, tmp_path):
+    archive = write_archive(tmp_path / "a")
+    start(archive)[1].close()
+    result, window = start(archive)
+    assert not result.current
+    assert window.check_started == [True]  # the check began when the index was ready
+    qtbot.waitUntil(lambda: not window.refreshing, timeout=30_000)
+    assert window.reloads == [] and window.archive is result.archive
