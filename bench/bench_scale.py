@@ -80,7 +80,7 @@ def summary(runs: list[dict], key: str = "wall_s") -> dict:
 
 
 def measure(archive: Path, data: Path, args: argparse.Namespace) -> dict:
-    out: dict = {}
+    out: dict = {"keep_index": args.keep_index}
     cache = data / "cache"
     quiet = {"stdout", "stderr"}
     # first open: the catalogue is built from every sidecar
@@ -158,7 +158,8 @@ def table(result: dict) -> str:
     rss = gui.get("rss_after_browsing_mb")
     ok = "" if rss is None else ("✓" if rss <= TARGETS["rss_mb"] else f"✗ {rss / TARGETS['rss_mb']:.1f}×")
     rows.append(f"| RSS after browsing results, gallery, timeline | ≤ 400 MB | **{rss} MB** (peak {gui.get('peak_rss_mb')}) | | | {ok} |")
-    for key, label in (("catalogue_build", "first open (catalogue built)"), ("index_build", "first index build"),
+    index_label = "index update (index kept)" if result.get("keep_index") else "first index build"
+    for key, label in (("catalogue_build", "first open (catalogue built)"), ("index_build", index_label),
                        ("add", "an add (import one file, index updated)")):
         r = result.get(key)
         if r:
