@@ -57,6 +57,7 @@ from . import _fast
 from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
 from ._analysis import WORD_RE, fold_keyword, word_of
 from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
+from ._occurrences import Occurrences
 from ._query import WORD_LIST, HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
 from ._schema import (ANNOTATION_PREFIX, SCHEMA_VERSION, IndexDoc, annotation_doc, archive_hashes, build_schema,
                       decode_facets, event_doc, event_hash, fingerprint_of, hash_sum, item_doc, item_hash, FIELD_SEP)
@@ -1560,6 +1561,10 @@ class SearchIndex:
                 if attempt == 2 or not self._recover(exc):
                     raise
         return []
+
+    def occurrences(self, query: str, *, filters: Filters | None = None) -> Occurrences:
+        """Every hit of ``query`` in each document ``search`` finds, text and offsets (see ``_occurrences``)."""
+        return Occurrences(self, query, filters)
 
     def more_like_this(self, item_id: str, limit: int = 10) -> SearchResult:
         t0 = time.perf_counter()
