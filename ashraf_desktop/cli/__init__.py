@@ -74,6 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     facts_cmd.register(sub)
     ocr_cmd.register(sub)
     team_cmd.register(sub)
+    from . import concordance_cmd
+    concordance_cmd.register(sub)
 
     sub.add_parser("gui", help="open the app window (the default)")
     return parser
