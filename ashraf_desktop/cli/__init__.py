@@ -67,14 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
     i.add_argument("--json", action="store_true", help="print the import report as JSON")
 
-    from . import events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd, team_cmd  # own modules: each sets ``run``
+    # commands with their own modules: each sets the ``run`` default
+    from . import concordance_cmd, events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd, team_cmd
     import_cmd.register(sub)
     integrity_cmd.register(sub)
     events_cmd.register(sub)
     facts_cmd.register(sub)
     ocr_cmd.register(sub)
     team_cmd.register(sub)
-    from . import concordance_cmd
     concordance_cmd.register(sub)
 
     sub.add_parser("gui", help="open the app window (the default)")
