@@ -92,6 +92,10 @@ def test_a_day_that_does_not_exist_is_refused():
     ("2012-02/2012-08", "از بهمن–اسفند ۱۳۹۰ (فوریه ۲۰۱۲) تا مرداد–شهریور ۱۳۹۱ (اوت ۲۰۱۲)"),
     ("1979/..", "از ۱۳۵۷–۱۳۵۸ (۱۹۷۹ میلادی) به بعد"),
     ("../2013", "تا ۱۳۹۱–۱۳۹۲ (۲۰۱۳ میلادی)"),
+    ("/2006", "از تاریخی نامعلوم تا ۱۳۸۴–۱۳۸۵ (۲۰۰۶ میلادی)"),
+    ("2001-21", "اسفند ۱۳۷۹–خرداد ۱۳۸۰ (مارس–مه ۲۰۰۱)"),  # spring 2001, as the edtf package bounds it
+    ("-0999", "۱۰۰۰ پیش از میلاد"),  # before the Solar Hijri era: the Gregorian year only
+    ("[1667, 1668]", "[1667, 1668]"),  # one of several dates: as written
 ])
 def test_edtf_dates_read_in_persian_with_the_gregorian_beside(edtf, text):
     assert describe_date_fa(edtf) == text

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from ..archive.dates import DateError, DateSpan, Precision, parse_date
+from ..archive import DateError, DateSpan, Precision, civil_from_day, parse_date, year_of
 from .solar_hijri import from_ordinal
 
 __all__ = ["SOLAR_HIJRI_MONTHS", "GREGORIAN_MONTHS_FA", "persian_digits", "persian_number",
@@ -41,30 +41,43 @@ def persian_number(value: int | float, decimals: int = 0) -> str:
 
 def solar_hijri_day(day: _dt.date | int) -> str:
     """One day in words: ``۱۰ تیر ۱۳۸۸``."""
-    ordinal = day if isinstance(day, int) else day.toordinal()
-    sh = from_ordinal(ordinal)
+    number = day if isinstance(day, int) else day.toordinal()
+    sh = from_ordinal(number)
     return persian_digits(f"{sh.day} {SOLAR_HIJRI_MONTHS[sh.month - 1]} {sh.year}")
 
 
-def _gregorian_day(ordinal: int) -> str:
-    d = _dt.date.fromordinal(ordinal)
-    return persian_digits(f"{d.day} {GREGORIAN_MONTHS_FA[d.month - 1]} {d.year}")
+def _gregorian_day(number: int) -> str:
+    y, m, d = civil_from_day(number)
+    return persian_digits(f"{d} {GREGORIAN_MONTHS_FA[m - 1]} {y}")
+
+
+def _months(first: str, y0: int, last: str, y1: int, same_month: bool) -> str:
+    if same_month:
+        return persian_digits(f"{first} {y0}")
+    if y0 == y1:
+        return persian_digits(f"{first}{_DASH}{last} {y0}")
+    return persian_digits(f"{first} {y0}{_DASH}{last} {y1}")
 
 
 def _sh_months(lower: int, upper: int) -> str:
     """The Solar Hijri month or months a span of days falls in: ``تیر–مرداد ۱۳۸۸``."""
     a, b = from_ordinal(lower), from_ordinal(upper)
-    first, last = SOLAR_HIJRI_MONTHS[a.month - 1], SOLAR_HIJRI_MONTHS[b.month - 1]
-    if (a.year, a.month) == (b.year, b.month):
-        return persian_digits(f"{first} {a.year}")
-    if a.year == b.year:
-        return persian_digits(f"{first}{_DASH}{last} {a.year}")
-    return persian_digits(f"{first} {a.year}{_DASH}{last} {b.year}")
+    return _months(SOLAR_HIJRI_MONTHS[a.month - 1], a.year, SOLAR_HIJRI_MONTHS[b.month - 1], b.year,
+                   (a.year, a.month) == (b.year, b.month))
+
+
+def _gregorian_months(lower: int, upper: int) -> str:
+    (y0, m0, _), (y1, m1, _) = civil_from_day(lower), civil_from_day(upper)
+    return _months(GREGORIAN_MONTHS_FA[m0 - 1], y0, GREGORIAN_MONTHS_FA[m1 - 1], y1, (y0, m0) == (y1, m1))
 
 
 def _sh_years(lower: int, upper: int) -> str:
     a, b = from_ordinal(lower).year, from_ordinal(upper).year
     return persian_digits(str(a) if a == b else f"{a}{_DASH}{b}")
+
+
+def _gregorian_year(year: int) -> str:
+    return persian_digits(str(year) if year >= 1 else f"{1 - year} پیش از میلاد")
 
 
 def _qualifier(span: DateSpan) -> str:
@@ -79,13 +92,15 @@ def _qualifier(span: DateSpan) -> str:
 
 def _point(span: DateSpan, gregorian: bool) -> str:
     lo, hi = span.lower, span.upper
+    y0, y1 = year_of(lo), year_of(hi)
+    if not (1 <= y0 and y1 <= 9999):  # deep time: no Solar Hijri reading worth giving
+        years = _gregorian_year(y0) if y0 == y1 else f"{_gregorian_year(y0)}{_DASH}{_gregorian_year(y1)}"
+        return _qualifier(span) + years
     if span.precision is Precision.DAY and lo == hi:
         sh, greg = solar_hijri_day(lo), _gregorian_day(lo)
-    elif span.precision is Precision.MONTH:
-        d = _dt.date.fromordinal(lo)
-        sh, greg = _sh_months(lo, hi), persian_digits(f"{GREGORIAN_MONTHS_FA[d.month - 1]} {d.year}")
-    else:  # a year, a decade ("198X"), a century ("19XX"), or a day left unspecified ("2003-XX")
-        y0, y1 = _dt.date.fromordinal(lo).year, _dt.date.fromordinal(hi).year
+    elif span.precision in (Precision.MONTH, Precision.SEASON) and hi - lo < 366:
+        sh, greg = _sh_months(lo, hi), _gregorian_months(lo, hi)
+    else:  # a year, a decade ("198X"), a century ("19XX"), a day left unspecified ("2003-XX")...
         if y1 - y0 == 9 and y0 % 10 == 0:
             greg = f"دههٔ {y0} میلادی"
         else:
@@ -104,13 +119,20 @@ def describe_date_fa(edtf: str, gregorian: bool = True) -> str:
     """
     cleaned = (edtf or "").strip()
     try:
-        if "/" in cleaned:
+        if "/" in cleaned and not cleaned.startswith(("[", "{")):
             start, end = cleaned.split("/", 1)
-            if start in ("", ".."):
+            if start == "..":
                 return f"تا {_point(parse_date(end), gregorian)}"
-            if end in ("", ".."):
+            if start == "":
+                return f"از تاریخی نامعلوم تا {_point(parse_date(end), gregorian)}"
+            if end == "..":
                 return f"از {_point(parse_date(start), gregorian)} به بعد"
+            if end == "":
+                return f"از {_point(parse_date(start), gregorian)} تا تاریخی نامعلوم"
             return f"از {_point(parse_date(start), gregorian)} تا {_point(parse_date(end), gregorian)}"
-        return _point(parse_date(cleaned), gregorian)
+        span = parse_date(cleaned)
+        if span.precision is Precision.SET:
+            return cleaned  # "one of" / "all of" several dates: shown as written
+        return _point(span, gregorian)
     except (DateError, ValueError, OverflowError):
         return cleaned

@@ -8,11 +8,11 @@ on a worker thread and shows each :class:`Step` as it comes; a command-line call
 
 from __future__ import annotations
 
-import datetime as _dt
 import time
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
+from ..archive import OPEN_LOWER, year_of
 from .kwic import CONTEXT_CHARS, Line, Source, make_line
 from .table import Concordance
 
@@ -51,12 +51,10 @@ class Step:
 
 
 def _year(day: int | None) -> int | None:
-    if day is None:
+    """The year a date is counted under: its first day's (None when undated or open at the start)."""
+    if day is None or day <= OPEN_LOWER:
         return None
-    try:
-        return _dt.date.fromordinal(day).year
-    except (ValueError, OverflowError):  # before year 1 or after 9999: no calendar year to count under
-        return None
+    return year_of(day)
 
 
 def source_of(doc: DocumentHits) -> Source:
