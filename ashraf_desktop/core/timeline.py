@@ -29,7 +29,7 @@ import math
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import lru_cache
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Protocol, Sequence
 
 from .archive import (Archive, DatedItem, DateError, DateSpan, Event, Item, ItemKind, Precision, describe_date,
                       parse_date)
@@ -37,7 +37,7 @@ from .archive.date_words import MONTHS as _MONTHS
 from .archive.days import MAX_DAY, MIN_DAY, civil_from_day, day_number, year_of, year_words
 
 __all__ = [
-    "Scale", "TickLevel", "Tick", "TickSet", "ticks", "MarkStyle", "Shape", "classify", "LegendEntry",
+    "Scale", "TickLevel", "Tick", "TickSet", "ticks", "TickCalendar", "GREGORIAN", "Unit", "MarkStyle", "Shape", "classify", "LegendEntry",
     "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel", "ClaimView",
     "claim_views", "is_disputed", "events_csv", "CSV_COLUMNS", "format_range", "Domain", "MIN_DAYS_PER_PX",
     "MAX_DAYS_PER_PX",
@@ -272,6 +272,45 @@ def _tick_label(level: TickLevel, day: int) -> str:
     return str(dom)
 
 
+class TickCalendar(Protocol):
+    """Where a calendar's ticks fall and what they read; :func:`ticks` does the fitting for any of them."""
+
+    def tick_days(self, level: TickLevel, lo: int, hi: int) -> Iterator[int]:
+        """Day numbers of the ticks of ``level`` within ``lo..hi`` (inclusive), ascending."""
+
+    def tick_label(self, level: TickLevel, day: int) -> str:
+        """The label of the tick on ``day``."""
+
+    def context_start(self, level: TickLevel, day: int) -> int:
+        """The first day of the ``level`` period (a year or a month) that holds ``day``."""
+
+    def context_label(self, level: TickLevel, day: int, long: bool) -> str:
+        """The label of the period starting on ``day`` ("February 2009"; ``long=False``: "Feb 2009")."""
+
+
+class _GregorianTicks:
+    """The proleptic Gregorian calendar, BCE years and deep time included."""
+
+    def tick_days(self, level: TickLevel, lo: int, hi: int) -> Iterator[int]:
+        return _tick_days(level, lo, hi)
+
+    def tick_label(self, level: TickLevel, day: int) -> str:
+        return _tick_label(level, day)
+
+    def context_start(self, level: TickLevel, day: int) -> int:
+        year, month, _ = civil_from_day(day)
+        return day_number(year, 1, 1) if level.unit is Unit.YEAR else day_number(year, month, 1)
+
+    def context_label(self, level: TickLevel, day: int, long: bool) -> str:
+        y, m, _ = civil_from_day(day)
+        if level.unit is Unit.YEAR:
+            return _year_label(y)
+        return f"{(_MONTHS if long else _MONTHS_SHORT)[m - 1]} {_year_label(y)}"
+
+
+GREGORIAN: TickCalendar = _GregorianTicks()
+
+
 def _labels_fit(items: Sequence[Tick]) -> bool:
     return all(a.label_right + LABEL_GAP <= b.label_left for a, b in zip(items, items[1:]))
 
@@ -285,23 +324,16 @@ def _thin(items: Sequence[Tick]) -> list[Tick]:
     return kept
 
 
-def _context(level: TickLevel, scale: Scale, x0: float, x1: float, text_width: TextWidth) -> list[ContextLabel]:
+def _context(level: TickLevel, scale: Scale, x0: float, x1: float, text_width: TextWidth,
+             calendar: TickCalendar) -> list[ContextLabel]:
     """The coarser period labels: years above months, "February 2009" above days; none above years."""
     if level.unit is Unit.YEAR:
         return []
     ctx = TickLevel(Unit.YEAR, 1, "years") if level.unit is Unit.MONTH else TickLevel(Unit.MONTH, 1, "months")
     lo, hi = math.floor(scale.day(x0)), math.ceil(scale.day(x1))
     # include the period that started before the left edge
-    year, month, _ = civil_from_day(min(max(lo, MIN_DAY), MAX_DAY))
-    first = day_number(year, 1, 1) if ctx.unit is Unit.YEAR else day_number(year, month, 1)
-    days = list(_tick_days(ctx, first, hi))
-
-    def text(d: int, long: bool) -> str:
-        y, m, _ = civil_from_day(d)
-        if ctx.unit is Unit.YEAR:
-            return _year_label(y)
-        return f"{(_MONTHS if long else _MONTHS_SHORT)[m - 1]} {_year_label(y)}"
-
+    first = calendar.context_start(ctx, min(max(lo, MIN_DAY), MAX_DAY))
+    days = list(calendar.tick_days(ctx, first, hi))
     out: list[ContextLabel] = []
     for i, d in enumerate(days):
         bx = scale.x(d)
@@ -309,7 +341,7 @@ def _context(level: TickLevel, scale: Scale, x0: float, x1: float, text_width: T
         if next_bx < x0:
             continue
         for long in (True, False):
-            label = text(d, long)
+            label = calendar.context_label(ctx, d, long)
             w = text_width(label)
             # sticky: the current period's label stays at the left edge until the next one pushes it
             x = min(max(bx, x0) + TICK_LABEL_OFFSET, next_bx + TICK_LABEL_OFFSET - LABEL_GAP - w)
@@ -321,8 +353,13 @@ def _context(level: TickLevel, scale: Scale, x0: float, x1: float, text_width: T
     return out
 
 
-def ticks(scale: Scale, x0: float, x1: float, text_width: TextWidth) -> TickSet:
-    """Ticks for the pixels ``x0..x1``: the finest level whose labels all fit without overlapping."""
+def ticks(scale: Scale, x0: float, x1: float, text_width: TextWidth, *,
+          calendar: TickCalendar | None = None) -> TickSet:
+    """Ticks for the pixels ``x0..x1``: the finest level whose labels all fit without overlapping.
+
+    ``calendar`` says where ticks fall and what they read (default :data:`GREGORIAN`; the Persian interface
+    passes ``core.calendars.SOLAR_HIJRI``)."""
+    calendar = calendar or GREGORIAN
     lo, hi = math.floor(scale.day(x0)) - 1, math.ceil(scale.day(x1)) + 1
     min_px = text_width("00") + LABEL_GAP
     chosen: TickLevel | None = None
@@ -331,22 +368,22 @@ def ticks(scale: Scale, x0: float, x1: float, text_width: TextWidth) -> TickSet:
         if level.nominal_days / scale.days_per_px < min_px:
             continue  # cannot fit even the shortest label: do not enumerate thousands of days
         candidate = [Tick(d, scale.x(d), lab, text_width(lab))
-                     for d in _tick_days(level, lo, hi) for lab in (_tick_label(level, d),)]
+                     for d in calendar.tick_days(level, lo, hi) for lab in (calendar.tick_label(level, d),)]
         if _labels_fit(candidate):
             chosen, major = level, candidate
             break
     if chosen is None:  # cannot happen within the zoom limits; stay readable anyway
         chosen = LEVELS[-1]
         major = _thin([Tick(d, scale.x(d), lab, text_width(lab))
-                       for d in _tick_days(chosen, lo, hi) for lab in (_tick_label(chosen, d),)])
+                       for d in calendar.tick_days(chosen, lo, hi) for lab in (calendar.tick_label(chosen, d),)])
     minor: list[Tick] = []
     index = LEVELS.index(chosen)
     if index > 0:
         finer = LEVELS[index - 1]
         if finer.nominal_days / scale.days_per_px >= 6:
             majors = {t.day for t in major}
-            minor = [Tick(d, scale.x(d)) for d in _tick_days(finer, lo, hi) if d not in majors]
-    return TickSet(chosen, tuple(major), tuple(minor), tuple(_context(chosen, scale, x0, x1, text_width)))
+            minor = [Tick(d, scale.x(d)) for d in calendar.tick_days(finer, lo, hi) if d not in majors]
+    return TickSet(chosen, tuple(major), tuple(minor), tuple(_context(chosen, scale, x0, x1, text_width, calendar)))
 
 
 # --------------------------------------------------------------------------------------------- styles

@@ -110,3 +110,50 @@ def test_persian_digits_and_numbers():
     assert persian_number(3400) == "۳٬۴۰۰"
     assert persian_number(0.25, 2) == "۰٫۲۵"
     assert solar_hijri_day(dt.date(2013, 9, 1)) == "۱۰ شهریور ۱۳۹۲"
+
+
+# --- the timeline's axis in the Solar Hijri calendar ---------------------------------------------------------
+
+def _ticks(first: dt.date, last: dt.date, width: float = 1000.0, calendar=None):
+    from ashraf_desktop.core.calendars.ticks import SOLAR_HIJRI
+    from ashraf_desktop.core.timeline import Scale, ticks
+    scale = Scale.fit(first.toordinal(), last.toordinal() + 1, width)
+    return ticks(scale, 0.0, width, lambda text: 7.0 * len(text), calendar=calendar or SOLAR_HIJRI)
+
+
+def test_year_ticks_fall_on_nowruz_and_read_solar_hijri_with_the_gregorian_year():
+    tickset = _ticks(dt.date(1986, 1, 1), dt.date(2013, 12, 31))
+    assert str(tickset.level.unit.value) == "year"
+    assert tickset.major
+    for tick in tickset.major:
+        sh = from_ordinal(tick.day)
+        assert (sh.month, sh.day) == (1, 1)  # 1 Farvardin
+        assert sh.year % tickset.level.step == 0
+        greg = dt.date.fromordinal(tick.day).year
+        assert tick.label == persian_digits(f"{sh.year} ({greg})")
+
+
+def test_month_and_day_ticks_carry_solar_hijri_months_and_the_period_above_them():
+    tickset = _ticks(dt.date(2009, 3, 1), dt.date(2010, 4, 4))  # 2.5 px a day: months fit, weeks do not
+    assert str(tickset.level.unit.value) == "month"
+    from ashraf_desktop.core.calendars import SOLAR_HIJRI_MONTHS
+    labels = [t.label for t in tickset.major]
+    first = SOLAR_HIJRI_MONTHS.index(labels[0])
+    assert labels == [SOLAR_HIJRI_MONTHS[(first + i) % 12] for i in range(len(labels))]
+    assert all(from_ordinal(t.day).day == 1 for t in tickset.major)
+    assert [c.label for c in tickset.context][:2] == ["۱۳۸۷", "۱۳۸۸ (۲۰۰۹–۲۰۱۰)"]  # the first squeezed: short
+    days = _ticks(dt.date(2009, 7, 1), dt.date(2009, 7, 12), width=1200)
+    assert str(days.level.unit.value) == "day"
+    assert next(t.label for t in days.major if t.day == dt.date(2009, 7, 1).toordinal()) == "۱۰"  # 10 Tir 1388
+    assert days.context[0].label == "تیر ۱۳۸۸ (ژوئن–ژوئیه ۲۰۰۹)"
+
+
+def test_deep_time_ticks_stay_gregorian_in_persian_digits():
+    from ashraf_desktop.core.archive import day_number
+    from ashraf_desktop.core.calendars.ticks import SOLAR_HIJRI
+    from ashraf_desktop.core.timeline import GREGORIAN, Scale, ticks
+    scale = Scale.fit(day_number(-3000, 1, 1), day_number(-1000, 1, 1), 1000.0)
+    width = lambda text: 7.0 * len(text)  # noqa: E731
+    ours, theirs = ticks(scale, 0, 1000, width, calendar=SOLAR_HIJRI), ticks(scale, 0, 1000, width, calendar=GREGORIAN)
+    assert [t.day for t in ours.major] == [t.day for t in theirs.major]
+    assert [t.label for t in ours.major] == [persian_digits(t.label) for t in theirs.major]

@@ -1,0 +1,96 @@
+"""What a screen reader hears from the window: the names of its controls, checked as a whole.
+
+:func:`nameless_controls` walks a widget tree and lists every control a user can reach that has no
+accessible name — the test suite runs it over the main window, each panel and each dialog, and fails on
+any. The name is what Qt's accessibility layer reports (``QAccessibleInterface.text(Name)``), which is the
+widget's ``accessibleName``, or a button's text, or the text of the label whose buddy it is; for fields
+whose "name" Qt would otherwise take from their content (a combo box reads out its current value) an
+explicit name or a buddy label is required, since the content is not what the field is for.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScrollArea, QAbstractSlider,
+                               QAbstractSpinBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
+                               QTabWidget, QTextEdit, QWidget)
+
+__all__ = ["control_name", "nameless_controls", "is_control", "describe"]
+
+_VALUE_NAMED = (QComboBox, QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSlider)
+
+
+def _buddy_labels(root: QWidget) -> dict[int, str]:
+    out: dict[int, str] = {}
+    for label in root.findChildren(QLabel):
+        buddy = label.buddy()
+        if buddy is not None and label.text().strip():
+            out[id(buddy)] = label.text().replace("&", "").strip()
+    return out
+
+
+def is_control(widget: QWidget) -> bool:
+    """A widget a user can operate or move the keyboard focus into (not a plain label or a container)."""
+    if isinstance(widget, (QAbstractButton, QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QComboBox,
+                           QLineEdit, QTabBar, QTextEdit, QPlainTextEdit)):
+        return True
+    if isinstance(widget, (QLabel, QTabWidget)):
+        return False  # a tab widget's tabs are its tab bar
+    if isinstance(widget, QAbstractScrollArea):  # a scroll area is a container unless it takes the focus
+        return widget.focusPolicy() != Qt.FocusPolicy.NoFocus and type(widget).__module__.startswith("ashraf")
+    return (widget.focusPolicy() & Qt.FocusPolicy.TabFocus) == Qt.FocusPolicy.TabFocus and \
+        type(widget).__module__.startswith("ashraf")  # our own focusable, custom-painted widgets
+
+
+def control_name(widget: QWidget, buddies: dict[int, str] | None = None) -> str:
+    """The name assistive technology announces for ``widget`` ("" when it has none worth the word)."""
+    if widget.accessibleName().strip():
+        return widget.accessibleName().strip()
+    if buddies is not None and id(widget) in buddies:
+        return buddies[id(widget)]
+    if isinstance(widget, _VALUE_NAMED):
+        return ""  # their interface would read out the value: not a name
+    iface = QAccessible.queryAccessibleInterface(widget)
+    return (iface.text(QAccessible.Text.Name) if iface is not None else "").replace("&", "").strip()
+
+
+def describe(widget: QWidget) -> str:
+    """``QComboBox 'sortBox' in ConcordancePanel > MainWindow`` — enough to find it in the code."""
+    chain, parent = [], widget.parentWidget()
+    while parent is not None and len(chain) < 4:
+        chain.append(parent.objectName() or type(parent).__name__)
+        parent = parent.parentWidget()
+    name = f" {widget.objectName()!r}" if widget.objectName() else ""
+    tip = f" (tooltip {widget.toolTip()!r})" if widget.toolTip() else ""
+    return f"{type(widget).__name__}{name}{tip} in {' > '.join(chain) or 'nothing'}"
+
+
+def nameless_controls(root: QWidget) -> list[str]:
+    """Every control under (and including) ``root`` that would be announced without a name."""
+    buddies = _buddy_labels(root)
+    out = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not is_control(widget) or _internal(widget):
+            continue
+        if not control_name(widget, buddies):
+            out.append(describe(widget))
+    return out
+
+
+def _internal(widget: QWidget) -> bool:
+    """Parts Qt builds inside its own composite widgets (a spin box's line edit, a combo box's popup list, a
+    line edit's clear button, a tab's close button, a view's header, a scroll bar): the composite carries the
+    name, or Qt names the part itself."""
+    if widget.objectName().startswith("qt_") or isinstance(widget, QHeaderView):
+        return True
+    if type(widget).__name__ == "QScrollBar":
+        return True
+    parent = widget.parentWidget()
+    if isinstance(parent, (QAbstractSpinBox, QLineEdit, QTabBar)):
+        return True
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
