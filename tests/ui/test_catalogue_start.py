@@ -37,6 +37,13 @@ def start(qapp, qtbot, tmp_path):
         windows.append(window)
         window.reloads = []
         window.archive_reloaded.connect(window.reloads.append)
+        window.messages = []
+        shown = window.show_message
+
+        def recorded(text: str, timeout: int = 8000) -> None:
+            window.messages.append(text)
+            shown(text, timeout)
+        window.show_message = recorded
         _check_archive_files_later(window, result)
         checked: list[bool] = []  # connected after the check: did it begin when the index was ready?
         window.index_ready.connect(lambda _index: checked.append(window.refreshing))
@@ -83,3 +90,18 @@ def test_an_unchanged_archive_is_not_reloaded_after_the_check(start, qtbot, tmp_
     assert window.check_started == [True]  # the check began when the index was ready
     qtbot.waitUntil(lambda: not window.refreshing, timeout=30_000)
     assert window.reloads == [] and window.archive is result.archive
+
+
+def test_a_damaged_catalogue_is_built_again_and_said_once_in_the_status_bar(start, qtbot, tmp_path):
+    from ashraf_desktop.core.archive import catalogue_path
+    archive = write_archive(tmp_path / "a")
+    start(archive)[1].close()
+    path = catalogue_path(tmp_path / "data" / "cache", archive)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"this is not a database" * 500)
+    result, window = start(archive)
+    assert result.current and len(result.notices) == 1  # built again before the window, every sidecar read
+    assert window.archive.item("doc").title == "A document"
+    qtbot.waitUntil(lambda: any("damaged" in m for m in window.messages), timeout=10_000)
+    assert sum("damaged" in m for m in window.messages) == 1
