@@ -24,7 +24,7 @@ from ashraf_desktop.core.archive import catalogue as catalogue_mod
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 
-N_ITEMS = 4_500  # more than two of the refresh's transactions (catalogue.BATCH = 2,000 files)
+N_ITEMS = 2_600  # more than one of the refresh's transactions (catalogue.BATCH = 2,000 files)
 OUTCOMES: dict[str, object] = {}
 
 #: the child: builds the catalogue; says "inside" from within the write transaction of its second batch and
