@@ -293,11 +293,11 @@ class _Row:
 def _read_sidecar(f: _Stat, base: Path, root: Path, real_base: Path) -> _Row:
     out = _Collector(root=root)
     try:
-        data = f.path.read_bytes()
+        data: bytes | None = f.path.read_bytes()
     except OSError:
-        data = b""
-    item = _load_item(f.path, base, out, False, real_base)
-    return _Row(_hashes(data), tuple(out.problems), item)
+        data = None  # the loader reads it again and says why it cannot
+    item = _load_item(f.path, base, out, False, real_base, data)
+    return _Row(_hashes(data or b""), tuple(out.problems), item)
 
 
 def _delete_file(conn: sqlite3.Connection, base: int, sortkey: str) -> None:

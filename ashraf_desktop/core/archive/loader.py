@@ -87,12 +87,14 @@ class _Collector:
             return path
 
 
-def _read_toml(path: Path, out: _Collector) -> dict[str, Any] | None:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        out.add(path, "", f"cannot be read: {exc.strerror or exc}")
-        return None
+def _read_toml(path: Path, out: _Collector, raw: bytes | None = None) -> dict[str, Any] | None:
+    """The TOML table of ``path`` (its bytes ``raw`` when the caller has read them already)."""
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            out.add(path, "", f"cannot be read: {exc.strerror or exc}")
+            return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -259,9 +261,10 @@ def _citation(table: dict[str, Any], f: _Fields, where: str, keys: frozenset[str
 
 
 def _load_item(path: Path, root: Path, out: _Collector, check_files: bool,
-               real_root: Path | None = None) -> Item | None:
-    """One sidecar. ``real_root``: ``root`` with its symbolic links resolved (once per load, not per item)."""
-    data = _read_toml(path, out)
+               real_root: Path | None = None, raw: bytes | None = None) -> Item | None:
+    """One sidecar. ``real_root``: ``root`` with its symbolic links resolved (once per load, not per item);
+    ``raw``: the sidecar's bytes, when the caller has read them (the catalogue hashes them too)."""
+    data = _read_toml(path, out, raw)
     if data is None:
         return None
     before = len(out.problems)
