@@ -19,6 +19,8 @@ fi
 # without the system cluster it would otherwise create and start (docs/team.md).
 pg_found() { ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; }
 if [ "$purpose" = test ] && ! pg_found; then pkgs+=(postgresql); fi
+# ... and a private D-Bus session for the team password's Secret Service tests
+if [ "$purpose" = test ]; then pkgs+=(dbus-daemon); fi
 py_ok() { command -v python3 >/dev/null && python3 -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; }
 py_ok || pkgs+=(python3 python3-venv python3-pip)
 

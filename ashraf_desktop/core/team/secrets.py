@@ -1,5 +1,7 @@
 """The team password in the system keyring (Secret Service, macOS Keychain, Windows Credential Locker)
-through the ``keyring`` library - or nowhere: with no usable keyring the app asks each time.
+through the ``keyring`` library - or, where keyring has no backend (the packaged Linux app leaves its
+Secret Service backend out for size), through :mod:`.secret_service` directly - or nowhere: with no usable
+keyring the app asks each time.
 
 Only touched when a team is configured. Any keyring failure (no D-Bus session, locked, no backend) reads
 as "not stored", never as an error that stops the app.
@@ -8,6 +10,7 @@ as "not stored", never as an error that stops the app.
 from __future__ import annotations
 
 import logging
+import sys
 
 __all__ = ["SERVICE", "keyring_available", "get_password", "set_password", "delete_password"]
 
@@ -15,7 +18,7 @@ SERVICE = "Ashraf Archive team"
 log = logging.getLogger(__name__)
 
 
-def _backend():
+def _keyring_backend():
     try:
         import keyring
         from keyring.backends import fail
@@ -28,6 +31,36 @@ def _backend():
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
         return None
     return backend
+
+
+class _SecretServiceBackend:
+    """keyring's get/set/delete_password over :class:`.secret_service.SecretService`."""
+
+    def get_password(self, service: str, account: str) -> str | None:
+        from .secret_service import SecretService
+        with SecretService() as ss:
+            return ss.get(service, account)
+
+    def set_password(self, service: str, account: str, password: str) -> None:
+        from .secret_service import SecretService
+        with SecretService() as ss:
+            ss.set(service, account, password)
+
+    def delete_password(self, service: str, account: str) -> None:
+        from .secret_service import SecretService
+        with SecretService() as ss:
+            ss.delete(service, account)
+
+
+def _backend():
+    backend = _keyring_backend()
+    if backend is not None:
+        return backend
+    if sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        from .secret_service import available
+        if available():
+            return _SecretServiceBackend()
+    return None
 
 
 def keyring_available() -> bool:
