@@ -147,3 +147,11 @@ def test_the_window_goes_offline_keeps_working_and_catches_up(window_for, team, 
     with team.connect("bob") as conn:
         ids = [r[0] for r in conn.execute("SELECT id::text FROM ashraf_team.annotation").fetchall()]
     assert ids == [made.id]
+
+
+def test_conflicting_values_are_shown_in_words() -> None:
+    from ashraf_desktop.ui.team.conflicts import field_label, show_value
+    assert show_value("region", {"x": 10.0, "y": 2.5, "w": 30.0, "h": 40.0}) == "x 10 %, y 2.5 %, 30 × 40 %"
+    assert show_value("tags", ["camp", "1986"]) == "camp, 1986" and show_value("tags", []) == "(none)"
+    assert show_value("_deleted", True) == "deleted" and field_label("_deleted") == "Deleted"
+    assert show_value("body", "") == "(empty)" and field_label("body") == "Note"

@@ -30,8 +30,12 @@ def field_label(name: str) -> str:
 def show_value(name: str, value: Any) -> str:
     if name == DELETED:
         return "deleted" if value else "kept"
-    if name == "tags" and isinstance(value, list):
-        return ", ".join(map(str, value)) or "(no tags)"
+    if name in ("tags", "motivation") and isinstance(value, list):
+        return ", ".join(map(str, value)) or "(none)"
+    if name == "region" and isinstance(value, dict):
+        return "x {x:g} %, y {y:g} %, {w:g} × {h:g} %".format(**value)
+    if name == "text" and isinstance(value, dict):
+        return f"“{value.get('exact', '')}”"
     if isinstance(value, str):
         return value or "(empty)"
     return json.dumps(value, ensure_ascii=False)
