@@ -143,3 +143,29 @@ def test_a_cancelled_run_stops_between_batches_and_the_next_one_finishes(team, f
     assert _sync(team, "alice", a).waiting == 0
     with team.connect("bob") as conn:
         assert conn.execute("SELECT count(*) FROM ashraf_team.annotation").fetchone()[0] == 30
+
+
+def test_deleted_on_one_side_edited_on_the_other_keeps_the_edit_and_offers_the_deletion(team, folders) -> None:
+    a, b = folders
+    with open_store(a) as store:
+        ident = _highlight(store, "to be argued about")
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    with open_store(a) as store:
+        store.delete(ident)
+    with open_store(b) as store:
+        store.update(ident, body="the editor's correction")
+    _sync(team, "alice", a)  # the tombstone reaches the server first
+    report = _sync(team, "eve", b)
+    assert report.new_conflicts == [ident]
+    _sync(team, "alice", a)
+    with open_store(a) as store:  # back at Alice's, with the edit, and "deleted" as a choice
+        assert store.get(ident).body == "the editor's correction"
+        [entry] = LocalBook(store).conflicts()
+        assert list(entry.conflicts) == ["_deleted"]
+        LocalBook(store).resolve(ident, "_deleted", 0)  # Alice insists: deleted
+    _sync(team, "alice", a)
+    _sync(team, "eve", b)
+    for folder in (a, b):
+        with open_store(folder) as store:
+            assert store.find(ident) is None and LocalBook(store).conflicts() == []
