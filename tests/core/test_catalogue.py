@@ -307,3 +307,18 @@ def test_a_trusting_start_serves_the_catalogue_and_says_it_is_not_checked(tmp_pa
     checked = load_archive(root, check_files=False, cache_dir=cache)
     assert checked.current and checked.archive.item("report").title == "Edited in place"
     assert checked.archive.signature != trusted.archive.signature
+
+
+def test_a_layer_that_came_or_went_is_never_served_from_trust(tmp_path, bundled_archive_path):
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    layer = data / "imported" / "ashraf" / "items"
+    layer.mkdir(parents=True)
+    (layer / "note.toml").write_text('id = "note"\nkind = "record"\ntitle = "A note"\n')
+    assert load_layered(bundled_archive_path, data, cache_dir=cache).archive.item("note") is not None
+    shutil.rmtree(data / "imported")  # the user's layer removed while the app was closed
+    trusted = load_layered(bundled_archive_path, data, cache_dir=cache, trust=True)
+    assert trusted.current and trusted.archive.item("note") is None and not trusted.archive.layers
+    layer.mkdir(parents=True)  # and back
+    (layer / "other.toml").write_text('id = "other"\nkind = "record"\ntitle = "Other"\n')
+    again = load_layered(bundled_archive_path, data, cache_dir=cache, trust=True)
+    assert again.current and again.archive.item("other") is not None

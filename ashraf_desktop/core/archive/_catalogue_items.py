@@ -319,12 +319,13 @@ class CatalogueItems(Items):
     def _dated(self, kind: ItemKind | None) -> list[DatedItem]:
         where, args = (self._where, ()) if kind is None else (f"{self._where} AND kind = ?", (kind.value,))
         out = []
+        kinds = {k.value: k for k in ItemKind}
         for item_id, kind_value, title, edtf in self._rows(
                 f"SELECT id, kind, title, date FROM files WHERE {where} AND date IS NOT NULL "
                 "ORDER BY base, sortkey", args):
             span = self._span(edtf)
             if span is not None:
-                out.append(DatedItem(item_id, ItemKind(kind_value), title, span))
+                out.append(DatedItem(item_id, kinds[kind_value], title, span))
         return out
 
     def _span(self, edtf: str) -> DateSpan | None:

@@ -258,10 +258,12 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
         gone.extend((base_id, key) for key in old)  # rows whose file is no longer there
     todo.sort(key=lambda f: (f.base, f.sortkey))
     real = {base: base.resolve() for base in roots}
-    if gone:
+    stale = [i for (i,) in conn.execute("SELECT id FROM bases") if i not in by_id]
+    if gone or stale:
         conn.execute("BEGIN IMMEDIATE")
         for base, key in gone:
             _delete_file(conn, base, key)
+        conn.executemany("DELETE FROM bases WHERE id = ?", [(i,) for i in stale])  # a layer that is gone
         conn.execute("COMMIT")
         report.removed = len(gone)
     for start in range(0, len(todo), BATCH):
@@ -457,7 +459,7 @@ def _trusted(path: Path, root: Path, layers: tuple[Path, ...]) -> LoadResult | N
     try:
         conn = connect(path, create=False)
         known = {p for (p,) in conn.execute("SELECT path FROM bases")}
-        if not {str(r) for r in (root, *layers)} <= known:
+        if known != {str(r) for r in (root, *layers)}:  # a layer came or went: only a full load is right
             conn.close()
             return None
         _refresh_wholes(conn, root)
