@@ -322,3 +322,20 @@ def test_a_layer_that_came_or_went_is_never_served_from_trust(tmp_path, bundled_
     (layer / "other.toml").write_text('id = "other"\nkind = "record"\ntitle = "Other"\n')
     again = load_layered(bundled_archive_path, data, cache_dir=cache, trust=True)
     assert again.current and again.archive.item("other") is not None
+
+
+def test_counts_ids_titles_and_dates_build_no_item(tmp_path, monkeypatch):
+    """What the panels and `info` ask of a large archive is answered from SQL; an Item is built only for
+    the ids asked for."""
+    from ashraf_desktop.core.archive import _catalogue_items
+    root = _many_items(tmp_path / "a", 90)
+    archive = load_archive(root, check_files=False, cache_dir=tmp_path / "cache").archive
+    built: list[str] = []
+    real = _catalogue_items.CatalogueItems._decode
+    monkeypatch.setattr(_catalogue_items.CatalogueItems, "_decode",
+                        staticmethod(lambda blob: built.append("item") or real(blob)))
+    assert archive.counts()["images"] == 30 and len(archive.items) == 92 and len(archive.of_kind(ItemKind.IMAGE)) == 30
+    page = archive.items.ids(ItemKind.IMAGE, "title")[:10]
+    assert len(archive.items.titles()) == 92 and len(archive.items.dated()) > 60 and archive.items.by_sha256()
+    assert built == []
+    assert [i.id for i in archive.items.many(page)] == page and len(built) == 10
