@@ -155,3 +155,23 @@ def test_conflicting_values_are_shown_in_words() -> None:
     assert show_value("tags", ["camp", "1986"]) == "camp, 1986" and show_value("tags", []) == "(none)"
     assert show_value("_deleted", True) == "deleted" and field_label("_deleted") == "Deleted"
     assert show_value("body", "") == "(empty)" and field_label("body") == "Note"
+
+
+def test_preferences_test_connection_says_who_you_are_or_why_not(window_for, team, qtbot, tmp_path: Path,
+                                                                   monkeypatch) -> None:
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    window = window_for(tmp_path / "t")
+    page = window.team.edit_preferences().page
+    page.url.setText(team.url)
+    page.user.setText(team.role("eve"))
+    page.password.setText("not the password")
+    page.test_connection()
+    qtbot.waitUntil(page.test_button.isEnabled, timeout=30_000)  # enabled again when the answer is shown
+    assert page.test_result.text().startswith("Not connected") and "password" in page.test_result.text()
+    page.password.setText(team.passwords[team.role("eve")])
+    page.test_connection()
+    qtbot.waitUntil(page.test_button.isEnabled, timeout=30_000)
+    assert page.test_result.text() == f"✓ Connected: {team.role('eve')} is an editor (may change anyone's " \
+                                      f"annotations) of the team in {team.database}."
+    page.url.setText("nonsense")
+    assert page.test_connection() is None and "postgresql://" in page.test_result.text()

@@ -8,13 +8,41 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QThread, Signal
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QVBoxLayout, QWidget)
 
 from ...core.team import TeamConfig, load_config, remove_config, save_config
 
-__all__ = ["TeamPreferencesPage", "TeamPreferencesDialog"]
+__all__ = ["TeamPreferencesPage", "TeamPreferencesDialog", "ConnectionTest"]
+
+
+class ConnectionTest(QThread):
+    """Connect once with what was typed and say, in words, who that is on the server (off the GUI thread:
+    an unreachable server takes the connection time-out to answer)."""
+
+    answered = Signal(bool, str)  # ok, what to show
+
+    def __init__(self, config: TeamConfig, password: str | None, parent=None) -> None:
+        super().__init__(parent)
+        self.config, self.password = config, password
+
+    def run(self) -> None:
+        from ...core.team import DriverMissingError, TeamServerError, connect, load_driver, server_info
+        try:
+            psycopg = load_driver()
+            with connect(self.config, self.password) as conn:
+                info = server_info(conn)
+        except DriverMissingError as error:
+            self.answered.emit(False, str(error))
+        except TeamServerError as error:
+            self.answered.emit(False, f"Connected, but: {error}.")
+        except psycopg.Error as error:
+            first = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
+            self.answered.emit(False, f"Not connected: {first}.")
+        else:
+            what = "an editor (may change anyone's annotations)" if info.is_editor else "an archivist"
+            self.answered.emit(True, f"Connected: {info.role} is {what} of the team in {info.database}.")
 
 
 class TeamPreferencesPage(QWidget):
@@ -43,6 +71,13 @@ class TeamPreferencesPage(QWidget):
         self.error = QLabel(self)
         self.error.setObjectName("teamError")
         self.error.setWordWrap(True)
+        self.test_button = QPushButton("Test connection", self)
+        self.test_button.setObjectName("teamTest")
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel(self)
+        self.test_result.setObjectName("teamTestResult")
+        self.test_result.setWordWrap(True)
+        self._test: ConnectionTest | None = None
         form = QFormLayout()
         form.addRow("Server:", self.url)
         form.addRow("User:", self.user)
@@ -52,6 +87,10 @@ class TeamPreferencesPage(QWidget):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.keyring_note)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+        layout.addLayout(test_row)
         layout.addWidget(self.error)
         layout.addStretch(1)
         self._keyring_checked = False
@@ -66,6 +105,33 @@ class TeamPreferencesPage(QWidget):
                 self.remember.setEnabled(False)
                 self.keyring_note.setText("No system keyring is available here: the app will ask for the "
                                           "password once each time it starts.")
+
+    def test_connection(self) -> ConnectionTest | None:
+        """Try what is typed (the saved password when none is typed); the answer shows beside the button."""
+        try:
+            config = TeamConfig(self.url.text().strip(), self.user.text().strip()).check()
+        except ValueError as error:
+            self.test_result.setText(f"{str(error).capitalize()}.")
+            return None
+        password = self.typed_password()
+        if password is None:
+            from ...core.team.secrets import get_password
+            password = get_password(config.url, config.user)
+        self.test_button.setEnabled(False)
+        self.test_result.setText("Connecting…")
+        self._test = ConnectionTest(config, password, self)
+        self._test.answered.connect(self._tested)
+        self._test.start()
+        return self._test
+
+    def _tested(self, ok: bool, text: str) -> None:
+        self.test_button.setEnabled(True)
+        self.test_result.setText(("✓ " if ok else "") + text)
+
+    def finish_test(self) -> None:
+        """Let a test still connecting end (at most the connection time-out) before the page can go away."""
+        if self._test is not None:
+            self._test.wait(10_000)
 
     def apply(self) -> TeamConfig | None | bool:
         """Save; returns the new config, None for "no team", or False when the input is wrong (shown)."""
@@ -106,6 +172,7 @@ class TeamPreferencesDialog(QDialog):
                                    self)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
+        self.finished.connect(lambda _result: self.page.finish_test())
         layout = QVBoxLayout(self)
         layout.addWidget(self.page)
         layout.addWidget(buttons)
