@@ -320,10 +320,11 @@ class CatalogueItems(Items):
         where, args = (self._where, ()) if kind is None else (f"{self._where} AND kind = ?", (kind.value,))
         out = []
         kinds = {k.value: k for k in ItemKind}
+        spans = self._dates
         for item_id, kind_value, title, edtf in self._rows(
                 f"SELECT id, kind, title, date FROM files WHERE {where} AND date IS NOT NULL "
                 "ORDER BY base, sortkey", args):
-            span = self._span(edtf)
+            span = spans[edtf] if edtf in spans else self._span(edtf)
             if span is not None:
                 out.append(DatedItem(item_id, kinds[kind_value], title, span))
         return out

