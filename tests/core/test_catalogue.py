@@ -339,3 +339,29 @@ def test_counts_ids_titles_and_dates_build_no_item(tmp_path, monkeypatch):
     assert len(archive.items.titles()) == 92 and len(archive.items.dated()) > 60 and archive.items.by_sha256()
     assert built == []
     assert [i.id for i in archive.items.many(page)] == page and len(built) == 10
+
+
+@pytest.mark.parametrize("message", ["unable to open database file", "attempt to write a readonly database",
+                                     "database or disk is full"])
+def test_a_cache_that_cannot_be_written_reads_the_archive_directly(tmp_path, monkeypatch, message):
+    """A read-only mount (root cannot write through it either) or a full disk: as SQLite reports them."""
+    import errno
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)  # a catalogue exists, then the cache turns read-only
+
+    def refuse(*_args, **_kwargs):
+        raise sqlite3.OperationalError(message)
+
+    def no_unlink(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    real_access = os.access
+    monkeypatch.setattr(catalogue_mod.sqlite3, "connect", refuse)
+    monkeypatch.setattr(catalogue_mod.os, "unlink", no_unlink)
+    monkeypatch.setattr(catalogue_mod.os, "access",
+                        lambda p, mode, **kw: False if mode & os.W_OK else real_access(p, mode, **kw))
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    _same(result, load_archive(root, check_files=False))
+    assert result.notices == () and result.current
+    assert load_archive(root, check_files=False, cache_dir=cache, trust=True).archive.item("doc") is not None

@@ -193,7 +193,7 @@ def remove(path: Path) -> None:
         name = f"{path}{suffix}"
         if os.path.isdir(name) and not os.path.islink(name):
             shutil.rmtree(name, ignore_errors=True)
-        with contextlib.suppress(FileNotFoundError, IsADirectoryError, PermissionError):
+        with contextlib.suppress(OSError):  # gone already, or a read-only cache: the caller reads the files
             os.unlink(name)
 
 
@@ -436,6 +436,9 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
         except (CatalogueError, *DAMAGE) as exc:
             if conn is not None:
                 conn.close()
+            if _unwritable(exc, path):  # a read-only cache (a read-only mount, a full disk): read the files directly
+                _log.warning("catalogue %s cannot be written (%s); reading the archive directly", path, exc)
+                break
             damaged = not isinstance(exc, CatalogueError) or str(exc) == "not a catalogue"
             (_log.warning if damaged else _log.info)("catalogue %s unusable (%s: %s); building it again", path,
                                                      type(exc).__name__, exc)
@@ -450,6 +453,17 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
             break
     result = load_archive(root, layers=layer_roots, check_files=False, progress=progress)
     return LoadResult(result.archive, result.problems, tuple(notices))
+
+
+def _unwritable(exc: BaseException, path: Path) -> bool:
+    """SQLite's way of saying the catalogue cannot be written (a read-only mount, a full disk), as opposed to
+    damaged. "unable to open" is also what a folder in the catalogue's place gives: that one is damage."""
+    if not isinstance(exc, sqlite3.OperationalError):
+        return False
+    text = str(exc).lower()
+    if any(words in text for words in ("readonly", "read-only", "disk is full", "disk i/o error")):
+        return True
+    return "unable to open" in text and not path.is_dir() and not os.access(path.parent, os.W_OK)
 
 
 def _trusted(path: Path, root: Path, layers: tuple[Path, ...]) -> LoadResult | None:
