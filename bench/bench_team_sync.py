@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/bench_team_sync.py [--count 10000] [--edits 1000]
 
-Starts a throwaway cluster (initdb + pg_ctl in a temporary folder, Unix socket only; as root it runs as
+Starts a throwaway cluster (initdb + postgres in a temporary folder, Unix socket only; as root it runs as
 ``nobody``, as the tests do - tests/team/team_pg.py), makes a team database with two members, then times:
 
 1. *push*: folder A (``count`` annotations, made in one local transaction) sends them all;

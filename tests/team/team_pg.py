@@ -1,5 +1,6 @@
-"""A throwaway PostgreSQL cluster for the team tests: ``initdb`` + ``pg_ctl`` in a temporary folder,
-listening on a Unix socket there only (no TCP port at all).
+"""A throwaway PostgreSQL cluster for the team tests: ``initdb`` and ``postgres`` in a temporary folder,
+listening on a Unix socket there only (no TCP port at all). The server is this process's child and is
+stopped by the kernel if this process dies, so a killed test run leaves no server behind.
 
 PostgreSQL refuses to run as root; CI runs as root, so there the server runs as the unprivileged
 ``nobody`` user. Missing PostgreSQL skips the team tests with the reason, unless ASHRAF_REQUIRE_POSTGRES=1
@@ -8,19 +9,23 @@ PostgreSQL refuses to run as root; CI runs as root, so there the server runs as 
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
 import pwd
 import secrets
 import shutil
+import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 ADMIN = "ashraf_admin"
+_PR_SET_PDEATHSIG = 1
 
 
 def find_bindir() -> Path | None:
@@ -54,28 +59,44 @@ class Cluster:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql:///{database}?host={self.socket_dir}"
 
-    def _demote(self):
-        if self.run_as is None:
-            return None
-        entry = pwd.getpwuid(self.run_as)
+    def _as_server_user(self, *, die_with_us: bool = False):
+        """preexec_fn: become the server's user; with ``die_with_us``, the kernel stops the server
+        (SIGQUIT: immediate shutdown) if this test process dies, even by kill -9 - no stray clusters."""
+        entry = pwd.getpwuid(self.run_as) if self.run_as is not None else None
 
-        def demote() -> None:
-            os.setgid(entry.pw_gid)
-            os.setuid(entry.pw_uid)
-        return demote
-
-    def pg_ctl(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-        return subprocess.run([str(self.bindir / "pg_ctl"), "-D", str(self.root / "data"), *args],
-                              preexec_fn=self._demote(), capture_output=True, text=True, timeout=120, check=check,
-                              cwd=self.root)
+        def prepare() -> None:
+            if entry is not None:
+                os.setgid(entry.pw_gid)
+                os.setuid(entry.pw_uid)  # (changing credentials clears a death signal: set it after)
+            if die_with_us:
+                ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGQUIT)
+        return prepare
 
     def start(self) -> None:
-        opts = (f"-c listen_addresses='' -c unix_socket_directories='{self.socket_dir}' -c fsync=off "
-                "-c full_page_writes=off -c max_connections=60")
-        self.pg_ctl("-w", "-t", "60", "-l", str(self.root / "server.log"), "-o", opts, "start")
+        """Run ``postgres`` as our child (not daemonised by pg_ctl, so it cannot outlive the tests) and
+        wait until it accepts connections."""
+        log = open(self.root / "server.log", "ab")
+        self.process = subprocess.Popen(
+            [str(self.bindir / "postgres"), "-D", str(self.root / "data"), "-c", "listen_addresses=",
+             "-c", f"unix_socket_directories={self.socket_dir}", "-c", "fsync=off", "-c", "full_page_writes=off",
+             "-c", "max_connections=60"],
+            preexec_fn=self._as_server_user(die_with_us=True), stdout=log, stderr=log, cwd=self.root)
+        log.close()
+        ready = [str(self.bindir / "pg_isready"), "-q", "-h", str(self.socket_dir), "-t", "1"]
+        deadline = time.monotonic() + 120
+        while subprocess.run(ready).returncode != 0:
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the test PostgreSQL did not start:\n"
+                                   + (self.root / "server.log").read_text(errors="replace")[-3000:])
+            time.sleep(0.05)
 
     def stop(self, mode: str = "fast") -> None:
-        self.pg_ctl("-w", "-t", "60", "-m", mode, "stop", check=False)
+        """``fast`` (SIGINT: sessions ended, clean shutdown) or ``immediate`` (SIGQUIT: as if it crashed)."""
+        process = getattr(self, "process", None)
+        if process is None or process.poll() is not None:
+            return
+        process.send_signal({"smart": signal.SIGTERM, "fast": signal.SIGINT, "immediate": signal.SIGQUIT}[mode])
+        process.wait(120)
 
     def admin(self, database: str = "postgres", **kwargs):
         import psycopg
@@ -98,7 +119,7 @@ def start_cluster() -> Cluster:
     cluster = Cluster(bindir, root, socket_dir, password, run_as)
     init = subprocess.run([str(bindir / "initdb"), "-D", str(root / "data"), "-U", ADMIN, f"--pwfile={pwfile}",
                            "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
-                          preexec_fn=cluster._demote(), capture_output=True, text=True, timeout=300, cwd=root)
+                          preexec_fn=cluster._as_server_user(), capture_output=True, text=True, timeout=300, cwd=root)
     if init.returncode != 0:
         raise RuntimeError(f"initdb failed:\n{init.stdout}\n{init.stderr}")
     pwfile.unlink()
