@@ -1,33 +1,34 @@
-"""W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): export and lenient import.
+"""W3C Web Annotation JSON-LD (https://www.w3.org/TR/annotation-model/): export, and the import's entry.
 
 Export is deterministic - fixed key order, no export timestamp, annotations sorted - so exporting, importing
-into an empty store and exporting again gives byte-identical output. Everything the store holds is in the
-standard vocabulary except three facts with no W3C term, which use the ``ashraf:`` extension namespace
-declared in the context: the file's SHA-256 when the annotation was made, and the anchoring status.
+into an empty store and exporting again gives byte-identical output. The app's own annotations are written
+from its fields: everything is in the standard vocabulary except two facts with no W3C term, which use the
+``ashraf:`` extension namespace declared in the context (the file's SHA-256 when the annotation was made,
+and the anchoring status). An annotation imported from another tool is written back as that tool wrote it,
+with only the edits made here patched in (:mod:`.jsonld_patch`); reading is :mod:`.jsonld_read`.
 The shape is documented with an example in docs/annotations.md.
 """
 
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable, Mapping
 
 from .errors import ImportFormatError
-from .iri import annotation_iri, collection_iri, item_iri, parse_annotation_iri, parse_item_iri, parse_sha256_urn
-from .model import COLOUR_HEX, Annotation, Colour, Kind, RegionSelector, Status, TextSelector
+from .iri import annotation_iri, collection_iri, item_iri, parse_item_iri, parse_sha256_urn
+from .jsonld_patch import app_motivation, patched_node, style_class, stylesheet
+from .jsonld_read import (MEDIA_FRAGMENT, PDF_FRAGMENT, VOCAB, Reading, as_list, read_node, types_of)
+from .model import Annotation
 
 __all__ = ["CONTEXT", "VOCAB", "to_collection", "annotation_to_jsonld", "dumps", "parse_document",
-           "ParsedAnnotation", "ParseResult", "Resolver", "sort_key"]
+           "ParseResult", "Resolver", "sort_key", "ANNOTATION_CONTEXT"]
 
-VOCAB = "urn:ashraf-archive:vocab#"
-CONTEXT: list[Any] = ["http://www.w3.org/ns/anno.jsonld", {"ashraf": VOCAB}]
-PDF_FRAGMENT = "http://tools.ietf.org/rfc/rfc3778"
-MEDIA_FRAGMENT = "http://www.w3.org/TR/media-frags/"
-_SHA_KEYS = ("ashraf:sha256", VOCAB + "sha256")
-_STATUS_KEYS = ("ashraf:status", VOCAB + "status")
+ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: The app as the W3C ``generator`` of its own annotations.
+GENERATOR: dict[str, str] = {"id": "urn:ashraf-archive:app", "type": "Software", "name": "Ashraf Archive"}
+CONTEXT: list[Any] = [ANNOTATION_CONTEXT, {"ashraf": VOCAB}]
 
 
 def sort_key(a: Annotation) -> tuple:
@@ -39,32 +40,42 @@ def _num(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
-def _style(colour: Colour) -> str:
-    return f"ashraf-{colour.value}"
-
-
 def annotation_to_jsonld(a: Annotation) -> dict[str, Any]:
-    motivation = "highlighting" if a.kind is Kind.HIGHLIGHT or (a.kind is Kind.REGION and not a.body) else "commenting"
+    patched = patched_node(a)
+    if patched is not None:
+        if patched.get("@context") in (ANNOTATION_CONTEXT, CONTEXT):
+            patched = {k: v for k, v in patched.items() if k != "@context"}  # the collection declares it
+        return patched
+    motivation: Any = list(a.motivation) if a.motivation else app_motivation(a)
+    if isinstance(motivation, list) and len(motivation) == 1:
+        motivation = motivation[0]
     doc: dict[str, Any] = {"id": annotation_iri(a.id), "type": "Annotation", "motivation": motivation,
                            "created": a.created, "modified": a.modified}
-    if a.author:
-        doc["creator"] = {"type": "Person", "name": a.author}
+    creator = {"type": "Person", "name": a.author} if a.author else None
+    if creator:
+        doc["creator"] = creator
+    doc["generator"] = GENERATOR
     bodies: list[dict[str, Any]] = []
     if a.body:
-        bodies.append({"type": "TextualBody", "purpose": "commenting", "format": "text/markdown", "value": a.body})
+        note: dict[str, Any] = {"type": "TextualBody", "purpose": "commenting",
+                                "format": a.note_format or "text/markdown", "value": a.body}
+        if a.note_language:
+            note["language"] = a.note_language
+        note["created"] = a.created  # the note is the annotation's: same author, same time
+        if creator:
+            note["creator"] = creator
+        bodies.append(note)
     bodies += [{"type": "TextualBody", "purpose": "tagging", "value": tag} for tag in a.tags]
     if bodies:
         doc["body"] = bodies
     target: dict[str, Any] = {"type": "SpecificResource", "source": item_iri(a.collection_id, a.item_id),
-                              "styleClass": _style(a.colour)}
+                              "styleClass": style_class(a.colour)}
     if a.item_sha256:
         target["ashraf:sha256"] = a.item_sha256
     if a.text is not None:
-        quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": a.text.exact}
-        if a.text.prefix:
-            quote["prefix"] = a.text.prefix
-        if a.text.suffix:
-            quote["suffix"] = a.text.suffix
+        # prefix and suffix even when empty (a passage at the very start or end): the model says SHOULD
+        quote: dict[str, Any] = {"type": "TextQuoteSelector", "exact": a.text.exact, "prefix": a.text.prefix,
+                                 "suffix": a.text.suffix}
         position = {"type": "TextPositionSelector", "start": a.text.start, "end": a.text.end}
         if a.text.page is not None:
             target["selector"] = [{"type": "FragmentSelector", "conformsTo": PDF_FRAGMENT,
@@ -76,8 +87,7 @@ def annotation_to_jsonld(a: Annotation) -> dict[str, Any]:
         target["selector"] = {"type": "FragmentSelector", "conformsTo": MEDIA_FRAGMENT,
                               "value": f"xywh=percent:{_num(r.x)},{_num(r.y)},{_num(r.w)},{_num(r.h)}"}
     doc["target"] = target
-    doc["stylesheet"] = {"type": "CssStylesheet",
-                         "value": f".{_style(a.colour)} {{ background-color: {COLOUR_HEX[a.colour]}; }}"}
+    doc["stylesheet"] = stylesheet(a.colour)
     doc["ashraf:status"] = a.status.value
     return doc
 
@@ -89,13 +99,18 @@ def to_collection(annotations: Iterable[Annotation], *, collection_id: str | Non
     ids = {a.collection_id for a in items}
     if collection_id is None and len(ids) == 1:
         collection_id = next(iter(ids))
+    iri = collection_iri(collection_id) if collection_id else "urn:ashraf-archive:annotations"
+    page = f"{iri}:page:1"
     return {
         "@context": CONTEXT,
-        "id": collection_iri(collection_id) if collection_id else "urn:ashraf-archive:annotations",
+        "id": iri,
         "type": "AnnotationCollection",
         "label": label,
         "total": len(items),
-        "first": {"type": "AnnotationPage", "startIndex": 0, "items": [annotation_to_jsonld(a) for a in items]},
+        "first": {"id": page, "type": "AnnotationPage",
+                  "partOf": {"id": iri, "label": label, "total": len(items)}, "startIndex": 0,
+                  "items": [annotation_to_jsonld(a) for a in items]},
+        "last": page,
     }
 
 
@@ -105,17 +120,9 @@ def dumps(doc: Mapping[str, Any]) -> str:
 
 # -- import ---------------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class ParsedAnnotation:
-    """An annotation read from a file, its target not yet tied to an item: ``source`` as written."""
-
-    source: str
-    annotation: Annotation  # collection_id/item_id are placeholders until resolved
-
-
 @dataclass
 class ParseResult:
-    annotations: list[ParsedAnnotation]
+    readings: list[Reading]
     problems: list[str]
 
 
@@ -123,27 +130,16 @@ class ParseResult:
 Resolver = Callable[[str], "tuple[str, str] | None"]
 
 
-def _types(node: Any) -> set[str]:
-    value = node.get("type", node.get("@type", ())) if isinstance(node, dict) else ()
-    return {value} if isinstance(value, str) else set(value or ())
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return list(value) if isinstance(value, list) else [value]
-
-
 def _annotation_nodes(doc: Any) -> list[Any]:
     if isinstance(doc, list):
         return doc
     if not isinstance(doc, dict):
         raise ImportFormatError("the file is not a JSON object or list")
-    types = _types(doc)
+    types = types_of(doc)
     if "Annotation" in types:
         return [doc]
     if "AnnotationPage" in types or ("items" in doc and "AnnotationCollection" not in types):
-        return _as_list(doc.get("items"))
+        return as_list(doc.get("items"))
     if "AnnotationCollection" in types:
         first = doc.get("first")
         if isinstance(first, str):
@@ -152,141 +148,19 @@ def _annotation_nodes(doc: Any) -> list[Any]:
         nodes: list[Any] = []
         page = first
         while isinstance(page, dict):
-            nodes += _as_list(page.get("items"))
+            nodes += as_list(page.get("items"))
             page = page.get("next") if isinstance(page.get("next"), dict) else None
         return nodes
     raise ImportFormatError("the file is not a W3C Web Annotation document (no Annotation, AnnotationPage "
                             "or AnnotationCollection)")
 
 
-def _time(value: Any, fallback: str) -> str:
-    from .store import format_time, parse_time
-    if not isinstance(value, str) or not value.strip():
-        return fallback
-    try:
-        return format_time(parse_time(value))
-    except ValueError:
-        return fallback
-
-
-def _first_str(node: Any, *keys: str) -> str | None:
-    for key in keys:
-        value = node.get(key) if isinstance(node, dict) else None
-        if isinstance(value, str):
-            return value
-    return None
-
-
-def _source(target: Any) -> str | None:
-    if isinstance(target, str):
-        return target
-    if isinstance(target, dict):
-        source = target.get("source")
-        if isinstance(source, dict):
-            source = source.get("id") or source.get("@id")
-        return source if isinstance(source, str) else None
-    return None
-
-
-def _flatten_selectors(selector: Any) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for node in _as_list(selector):
-        if isinstance(node, dict):
-            out.append(node)
-            out += _flatten_selectors(node.get("refinedBy"))
-    return out
-
-
-def _parse_xywh(value: str) -> RegionSelector:
-    spec = value.split("=", 1)[1]
-    unit = "pixel"
-    if ":" in spec:
-        unit, spec = spec.split(":", 1)
-    if unit != "percent":
-        raise ValueError("pixel regions cannot be placed without the image's size; export them in percent")
-    x, y, w, h = (float(v) for v in spec.split(","))
-    if not all(math.isfinite(v) for v in (x, y, w, h)):
-        raise ValueError("region coordinates must be finite")
-    return RegionSelector(x, y, w, h)
-
-
-def _parse_one(node: Any, now: str) -> ParsedAnnotation:
-    if not isinstance(node, dict):
-        raise ValueError("not an annotation object")
-    raw_id = _first_str(node, "id", "@id")
-    if not raw_id:
-        raise ValueError("annotation without an id")
-    targets = _as_list(node.get("target"))
-    if not targets:
-        raise ValueError("annotation without a target")
-    target = targets[0]
-    source = _source(target)
-    if not source:
-        raise ValueError("the target names no source")
-    note_parts, tags = [], []
-    for body in _as_list(node.get("body")):
-        if isinstance(body, str):
-            continue  # a body that is only a link: nothing this app can show
-        if not isinstance(body, dict) or not isinstance(body.get("value"), str):
-            continue
-        purposes = set(_as_list(body.get("purpose")))
-        (tags if "tagging" in purposes else note_parts).append(body["value"])
-    if isinstance(node.get("bodyValue"), str):
-        note_parts.append(node["bodyValue"])
-    text: TextSelector | None = None
-    region: RegionSelector | None = None
-    quote, position, page = None, None, None
-    target_dict = target if isinstance(target, dict) else {}
-    for sel in _flatten_selectors(target_dict.get("selector")):
-        kind = _types(sel)
-        value = sel.get("value") if isinstance(sel.get("value"), str) else ""
-        if "TextQuoteSelector" in kind and isinstance(sel.get("exact"), str):
-            quote = sel
-        elif "TextPositionSelector" in kind:
-            position = sel
-        elif "FragmentSelector" in kind and value.startswith("page="):
-            page = int(value[5:].split("&")[0])
-        elif "FragmentSelector" in kind and value.startswith("xywh="):
-            region = _parse_xywh(value)
-    if quote is not None:
-        start = int(position.get("start", 0)) if position else 0
-        end = int(position.get("end", start + len(quote["exact"]))) if position else len(quote["exact"])
-        text = TextSelector(exact=quote["exact"], prefix=str(quote.get("prefix", "")),
-                            suffix=str(quote.get("suffix", "")), start=start, end=end, page=page)
-    style = target_dict.get("styleClass")
-    colour = Colour.YELLOW
-    for candidate in _as_list(style):
-        if isinstance(candidate, str) and candidate.startswith("ashraf-"):
-            try:
-                colour = Colour(candidate[7:])
-            except ValueError:
-                pass
-    motivations = set(_as_list(node.get("motivation")))
-    if region is not None:
-        kind_value = Kind.REGION
-    elif text is not None and "highlighting" in motivations:
-        kind_value = Kind.HIGHLIGHT
-    else:
-        kind_value = Kind.NOTE
-    creator = node.get("creator")
-    author = ""
-    for c in _as_list(creator):
-        if isinstance(c, str):
-            author = c if not c.startswith(("http:", "https:", "urn:", "mailto:")) else author
-        elif isinstance(c, dict) and isinstance(c.get("name"), str):
-            author = c["name"]
-        if author:
-            break
-    status_text = _first_str(node, *_STATUS_KEYS) or "anchored"
-    status = Status.ORPHANED if status_text == "orphaned" else Status.ANCHORED
-    sha = (_first_str(target_dict, *_SHA_KEYS) or parse_sha256_urn(source) or "").lower()
-    created = _time(node.get("created"), now)
-    modified = _time(node.get("modified"), created)
-    annotation = Annotation(id=parse_annotation_iri(raw_id), collection_id="unresolved", item_id="unresolved",
-                            kind=kind_value, item_sha256=sha, colour=colour, body="\n\n".join(note_parts),
-                            tags=tuple(tags), author=author, created=created, modified=max(created, modified),
-                            text=text, region=region, status=status)
-    return ParsedAnnotation(source=source, annotation=annotation)
+def _inherited_context(doc: Any, node: Any) -> Any:
+    """A node inside a collection or page takes that document's context: kept with it, so that its terms
+    mean the same when it is exported on its own."""
+    if isinstance(doc, dict) and isinstance(node, dict) and "@context" not in node and "@context" in doc:
+        return {"@context": doc["@context"], **node}
+    return node
 
 
 def parse_document(doc: Any, *, now: datetime | None = None) -> ParseResult:
@@ -295,14 +169,14 @@ def parse_document(doc: Any, *, now: datetime | None = None) -> ParseResult:
     Raises :class:`ImportFormatError` only when the document as a whole is not Web Annotation data."""
     from .store import _utc_now, format_time
     stamp = format_time(now or _utc_now())
-    parsed, problems = [], []
+    readings, problems = [], []
     for index, node in enumerate(_annotation_nodes(doc)):
         try:
-            parsed.append(_parse_one(node, stamp))
+            readings.append(read_node(_inherited_context(doc, node), stamp))
         except (ValueError, TypeError, KeyError) as error:
             label = node.get("id", f"#{index + 1}") if isinstance(node, dict) else f"#{index + 1}"
             problems.append(f"annotation {label}: {error}")
-    return ParseResult(parsed, problems)
+    return ParseResult(readings, problems)
 
 
 def archive_resolver(archive=None) -> Resolver:

@@ -55,9 +55,14 @@ class ImportReport:
     kept_local: list[str] = field(default_factory=list)  # the local copy is newer
     deleted_locally: list[str] = field(default_factory=list)  # deleted here; not brought back
     conflicts: list[Conflict] = field(default_factory=list)
-    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (annotation id, source) with no item
+    unresolved: list[tuple[str, str]] = field(default_factory=list)  # (annotation id, targets) naming no item
     unknown_items: list[tuple[str, str]] = field(default_factory=list)  # imported; item not in the archive
     problems: list[str] = field(default_factory=list)  # annotations in the file that could not be read
+    #: (annotation id, parts kept and exported but not shown, in words) - issue 19: nothing kept silently
+    kept_undisplayed: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+
+    def unresolved_ids(self) -> list[str]:
+        return [annotation_id for annotation_id, _ in self.unresolved]
 
     @property
     def complete(self) -> bool:
@@ -68,7 +73,9 @@ class ImportReport:
         parts = [f"{len(self.added)} added", f"{len(self.updated)} updated", f"{len(self.unchanged)} unchanged"]
         for label, items in (("kept (local newer)", self.kept_local), ("deleted here, not re-added",
                              self.deleted_locally), ("conflicts", self.conflicts),
-                             ("without a matching item", self.unresolved), ("unreadable", self.problems)):
+                             ("refused: no item of this archive", self.unresolved),
+                             ("refused: unreadable", self.problems),
+                             ("with parts kept but not shown", self.kept_undisplayed)):
             if items:
                 parts.append(f"{len(items)} {label}")
         return ", ".join(parts)
@@ -80,4 +87,5 @@ class ImportReport:
                                "incoming_modified": c.incoming.modified} for c in self.conflicts],
                 "unresolved": [{"id": i, "source": s} for i, s in self.unresolved],
                 "unknown_items": [{"id": i, "source": s} for i, s in self.unknown_items],
-                "problems": self.problems}
+                "problems": self.problems,
+                "kept_undisplayed": [{"id": i, "parts": list(parts)} for i, parts in self.kept_undisplayed]}

@@ -103,6 +103,15 @@ class Annotation:
     text: TextSelector | None = None
     region: RegionSelector | None = None
     status: Status = Status.ANCHORED
+    #: W3C motivations as given by the tool that made it ("bookmarking", "tagging", …); () for the app's
+    #: own, whose motivation follows from ``kind`` and the note
+    motivation: tuple[str, ...] = ()
+    note_language: str = ""  # BCP 47 language of the note ("fa"), "" when not known
+    note_format: str = ""  # media type of the note: "" or "text/markdown" for the app's own, as given otherwise
+    #: The annotation exactly as another tool wrote it (canonical JSON of its W3C JSON-LD node), "" for the
+    #: app's own. Never edited: export writes it back with the app's edits patched in (jsonld_patch), so
+    #: every part the app does not show leaves the app unchanged.
+    original: str = ""
 
     @property
     def quote(self) -> str:
@@ -118,7 +127,7 @@ class Annotation:
         def key(a: Annotation) -> tuple:
             quote = a.text.exact if a.text else None  # prefix/suffix follow the text like positions
             return (a.collection_id, a.item_id, a.kind, a.item_sha256, a.colour, a.body, a.tags, a.author,
-                    quote, a.region)
+                    quote, a.region, a.motivation, a.note_language, a.note_format, a.original)
         return key(self) == key(other)
 
 
@@ -168,6 +177,7 @@ def normalise_tags(tags) -> tuple[str, ...]:
 _ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_LANGUAGE = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 
 
 def validate(a: Annotation) -> Annotation:
@@ -209,5 +219,11 @@ def validate(a: Annotation) -> Annotation:
         if t.page is not None and t.page < 1:
             raise AnnotationValueError(f"page numbers start at 1: {t.page}")
     tags = normalise_tags(a.tags)
+    motivation = tuple(str(m) for m in a.motivation)
+    if any(not m or any(ch.isspace() for ch in m) for m in motivation):
+        raise AnnotationValueError(f"a motivation is one word or IRI without spaces: {motivation!r}")
+    if a.note_language and not _LANGUAGE.match(a.note_language):
+        raise AnnotationValueError(f"not a BCP 47 language tag: {a.note_language!r}")
     return replace(a, kind=kind, colour=colour, status=status, tags=tags, region=region,
-                   body=str(a.body), author=str(a.author).strip())
+                   body=str(a.body), author=str(a.author).strip(), motivation=motivation,
+                   note_format=str(a.note_format).strip(), original=str(a.original))

@@ -96,6 +96,17 @@ def _v3(conn: sqlite3.Connection) -> None:
     """)
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """What other tools' annotations carry (issue 19): their motivations, the note's language and format, and
+    the whole W3C node as written, so that nothing the app does not show is lost on the way through."""
+    _exec_script(conn, """
+    ALTER TABLE annotation ADD COLUMN motivation TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotation ADD COLUMN note_language TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotation ADD COLUMN note_format TEXT NOT NULL DEFAULT '';
+    ALTER TABLE annotation ADD COLUMN original TEXT NOT NULL DEFAULT ''
+    """)
+
+
 @dataclass(frozen=True)
 class Migration:
     version: int
@@ -107,6 +118,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "annotations, tags", lambda c: _exec_script(c, V1_SQL)),
     Migration(2, "change feed for the search index; import base for conflicts", _v2),
     Migration(3, "team sync bookkeeping", _v3),
+    Migration(4, "motivations, note language and format, other tools' annotations kept as written", _v4),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -390,7 +390,7 @@ class AnnotationStore:
     def create(self, collection_id: str, item_id: str, kind: Kind | str, *, text: TextSelector | None = None,
                region: RegionSelector | None = None, colour: Colour | str = Colour.YELLOW, body: str = "",
                tags: Sequence[str] = (), author: str = "", item_sha256: str = "",
-               annotation_id: str | None = None) -> Mutation:
+               annotation_id: str | None = None, note_language: str = "") -> Mutation:
         """A new annotation, committed before returning. Build ``text`` with ``anchoring.text_selector``."""
         try:
             kind, colour = Kind(kind), Colour(colour)
@@ -400,7 +400,8 @@ class AnnotationStore:
         annotation = validate(Annotation(
             id=annotation_id or str(uuid.uuid4()), collection_id=collection_id, item_id=item_id, kind=kind,
             item_sha256=item_sha256.lower(), colour=colour, body=body, tags=tuple(tags), author=author,
-            created=now, modified=now, text=text, region=region, status=Status.ANCHORED))
+            created=now, modified=now, text=text, region=region, status=Status.ANCHORED,
+            note_language=note_language))
         with self._write_txn() as conn:
             if self._find_in_txn(annotation.id) is not None:
                 raise AnnotationValueError(f"annotation {annotation.id} exists already")
@@ -409,10 +410,12 @@ class AnnotationStore:
         return Mutation(before=None, after=annotation)
 
     def update(self, annotation_id: str, *, colour=UNSET, body=UNSET, tags=UNSET, region=UNSET, author=UNSET,
-               kind=UNSET) -> Mutation:
-        """Change what the user can edit (colour, note, tags, region, author, kind); ``modified`` moves on."""
+               kind=UNSET, note_language=UNSET) -> Mutation:
+        """Change what the user can edit (colour, note and its language, tags, region, author, kind);
+        ``modified`` moves on."""
         changes = {name: value for name, value in (("colour", colour), ("body", body), ("tags", tags),
-                                                   ("region", region), ("author", author), ("kind", kind))
+                                                   ("region", region), ("author", author), ("kind", kind),
+                                                   ("note_language", note_language))
                    if value is not UNSET}
         if "colour" in changes:
             try:
