@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.annotations import COLOUR_HEX, Annotation, Colour
+from ...core.annotations.parts import parts_of
 from ..search.models import kind_icon_name
 from ..look import icon
 
@@ -124,16 +125,24 @@ class AnnotationDelegate(QStyledItemDelegate):
         if self.model.show_item:
             head.append(self.model.title_of(a.item_id))
         head.append({"highlight": "Highlight", "note": "Note", "region": "Region"}.get(str(a.kind), str(a.kind)))
+        extra = parts_of(a)  # what an annotation from another tool has beyond the app's fields
+        head += [m.capitalize() for m in extra.motivation if m not in ("highlight", "comment")]
         if a.page:
             head.append(f"p. {a.page}")
         lines = [("head", " · ".join(head))]
+        if extra.reply_to:
+            lines.append(("meta", f"In reply to {extra.reply_to}"))
         if a.quote:
             lines.append(("quote", f"“{_first_line(a.quote, 300)}”"))
         if a.region is not None:
             r = a.region
             lines.append(("quote", f"Region {r.w:.0f}% × {r.h:.0f}% at ({r.x:.0f}%, {r.y:.0f}%)"))
         if a.body:
-            lines.append(("note", _first_line(plain(a.body), 400)))
+            lines.append(("note", _first_line(plain(a.body), 400) if a.note_format in ("", "text/markdown")
+                          else _first_line(a.body, 400)))
+        lines += [("note", _first_line(n.value, 400)) for n in extra.notes]
+        lines += [("note", "Choice: " + " | ".join(options)) for options in extra.choices]
+        lines += [("meta", f"Link: {link.label}") for link in extra.links]
         meta = []
         if a.tags:
             meta.append("Tags: " + ", ".join(a.tags))
@@ -144,6 +153,8 @@ class AnnotationDelegate(QStyledItemDelegate):
             lines.append(("meta", "  ·  ".join(meta)))
         if str(a.status) == "orphaned":
             lines.append(("warn", "Orphaned: the passage is no longer in the document's text"))
+        if extra.has_undisplayed:
+            lines.append(("warn", "Has parts this app does not display (kept, and exported unchanged)"))
         return lines
 
     def _font(self, option: QStyleOptionViewItem, style: str) -> QFont:

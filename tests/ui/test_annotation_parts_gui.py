@@ -1,0 +1,30 @@
+"""Issue 19: the annotations panel shows what it can of another tool's annotation (motivation, links, choices,
+a reply) and marks one that has parts it does not display."""
+
+from __future__ import annotations
+
+import pytest
+
+from ashraf_desktop.core.annotations import import_jsonld, open_store
+from ashraf_desktop.ui.annotations.model import AnnotationDelegate, AnnotationsModel
+
+pytestmark = pytest.mark.gui
+
+
+def test_panel_lines_for_an_imported_annotation(qtbot, tmp_path):
+    node = {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/a1", "type": "Annotation",
+            "motivation": "questioning",
+            "body": ["http://example.org/post1",
+                     {"type": "Choice", "items": [{"type": "TextualBody", "value": "Yes", "language": "en"},
+                                                  {"type": "TextualBody", "value": "بله", "language": "fa"}]}],
+            "generator": {"type": "Software", "name": "Other tool"},
+            "target": {"source": "urn:ashraf-archive:test:item:doc",
+                       "selector": {"type": "CssSelector", "value": "#p2"}}}
+    with open_store(tmp_path / "data") as store:
+        assert import_jsonld(store, [node]).complete
+        [a] = store.query()
+    model = AnnotationsModel()
+    lines = [text for _, text in AnnotationDelegate(model)._lines(a)]
+    assert lines[0] == "Note · Question"
+    assert "Choice: Yes | بله" in lines and "Link: http://example.org/post1" in lines
+    assert lines[-1] == "Has parts this app does not display (kept, and exported unchanged)"
