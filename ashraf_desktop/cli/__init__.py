@@ -68,11 +68,12 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--json", action="store_true", help="print the import report as JSON")
 
     # commands with their own modules: each sets the ``run`` default
-    from . import concordance_cmd, events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd, team_cmd
+    from . import cite_cmd, concordance_cmd, events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd, team_cmd
     import_cmd.register(sub)
     integrity_cmd.register(sub)
     events_cmd.register(sub)
     facts_cmd.register(sub)
+    cite_cmd.register(sub)
     ocr_cmd.register(sub)
     team_cmd.register(sub)
     concordance_cmd.register(sub)

@@ -1,55 +1,35 @@
-"""Chicago-style citations of archive items (bibliography form), without Qt so they are easy to test.
+"""Copy citation: an archive item cited in Chicago or APA, from the CSL styles bundled with the app.
 
-Shape: ``Creator. "Title." Publisher, Date. Held in / Referred to in: Archive title, item id.`` Parts the
-item lacks are left out, except the date, which Chicago writes as ``n.d.`` when unknown.
+The text comes from :mod:`ashraf_desktop.core.citations` (CSL-JSON through citeproc-py): the archive's name,
+the item's IRI, held or only referred to, and today's date as the access date. Right-to-left fields are
+wrapped in Unicode isolates, so the citation keeps its order when pasted into a left-to-right document
+and the other way round.
 """
 
 from __future__ import annotations
 
-from ..core.archive import Archive, DateError, Item, ItemKind, describe_date
-__all__ = ["chicago_citation"]
+import datetime as _dt
+
+from ..core.archive import Archive, Item
+from ..core.citations import CitationStyleError, csl_item, format_citations
+
+__all__ = ["citation_text", "chicago_citation", "apa_citation", "STYLE_LABELS"]
+
+STYLE_LABELS = {"chicago": "Chicago", "apa": "APA"}
 
 
-def _join_names(names: tuple[str, ...]) -> str:
-    names = tuple(n.strip() for n in names if n.strip())
-    if not names:
-        return ""
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + ", and " + names[-1]
-
-
-def _date_words(edtf: str | None) -> str:
-    if not edtf:
-        return "n.d."
+def citation_text(item: Item, archive: Archive, style: str = "chicago", accessed: _dt.date | None = None) -> str:
+    """The item's bibliography entry in ``style``; a plain message if the style is missing from this copy."""
     try:
-        words = describe_date(edtf)
-    except (DateError, ValueError):
-        return edtf
-    # Chicago writes uncertain dates with a question mark and approximate ones with "ca."
-    words = words.replace("perhaps about ", "ca. ").replace("about ", "ca. ")
-    if words.startswith("perhaps "):
-        words = words[len("perhaps "):] + "?"
-    return words
+        [text] = format_citations([csl_item(item, archive, accessed)], style)
+    except CitationStyleError as error:
+        return f"(no citation: {error})"
+    return text
 
 
-def _end(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!")) else text + "."
+def chicago_citation(item: Item, archive: Archive, accessed: _dt.date | None = None) -> str:
+    return citation_text(item, archive, "chicago", accessed)
 
 
-def chicago_citation(item: Item, archive: Archive) -> str:
-    md = item.metadata
-    parts: list[str] = []
-    creator = _join_names(md.creator)
-    if creator:
-        parts.append(_end(creator))
-    title = md.title.strip()
-    title_part = f"“{title}.”" if not title.endswith((".", "?", "!")) else f"“{title}”"
-    parts.append(title_part)
-    publisher = _join_names(md.publisher)
-    date = _date_words(md.date)
-    parts.append(_end(f"{publisher}, {date}" if publisher else date))
-    where = "Referred to in" if item.kind is ItemKind.RECORD else "Held in"
-    parts.append(f"{where}: {archive.collection.title}, item {item.id}.")
-    return " ".join(parts)
+def apa_citation(item: Item, archive: Archive, accessed: _dt.date | None = None) -> str:
+    return citation_text(item, archive, "apa", accessed)

@@ -12,11 +12,11 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
 from ..core.archive import DC_FIELDS, Archive, Event, Item, ItemKind
-from .citation import chicago_citation
+from .citation import STYLE_LABELS, citation_text
 from .look import icon
 from .viewer.info_pages import date_text
 
@@ -77,7 +77,10 @@ class ProvenancePanel(QWidget):
         self.events.itemClicked.connect(self._event_item)
         self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
         self.copy_button.setObjectName("copyCitation")
-        self.copy_button.clicked.connect(self.copy_citation)
+        styles = QMenu(self.copy_button)  # Chicago (also Ctrl+Shift+C) or APA, from the bundled CSL styles
+        for style, label in STYLE_LABELS.items():
+            styles.addAction(label, lambda s=style: self.copy_citation(s))
+        self.copy_button.setMenu(styles)
         self.editing_available = False  # set by whoever connects ``edit_requested`` (the importer)
         self.edit_button = QPushButton("Edit metadata…", self)
         self.edit_button.setObjectName("editMetadata")
@@ -176,11 +179,11 @@ class ProvenancePanel(QWidget):
         if event_id:
             self.event_activated.emit(event_id)
 
-    def citation(self) -> str:
-        return chicago_citation(self.item, self.archive) if self.item else ""
+    def citation(self, style: str = "chicago") -> str:
+        return citation_text(self.item, self.archive, style) if self.item else ""
 
-    def copy_citation(self) -> None:
-        text = self.citation()
+    def copy_citation(self, style: str | bool = "chicago") -> None:
+        text = self.citation(style if isinstance(style, str) else "chicago")  # a QAction passes ``checked``
         if text:
             QGuiApplication.clipboard().setText(text)
             self.status_message.emit("Citation copied: " + text)

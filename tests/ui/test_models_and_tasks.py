@@ -97,11 +97,13 @@ def test_chicago_citation_and_provenance_rows(bundled_archive_path):
     from ashraf_desktop.ui.provenance import provenance_rows
     archive = load_archive(bundled_archive_path, check_files=False).archive
     record = archive.item("hrw-no-exit-2005")
-    text = chicago_citation(record, archive)
-    assert text.startswith("“No Exit: Human Rights Abuses Inside the MKO Camps.” Human Rights Watch, 18 May 2005.")
-    assert text.endswith(f"{archive.collection.title}, item hrw-no-exit-2005.")
+    text = chicago_citation(record, archive)  # Chicago notes-bibliography, from the bundled CSL style
+    assert text.startswith("“No Exit: Human Rights Abuses Inside the MKO Camps”. Human Rights Watch, May 18, 2005.")
+    assert f"not held. {archive.collection.title}." in text and text.endswith("item:hrw-no-exit-2005.")
     doc = archive.item("about-camp-ashraf")
     assert "n.d." in chicago_citation(doc, archive)
+    from ashraf_desktop.ui.citation import apa_citation
+    assert apa_citation(record, archive).startswith("No Exit: Human Rights Abuses Inside the MKO Camps. (2005, May 18).")
     rows = dict(provenance_rows(doc, archive))
     assert rows["SHA-256"] == doc.sha256 and rows["Date"] == "not given"
     assert rows["Rights"] == "Unknown"
