@@ -127,7 +127,10 @@ def cmd_import(file: Path | str, *, archive: Path | str | None = None, data_dir:
         for conflict in report.conflicts:
             print(f"conflict: {conflict}", file=err)
         for annotation_id, source in report.unresolved:
-            print(f"not imported: {annotation_id}: no item matches {source}", file=err)
+            print(f"not imported: {annotation_id}: its targets name nothing this archive holds ({source})",
+                  file=err)
+        for annotation_id, parts in report.kept_undisplayed:
+            print(f"kept, not shown: {annotation_id}: {'; '.join(parts)}", file=out)
         for annotation_id, source in report.unknown_items:
             print(f"warning: {annotation_id}: {source} is not in this archive (imported anyway)", file=err)
         for problem in report.problems:
