@@ -284,4 +284,4 @@ def test_cli_errors_are_messages_and_statuses(tmp_path):
                                    "target": sha256_urn("e" * 64)}), encoding="utf-8")
     err = io.StringIO()
     assert cmd_import(partial, data_dir=tmp_path, err=err, out=io.StringIO()) == 1
-    assert "no item matches" in err.getvalue()
+    assert "name nothing this archive holds" in err.getvalue()

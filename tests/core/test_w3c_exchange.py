@@ -184,3 +184,20 @@ def test_a_target_naming_nothing_here_is_refused_with_the_reason(tmp_path, capsy
     code = main(["--archive", str(root), "--data-dir", str(tmp_path / "d"), "annotations", "import", str(path)])
     err = capsys.readouterr().err
     assert code != 0 and "http://example.com/page1" in err and "not imported" in err
+
+
+def test_the_apps_own_persian_note_keeps_its_language_through_a_round_trip(tmp_path):
+    from ashraf_desktop.core.annotations import text_selector
+    from archive_builder import TEXT
+    with open_store(tmp_path / "a") as store:
+        fa = store.create("test", "doc", "note", body="یادداشتی دربارهٔ کمپ").after
+        en = store.create("test", "doc", "highlight", text=text_selector(TEXT, 0, 11), body="A plain note").after
+        assert (fa.note_language, en.note_language) == ("fa", "")
+        text = export_jsonld(store)
+    note = next(n for n in json.loads(text)["first"]["items"] if n["id"] == f"urn:uuid:{fa.id}")
+    assert note["body"][0]["language"] == "fa" and note["body"][0]["format"] == "text/markdown"
+    with open_store(tmp_path / "b") as other:
+        import_jsonld(other, text)
+        back = other.get(fa.id)
+        assert (back.note_language, back.original) == ("fa", "")  # the app's own: no copy kept
+        assert export_jsonld(other) == text

@@ -16,7 +16,7 @@ from .errors import AnnotationValueError
 
 __all__ = [
     "Kind", "Colour", "Status", "COLOUR_HEX", "TextSelector", "RegionSelector", "Annotation", "Mutation",
-    "normalise_tag", "normalise_tags", "validate",
+    "normalise_tag", "normalise_tags", "validate", "guess_note_language",
 ]
 
 
@@ -150,6 +150,19 @@ class Mutation:
 
     def inverse(self) -> "Mutation":
         return Mutation(before=self.after, after=self.before)
+
+
+_PERSIAN_LETTERS = set("پچژگکی")  # letters Persian writes and Arabic does not (ک and ی: Persian forms)
+
+
+def guess_note_language(text: str) -> str:
+    """"fa" or "ar" for a note written in Arabic script, "" otherwise: the only guess the app can make with
+    confidence (Latin letters do not say which language). Export then carries the note's language."""
+    arabic_script = [ch for ch in text if "\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff"]
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters or len(arabic_script) * 2 < len(letters):
+        return ""
+    return "fa" if _PERSIAN_LETTERS & set(arabic_script) else "ar"
 
 
 _SPACE = re.compile(r"\s+")

@@ -35,7 +35,8 @@ from .errors import (AnnotationValueError, NotFoundError, ReadOnlyStoreError, Sc
                      StorageError, StoreEnvironmentError, translate_sqlite_error)
 from .feed import Change, ChangeBatch, FeedCursor, IndexRecord, index_record
 from .merge import Conflict, ImportReport, decide
-from .model import Annotation, Colour, Kind, Mutation, RegionSelector, Status, TextSelector, normalise_tag, validate
+from .model import (Annotation, Colour, Kind, Mutation, RegionSelector, Status, TextSelector, guess_note_language,
+                    normalise_tag, validate)
 from .schema import CURRENT_VERSION, MIGRATIONS, schema_version
 
 __all__ = ["AnnotationStore", "AnnotationQuery", "TagCount", "ReanchorReport", "DB_NAME", "BACKUP_DIR",
@@ -390,7 +391,7 @@ class AnnotationStore:
     def create(self, collection_id: str, item_id: str, kind: Kind | str, *, text: TextSelector | None = None,
                region: RegionSelector | None = None, colour: Colour | str = Colour.YELLOW, body: str = "",
                tags: Sequence[str] = (), author: str = "", item_sha256: str = "",
-               annotation_id: str | None = None, note_language: str = "") -> Mutation:
+               annotation_id: str | None = None, note_language: str | None = None) -> Mutation:
         """A new annotation, committed before returning. Build ``text`` with ``anchoring.text_selector``."""
         try:
             kind, colour = Kind(kind), Colour(colour)
@@ -401,7 +402,7 @@ class AnnotationStore:
             id=annotation_id or str(uuid.uuid4()), collection_id=collection_id, item_id=item_id, kind=kind,
             item_sha256=item_sha256.lower(), colour=colour, body=body, tags=tuple(tags), author=author,
             created=now, modified=now, text=text, region=region, status=Status.ANCHORED,
-            note_language=note_language))
+            note_language=guess_note_language(body) if note_language is None else note_language))
         with self._write_txn() as conn:
             if self._find_in_txn(annotation.id) is not None:
                 raise AnnotationValueError(f"annotation {annotation.id} exists already")
@@ -417,6 +418,8 @@ class AnnotationStore:
                                                    ("region", region), ("author", author), ("kind", kind),
                                                    ("note_language", note_language))
                    if value is not UNSET}
+        if "body" in changes and "note_language" not in changes:
+            changes["note_language"] = guess_note_language(changes["body"])  # a rewritten note: its script
         if "colour" in changes:
             try:
                 changes["colour"] = Colour(changes["colour"])
