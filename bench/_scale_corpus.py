@@ -39,7 +39,8 @@ def _slug(text: str) -> str:
 
 
 def passages(limit: int | None = None) -> Iterator[dict]:
-    """Passages of two paragraphs of every speech, in file order: id, folder, text, title, date, creator."""
+    """Passages of two paragraphs of every speech, in file order: id, folder, name, text, title, date, creator
+    and source (the corpus folder: presidential-speeches, then sotu-1790-2020)."""
     sotu_presidents: dict[str, str] = {}
     meta = DATED / "sotu-1790-2020_metadata.csv"
     if meta.exists():
@@ -76,7 +77,7 @@ def passages(limit: int | None = None) -> Iterator[dict]:
                 number = i // 2 + 1
                 yield {"id": f"p-{_slug(stem)}-{number:03d}", "folder": f"passages/{_slug(stem)}",
                        "name": f"{number:03d}", "text": "\n\n".join(paras[i:i + 2]) + "\n",
-                       "title": f"{title} (passage {number})", "date": date, "creator": creator}
+                       "title": f"{title} (passage {number})", "date": date, "creator": creator, "source": sub}
                 n += 1
 
 

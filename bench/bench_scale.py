@@ -167,12 +167,79 @@ def table(result: dict) -> str:
     return "\n".join(rows)
 
 
+def run_existing(args: argparse.Namespace, archive: Path, data: Path, name: str) -> dict:
+    """Measure ``archive`` as it is, with the user data folder ``data`` (its layer of imported items)."""
+    data.mkdir(parents=True, exist_ok=True)
+    result = {"params": {"items": None, "archive": str(archive), "data": str(data)},
+              "when": time.strftime("%Y-%m-%d %H:%M"), "nproc": os.cpu_count(),
+              **measure(archive.resolve(), data, args)}
+    counts = result["counts"]
+    result["params"]["items"] = sum(counts.get(k, 0) for k in ("documents", "images", "records")) \
+        if isinstance(counts, dict) else 0
+    return _save(result, name)
+
+
+def run_made(args: argparse.Namespace, items: int, images: int, work: Path, name: str) -> dict:
+    """Make (once) the archive of ``items`` items from real material and measure it."""
+    import prepare_corpora
+    from _scale_corpus import make_archive
+    docs = prepare_corpora.prepare_changelogs()
+    t0 = time.perf_counter()
+    made = make_archive(work / "archive", items=items, images=images, max_passages=args.max_passages,
+                        docs_jsonl=docs)
+    print(f"scale: archive {work / 'archive'}: {made['made']} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
+    data = work / "data"
+    shutil.rmtree(data / "data", ignore_errors=True)  # no layer left from an earlier run's add
+    data.mkdir(parents=True, exist_ok=True)
+    result = {"params": made["params"], "made": made["made"], "when": time.strftime("%Y-%m-%d %H:%M"),
+              "nproc": os.cpu_count(), **measure(work / "archive", data, args)}
+    return _save(result, name)
+
+
+def run_passages_import(args: argparse.Namespace, work: Path) -> dict:
+    """The bundled archive with the speeches split into passages of two paragraphs (13,457 files), imported
+    once with ``ashraf-desktop import`` into ``work/data``, then measured."""
+    from _scale_corpus import passages
+    data = work / "data"
+    done = work / ".imported"
+    if not done.exists():
+        folder = work / "passages"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(data, ignore_errors=True)
+        folder.mkdir(parents=True)
+        n = 0
+        for p in passages():
+            if p["source"] != "presidential-speeches":
+                continue
+            if n >= 13_457:
+                break
+            (folder / f"{p['folder'].split('/', 1)[1]}-{p['name']}.txt").write_text(p["text"], encoding="utf-8")
+            n += 1
+        imported = timed([sys.executable, "-m", "ashraf_desktop", "--data-dir", str(data), "import", str(folder),
+                          "--json"], timeout=7200)
+        if imported["code"] not in (0, 1):
+            raise SystemExit(f"scale: the import of the passages failed: {imported['stderr']}")
+        done.write_text(json.dumps({k: v for k, v in imported.items() if k not in ("stdout", "stderr")}))
+    return run_existing(args, REPO / "archive", data, "passages13k")
+
+
+def _save(result: dict, name: str) -> dict:
+    OUT.mkdir(exist_ok=True)
+    (OUT / f"scale-{name}.json").write_text(json.dumps(result, indent=1))
+    print(table(result))
+    print(f"(written to {OUT / f'scale-{name}.json'})", file=sys.stderr)
+    return result
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--all", action="store_true", help="the bundled archive, 1,250 items, the 13k-passage "
+                        "import and 100,000 items, one after the other (the tables of docs/performance.md)")
     parser.add_argument("--items", type=int, default=100_000)
     parser.add_argument("--images", type=int, default=10_000)
     parser.add_argument("--max-passages", type=int, default=30_000)
-    parser.add_argument("--work", type=Path, default=None, help="where the archive and its data folder live")
+    parser.add_argument("--work", type=Path, default=None, help="where the archives and their data folders live "
+                        "(default bench/corpora, or $ASHRAF_SCALE_WORK)")
     parser.add_argument("--runs", type=int, default=5, help="runs of each CLI measurement")
     parser.add_argument("--gui-runs", type=int, default=3)
     parser.add_argument("--words", nargs="+", default=["liberty", "kernel", "photo"])
@@ -183,40 +250,25 @@ def main() -> int:
     parser.add_argument("--name", help="name of the result file bench/out/scale-NAME.json (default: the size)")
     parser.add_argument("--report-only", action="store_true")
     args = parser.parse_args()
-    out_file = OUT / f"scale-{args.name or args.items}.json"
+    base = args.work or Path(os.environ.get("ASHRAF_SCALE_WORK", BENCH / "corpora"))
     if args.report_only:
-        print(table(json.loads(out_file.read_text())))
+        names = ["bundled", "1250", "passages13k", "100000"] if args.all else [args.name or str(args.items)]
+        for name in names:
+            print(table(json.loads((OUT / f"scale-{name}.json").read_text())))
+        return 0
+    if args.all:
+        fresh = base / "scale-bundled" / "data"
+        shutil.rmtree(fresh, ignore_errors=True)
+        run_existing(args, REPO / "archive", fresh, "bundled")
+        run_made(args, 1_250, 150, base / "scale-1250", "1250")
+        run_passages_import(args, base / "scale-passages13k")
+        run_made(args, 100_000, 10_000, base / "scale-100000", "100000")
         return 0
     if args.archive is not None:
-        data = args.data or (args.work or OUT / "scale-data") / "data"
-        data.mkdir(parents=True, exist_ok=True)
-        result = {"params": {"items": None, "archive": str(args.archive), "data": str(data)},
-                  "when": time.strftime("%Y-%m-%d %H:%M"), "nproc": os.cpu_count(),
-                  **measure(args.archive.resolve(), data, args)}
-        total = sum(result["counts"].get(k, 0) for k in ("documents", "images", "records")) \
-            if isinstance(result["counts"], dict) else 0
-        result["params"]["items"] = total
-        OUT.mkdir(exist_ok=True)
-        out_file.write_text(json.dumps(result, indent=1))
-        print(table(result))
+        data = args.data or base / f"scale-{args.name or 'archive'}" / "data"
+        run_existing(args, args.archive, data, args.name or "archive")
         return 0
-    work = args.work or Path(os.environ.get("ASHRAF_SCALE_WORK", BENCH / "corpora")) / f"scale-{args.items}"
-    import prepare_corpora
-    from _scale_corpus import make_archive
-    docs = prepare_corpora.prepare_changelogs()
-    t0 = time.perf_counter()
-    made = make_archive(work / "archive", items=args.items, images=args.images, max_passages=args.max_passages,
-                        docs_jsonl=docs)
-    print(f"scale: archive {work / 'archive'}: {made['made']} ({time.perf_counter() - t0:.1f} s)", file=sys.stderr)
-    data = work / "data"
-    shutil.rmtree(data / "data", ignore_errors=True)  # no layer left from an earlier run's add
-    data.mkdir(parents=True, exist_ok=True)
-    result = {"params": made["params"], "made": made["made"], "when": time.strftime("%Y-%m-%d %H:%M"),
-              "nproc": os.cpu_count(), **measure(work / "archive", data, args)}
-    OUT.mkdir(exist_ok=True)
-    out_file.write_text(json.dumps(result, indent=1))
-    print(table(result))
-    print(f"(written to {out_file})", file=sys.stderr)
+    run_made(args, args.items, args.images, base / f"scale-{args.items}", args.name or str(args.items))
     return 0
 
 
