@@ -89,11 +89,8 @@ def _archive_path(args: argparse.Namespace) -> Path:
 def _load(args: argparse.Namespace, *, check_files: bool = True, catalogue: bool = True):
     """The archive with the user's layer of imported items (``--data-dir`` or the user data folder), through
     its catalogue in the user cache unless ``catalogue`` is false (``validate`` reads every file)."""
-    from ..core.archive import load_layered
-    from ..paths import user_dirs
-    dirs = user_dirs(args.data_dir)
-    return load_layered(_archive_path(args), dirs.data, check_files=check_files,
-                        cache_dir=dirs.cache if catalogue else None)
+    from .archive_load import load_for_command
+    return load_for_command(_archive_path(args), args.data_dir, check_files=check_files, catalogue=catalogue)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

@@ -365,3 +365,22 @@ def test_a_cache_that_cannot_be_written_reads_the_archive_directly(tmp_path, mon
     _same(result, load_archive(root, check_files=False))
     assert result.notices == () and result.current
     assert load_archive(root, check_files=False, cache_dir=cache, trust=True).archive.item("doc") is not None
+
+
+def test_a_command_says_once_that_a_damaged_catalogue_was_built_again(tmp_path, capsys):
+    import json
+    from ashraf_desktop.cli import main
+    root = write_archive(tmp_path / "a")
+    data = tmp_path / "data"
+    assert main(["--data-dir", str(data), "info", str(root), "--json"]) == 0
+    assert capsys.readouterr().err == ""  # a first build is no news
+    path = catalogue_path(data / "cache", root)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.write_bytes(b"garbage" * 1000)
+    assert main(["--data-dir", str(data), "info", str(root), "--json"]) == 0
+    out = capsys.readouterr()
+    assert json.loads(out.out)["documents"] == 1
+    assert out.err.count("damaged") == 1 and "Traceback" not in out.err
+    assert main(["--data-dir", str(data), "info", str(root), "--json"]) == 0
+    assert "damaged" not in capsys.readouterr().err

@@ -440,8 +440,8 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
                 _log.warning("catalogue %s cannot be written (%s); reading the archive directly", path, exc)
                 break
             damaged = not isinstance(exc, CatalogueError) or str(exc) == "not a catalogue"
-            (_log.warning if damaged else _log.info)("catalogue %s unusable (%s: %s); building it again", path,
-                                                     type(exc).__name__, exc)
+            # the user is told by the notice, in words; the log keeps the technical reason
+            _log.info("catalogue %s unusable (%s: %s); building it again", path, type(exc).__name__, exc)
             if damaged and not notices:
                 notices.append("The archive's catalogue (a cache of its descriptions) was damaged and has been "
                                "built again from the archive's files; nothing in the archive was changed.")
