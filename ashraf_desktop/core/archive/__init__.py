@@ -10,7 +10,8 @@ from .days import (MAX_DAY, MAX_YEAR, MIN_DAY, OPEN_LOWER, OPEN_UPPER, civil_fro
 from .layers import (LAYERS_DIR, CopyCancelled, ReadOnlyItemError, SourceChangedError, ensure_layer, layer_root,
                      load_layered, orphans, remove_item, rewrite_sidecar, sidecar_text, slug, sweep, unique_id,
                      write_item)
-from .catalogue import CATALOGUE_DIR, catalogue_path, catalogue_ready
+from .catalogue import CATALOGUE_DIR, catalogue_path
+from .catalogue_open import catalogue_ready
 from .loader import (DOCUMENT_FORMATS, FORMAT_VERSION, ID_PATTERN, LOADER_VERSION, TEXT_FORMATS, LoadResult,
                      load_archive, sha256_of)
 from .model import (DC_FIELDS, ORDERS, Archive, Citation, Claim, Collection, DatedItem, Event, Fact, Item, ItemKind,

@@ -552,7 +552,7 @@ def load_archive(root: Path | str, *, layers: Sequence[Path | str] = (), check_f
     stat'ing the sidecars (``LoadResult.current`` is then False). ``validate`` reads everything.
     """
     if cache_dir is not None and not check_files:
-        from .catalogue import load_catalogued
+        from .catalogue_open import load_catalogued
         return load_catalogued(root, layers=layers, cache_dir=cache_dir, progress=progress, trust=trust)
     root = Path(root)
     out = _Collector(root=root)
