@@ -28,3 +28,24 @@ def test_panel_lines_for_an_imported_annotation(qtbot, tmp_path):
     assert lines[0] == "Note · Question"
     assert "Choice: Yes | بله" in lines and "Link: http://example.org/post1" in lines
     assert lines[-1] == "Has parts this app does not display (kept, and exported unchanged)"
+
+
+def test_import_report_window_lists_what_is_kept_but_not_shown(qtbot, make_window, tmp_path):
+    import json
+    window = make_window(index=False)
+    window.ensure_panels()
+    nodes = [{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/css", "type": "Annotation",
+              "body": {"type": "TextualBody", "value": "From another tool"},
+              "target": {"source": "urn:ashraf-archive:ashraf:item:about-camp-ashraf",
+                         "selector": {"type": "CssSelector", "value": "#p2"}}},
+             {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "http://example.org/away", "type": "Annotation",
+              "body": "http://example.org/b", "target": "http://example.com/page1"}]
+    path = tmp_path / "in.jsonld"
+    path.write_text(json.dumps(nodes), encoding="utf-8")
+    report = window.annotations.import_annotations(path)
+    box = window.annotations._report_box
+    assert len(report.added) == 1 and len(report.unresolved) == 1
+    assert "Kept and exported unchanged, but not shown here" in box.text()
+    assert "From another tool" in box.text() and "selector CssSelector (#p2)" in box.text()
+    assert "http://example.com/page1" in box.text()
+    box.close()

@@ -363,7 +363,17 @@ class AnnotationController(QObject):
             lines.append("</ul>")
         if report.unresolved:
             lines.append(f"<p>{len(report.unresolved)} annotation(s) name no item of this archive and were not "
-                         "imported.</p>")
+                         "imported:</p><ul>" + "".join(f"<li>{html.escape(targets)}</li>"
+                                                       for _, targets in report.unresolved[:10]) + "</ul>")
+        if report.kept_undisplayed:
+            # issue 19: nothing kept silently - each annotation with parts the app keeps but does not show
+            lines.append("<p>Kept and exported unchanged, but not shown here:</p><ul>")
+            for annotation_id, parts in report.kept_undisplayed[:20]:
+                found = self.store.find(annotation_id) if self.store is not None else None
+                label = (found.body or found.quote or found.item_id)[:60] if found is not None else annotation_id
+                lines.append(f"<li><i>{html.escape(label)}</i>: {html.escape('; '.join(parts))}</li>")
+            more = len(report.kept_undisplayed) - 20
+            lines.append("</ul>" + (f"<p>… and {more} more (the command line's import lists all).</p>" if more > 0 else ""))
         if report.problems:
             lines.append("<p>Not readable:</p><ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in report.problems[:10])
                          + "</ul>")
