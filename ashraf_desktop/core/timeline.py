@@ -266,7 +266,8 @@ def _tick_days(level: TickLevel, lo: int, hi: int) -> Iterator[int]:
 def _tick_label(level: TickLevel, day: int) -> str:
     year, month, dom = civil_from_day(day)
     if level.unit is Unit.YEAR:
-        return _year_label(year)
+        # at coarse levels the tick of year 1 stands between eras: "1 CE" beside "1000 BCE"
+        return "1 CE" if year == 1 and level.step >= 10 else _year_label(year)
     if level.unit is Unit.MONTH:
         return _MONTHS_SHORT[month - 1]
     return str(dom)
@@ -777,14 +778,17 @@ def claim_views(event: Event, archive: Archive | None = None) -> tuple[ClaimView
 
 
 def format_range(lower: int, upper: int) -> str:
-    """Inclusive day range in words: "3 February 2003 – 9 August 2009"."""
+    """Inclusive day range in words: "3 February 2003 – 9 August 2009"; over more than a century only the
+    years ("17,918,080 BCE – 3,427,254"): days are noise at that scale."""
+    years_only = upper - lower > 36525
+
     def one(d: int) -> str:
         if d < MIN_DAY:
             return "the earliest dates"
         if d > MAX_DAY:
             return "the latest dates"
         year, month, day = civil_from_day(d)
-        return f"{day} {_MONTHS[month - 1]} {year_words(year)}"
+        return year_words(year) if years_only else f"{day} {_MONTHS[month - 1]} {year_words(year)}"
     return one(lower) if lower == upper else f"{one(lower)} – {one(upper)}"
 
 

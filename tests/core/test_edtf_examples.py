@@ -100,3 +100,10 @@ def test_deep_time_ticks_read_as_years_bce_and_ce():
     # and the zoom-out limit reaches the whole range again after zooming in
     zoomed = scale.zoomed(1000.0).zoomed(1e-9)
     assert zoomed.days_per_px >= scale.days_per_px and not math.isinf(zoomed.days_per_px)
+
+
+def test_ranges_in_words_read_as_years_in_deep_time():
+    from ashraf_desktop.core.timeline import format_range
+    assert format_range(parse_date("Y-17E6").lower, parse_date("Y3427254").upper) == "17,000,001 BCE – 3,427,254"
+    assert format_range(parse_date("2003-02-03").lower, parse_date("2009-08-09").upper) == \
+        "3 February 2003 – 9 August 2009"

@@ -49,3 +49,15 @@ def test_import_report_window_lists_what_is_kept_but_not_shown(qtbot, make_windo
     assert "From another tool" in box.text() and "selector CssSelector (#p2)" in box.text()
     assert "http://example.com/page1" in box.text()
     box.close()
+
+
+def test_copy_citation_in_chicago_by_shortcut_and_apa_from_the_menu(qtbot, make_window):
+    from PySide6.QtGui import QGuiApplication
+    window = make_window(index=False)
+    panel = window.provenance
+    panel.show_item(window.archive.item("hrw-no-exit-2005"))
+    window.act_cite.trigger()  # Ctrl+Shift+C: the action passes ``checked``, still Chicago
+    assert QGuiApplication.clipboard().text().startswith("“No Exit: Human Rights Abuses Inside the MKO Camps”.")
+    apa = next(a for a in panel.copy_button.menu().actions() if a.text() == "APA")
+    apa.trigger()
+    assert QGuiApplication.clipboard().text().startswith("No Exit: Human Rights Abuses Inside the MKO Camps. (2005")
