@@ -384,3 +384,22 @@ def test_a_command_says_once_that_a_damaged_catalogue_was_built_again(tmp_path, 
     assert out.err.count("damaged") == 1 and "Traceback" not in out.err
     assert main(["--data-dir", str(data), "info", str(root), "--json"]) == 0
     assert "damaged" not in capsys.readouterr().err
+
+
+def test_a_sidecar_replaced_with_the_same_size_and_time_is_read_again(tmp_path, reads):
+    """An editor that saves by renaming a new file into place, within the file system's time resolution (FAT
+    keeps 2 s) and at the same length: only the inode tells."""
+    root = write_archive(tmp_path / "a")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    sidecar = root / "items" / "report.toml"
+    old = sidecar.stat()
+    text = sidecar.read_text().replace("A report", "B report")
+    fresh = sidecar.with_name("report.toml.new")
+    fresh.write_text(text)
+    os.utime(fresh, ns=(old.st_atime_ns, old.st_mtime_ns))
+    os.replace(fresh, sidecar)
+    assert sidecar.stat().st_size == old.st_size and sidecar.stat().st_mtime_ns == old.st_mtime_ns
+    reads.clear()
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.item("report").title == "B report"
+    assert reads == ["report.toml"]

@@ -8,7 +8,8 @@ re-reads only the files that changed. Items are then served from it lazily (:mod
 One catalogue per archive folder (``<cache>/catalogue/<name>-<hash>.sqlite``), shared by every process
 that opens it (the window, the CLI). Why it cannot lose or invent anything:
 
-* every refresh stats every sidecar first and re-reads those whose size or time differ from their row;
+* every refresh stats every sidecar first and re-reads those whose size, time or inode differ from their
+  row (a save by rename within the file system's time resolution is a new inode);
   a row records the stat taken *before* its file was read, so a file changed while it was read is read
   again next time;
 * rows are written in transactions of a few thousand files: a kill (even ``kill -9``) keeps the batches
@@ -43,7 +44,7 @@ __all__ = ["CATALOGUE_DIR", "catalogue_path", "CatalogueError", "DAMAGE", "Refre
 
 
 CATALOGUE_DIR = "catalogue"
-SCHEMA = 1
+SCHEMA = 2
 BATCH = 2_000  # files per transaction while (re)building: what a kill can cost at most
 #: what a damaged catalogue may raise while it is read; each means "throw it away and build it again"
 DAMAGE = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
@@ -81,13 +82,13 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS bases (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
 -- one row per sidecar: its stat when read, what the loader made of it (item columns NULL when it failed)
 CREATE TABLE IF NOT EXISTS files (
-    base INTEGER NOT NULL, sortkey TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+    base INTEGER NOT NULL, sortkey TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ino INTEGER NOT NULL,
     h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, problems BLOB,
     id TEXT, kind TEXT, title TEXT, title_key TEXT, d0 INTEGER, d1 INTEGER, date TEXT, sha256 TEXT,
     UNIQUE (base, sortkey));
 -- the pickled Item of each sidecar that made one (apart: scans of files stay small)
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY, item BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS files_stat ON files (base, sortkey, size, mtime);
+CREATE INDEX IF NOT EXISTS files_stat ON files (base, sortkey, size, mtime, ino);
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
 CREATE INDEX IF NOT EXISTS files_kind_title ON files (kind, title_key);
 CREATE INDEX IF NOT EXISTS files_kind_date ON files (kind, d0, d1);
@@ -96,7 +97,7 @@ CREATE TABLE IF NOT EXISTS cites (file INTEGER NOT NULL, n INTEGER NOT NULL, ite
 CREATE INDEX IF NOT EXISTS cites_file ON cites (file);
 -- collection.toml, timeline.toml, facts.toml: what the loader made of each whole file
 CREATE TABLE IF NOT EXISTS wholes (name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
-    h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, payload BLOB NOT NULL);
+    ino INTEGER NOT NULL, h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, payload BLOB NOT NULL);
 """
 
 _WHOLES = ("collection.toml", "timeline.toml", "facts.toml")
@@ -109,6 +110,7 @@ class _Stat:
     sortkey: str  # the path below the base with "/" as "\x01": SQLite's byte order is then pathlib's order
     size: int
     mtime: int
+    ino: int  # a file replaced by a rename (an editor's save, the app's own writes) is a new inode
 
 
 def _hashes(data: bytes) -> tuple[int, int]:
@@ -118,7 +120,7 @@ def _hashes(data: bytes) -> tuple[int, int]:
 
 
 def _walk(items_dir: Path) -> Iterator[tuple[str, int, int]]:
-    """``(sort key, size, mtime_ns)`` of every ``*.toml`` under ``items_dir`` whose name does not start with a
+    """``(sort key, size, mtime_ns, inode)`` of every ``*.toml`` under ``items_dir`` whose name does not start with a
     dot, as the loader's ``rglob`` finds them (linked folders are not entered; a linked sidecar is read).
     The sort key is the path below ``items_dir`` with "\\x01" between its parts (SQLite's byte order is then
     pathlib's order). Strings, not Paths, and one stat per sidecar: at 100,000 files every object and every
@@ -139,7 +141,7 @@ def _walk(items_dir: Path) -> Iterator[tuple[str, int, int]]:
                 elif name.endswith(".toml") and name[0] != ".":
                     st = entry.stat()
                     if stat.S_ISREG(st.st_mode):
-                        yield prefix + name, st.st_size, st.st_mtime_ns
+                        yield prefix + name, st.st_size, st.st_mtime_ns, st.st_ino
             except OSError:
                 continue
 
@@ -235,11 +237,11 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
     roots = [root, *layers]
     bases = _bases(conn, roots)
     report = RefreshReport()
-    known: dict[int, dict[str, tuple[int, int]]] = {bases[base]: {} for base in roots}
+    known: dict[int, dict[str, tuple[int, int, int]]] = {bases[base]: {} for base in roots}
     gone: list[tuple[int, str]] = []
-    for b, key, size, mtime in conn.execute("SELECT base, sortkey, size, mtime FROM files"):
+    for b, key, size, mtime, ino in conn.execute("SELECT base, sortkey, size, mtime, ino FROM files"):
         if b in known:
-            known[b][key] = (size, mtime)
+            known[b][key] = (size, mtime, ino)
         else:
             gone.append((b, key))
     by_id = {v: k for k, v in bases.items()}
@@ -248,10 +250,10 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
         base_id = bases[base]
         old = known[base_id]
         get = old.pop
-        for key, size, mtime in _walk(base / "items"):
+        for key, size, mtime, ino in _walk(base / "items"):
             report.total += 1
-            if get(key, None) != (size, mtime):
-                todo.append(_Stat(base_id, base / "items" / key.replace("\x01", "/"), key, size, mtime))
+            if get(key, None) != (size, mtime, ino):
+                todo.append(_Stat(base_id, base / "items" / key.replace("\x01", "/"), key, size, mtime, ino))
         gone.extend((base_id, key) for key in old)  # rows whose file is no longer there
     todo.sort(key=lambda f: (f.base, f.sortkey))
     real = {base: base.resolve() for base in roots}
@@ -312,15 +314,15 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
     problems = pickle.dumps(row.problems, protocol=5) if row.problems else None
     item = row.item
     if item is None:
-        conn.execute("INSERT INTO files (base, sortkey, size, mtime, h1, h2, problems) VALUES (?,?,?,?,?,?,?)",
-                     (f.base, f.sortkey, f.size, f.mtime, *row.h, problems))
+        conn.execute("INSERT INTO files (base, sortkey, size, mtime, ino, h1, h2, problems) VALUES (?,?,?,?,?,?,?,?)",
+                     (f.base, f.sortkey, f.size, f.mtime, f.ino, *row.h, problems))
         return
     date = item.date  # type: ignore[attr-defined]
     d0, d1 = date.sort_key if date is not None else (None, None)
     rowid = conn.execute(
-        "INSERT INTO files (base, sortkey, size, mtime, h1, h2, problems, id, kind, title, title_key, d0, d1, "
-        "date, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (f.base, f.sortkey, f.size, f.mtime, *row.h, problems, item.id, item.kind.value,  # type: ignore
+        "INSERT INTO files (base, sortkey, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, d0, d1, "
+        "date, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (f.base, f.sortkey, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
          item.sha256.lower() or None)).lastrowid  # type: ignore
     conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(pickle.dumps(item, protocol=5))))
@@ -332,15 +334,15 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
 def _refresh_wholes(conn: sqlite3.Connection, root: Path) -> int:
     """collection.toml, timeline.toml and facts.toml: re-read the one whose stat changed (events and facts
     are checked against each other and sorted once, when read)."""
-    known = {name: (s, m) for name, s, m in conn.execute("SELECT name, size, mtime FROM wholes")}
+    known = {name: (s, m, i) for name, s, m, i in conn.execute("SELECT name, size, mtime, ino FROM wholes")}
     read = 0
     for name in _WHOLES:
         path = root / name
         try:
             st = os.stat(path)
-            key = (st.st_size, st.st_mtime_ns)
+            key = (st.st_size, st.st_mtime_ns, st.st_ino)
         except OSError:
-            key = (-1, -1)
+            key = (-1, -1, -1)
         if known.get(name) == key:
             continue
         try:
@@ -356,7 +358,7 @@ def _refresh_wholes(conn: sqlite3.Connection, root: Path) -> int:
             payload = _checked_facts(_load_facts(root, out), root, out)
         blob = pickle.dumps((payload, tuple(out.problems)), protocol=5)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT OR REPLACE INTO wholes VALUES (?,?,?,?,?,?)", (name, *key, *_hashes(data), blob))
+        conn.execute("INSERT OR REPLACE INTO wholes VALUES (?,?,?,?,?,?,?)", (name, *key, *_hashes(data), blob))
         conn.execute("COMMIT")
         read += 1
     return read
