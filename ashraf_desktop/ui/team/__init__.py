@@ -184,4 +184,9 @@ def install_team(window: Any) -> TeamUi:
     after = actions[actions.index(anchor) + 1] if anchor in actions and actions.index(anchor) + 1 < len(actions) else None
     for act in (window.act_team, window.act_conflicts):
         edit.insertAction(after, act)
+    preferences = getattr(window, "preferences", None)
+    if preferences is not None and hasattr(preferences, "add_page"):  # Edit ▸ Preferences… holds it as a page too
+        page = TeamPreferencesPage(window.dirs.config)
+        page.applied.connect(ui._preferences_applied)
+        preferences.add_page("Team", page)
     return ui

@@ -46,6 +46,11 @@ class ConnectionTest(QThread):
 
 
 class TeamPreferencesPage(QWidget):
+    """The page; a Preferences dialog that holds it calls :meth:`apply` on OK (False: keep the dialog open,
+    the page shows why). ``applied`` carries the saved config (None: no team) and a typed password."""
+
+    applied = Signal(object, object)
+
     def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("teamPreferences")
@@ -142,6 +147,7 @@ class TeamPreferencesPage(QWidget):
                 from ...core.team.secrets import delete_password
                 delete_password(old.url, old.user)
             remove_config(self.config_dir)
+            self.applied.emit(None, None)
             return None
         config = TeamConfig(url, user, self.remember.isChecked() and self.remember.isEnabled())
         try:
@@ -154,6 +160,7 @@ class TeamPreferencesPage(QWidget):
                 from ...core.team.secrets import set_password
                 set_password(config.url, config.user, self.password.text())
         self.error.clear()
+        self.applied.emit(config, self.typed_password())
         return config
 
     def typed_password(self) -> str | None:
@@ -161,7 +168,7 @@ class TeamPreferencesPage(QWidget):
 
 
 class TeamPreferencesDialog(QDialog):
-    applied = Signal(object, object)  # TeamConfig | None, the typed password (None if not typed)
+    """The page alone in a dialog (Edit ▸ Team…)."""
 
     def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,9 +185,10 @@ class TeamPreferencesDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 300)
 
+    @property
+    def applied(self):
+        return self.page.applied
+
     def _save(self) -> None:
-        result = self.page.apply()
-        if result is False:
-            return
-        self.applied.emit(result, self.page.typed_password())
-        self.accept()
+        if self.page.apply() is not False:
+            self.accept()
