@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 
 from ..annotations import AnnotationStore
 from .local import LocalBook
-from .server import CHANNEL, ServerInfo, fetch_changes, landed_keys, latest_revision, push, server_info
+from .server import CHANNEL, ServerInfo, fetch_changes, has_revision, landed_keys, push, server_info
 
 if TYPE_CHECKING:
     import psycopg
@@ -96,8 +96,9 @@ def sync(store: AnnotationStore, conn: "psycopg.Connection", *, batch: int = 500
     report.server = info
     book = LocalBook(store)
     report.reset = book.bind(info.server_id, info.role)
-    if book.cursor > latest_revision(conn):  # the server went back in time (restored from a backup)
-        book.forget()
+    mark = book.cursor_mark
+    if book.cursor and mark and not has_revision(conn, book.cursor, mark):
+        book.forget()  # the server went back in time (restored from a backup): merge everything again by id
         report.reset = True
     in_flight = book.in_flight()
     if in_flight:

@@ -106,6 +106,12 @@ class LocalBook:
         return int(self._meta("cursor") or 0)
 
     @property
+    def cursor_mark(self) -> str | None:
+        """The annotation id of the revision at the cursor: with it, a server restored from an older
+        backup (whose revision numbers are handed out again) is told apart from the one pulled from."""
+        return self._meta("cursor_id")
+
+    @property
     def server_id(self) -> str | None:
         return self._meta("server_id")
 
@@ -266,8 +272,9 @@ class LocalBook:
                          codec.dumps(conflicts_to_json(conflicts_from_json(row.conflicts))), row.annotation_id))
                     continue
                 self._apply_one(txn, row, state, report, me=me, now=now)
-            txn.conn.execute("INSERT OR REPLACE INTO sync_meta (key, value) VALUES ('cursor', ?)",
-                             (str(max(cursor, self.cursor)),))
+            if rows and cursor >= self.cursor:
+                txn.conn.executemany("INSERT OR REPLACE INTO sync_meta (key, value) VALUES (?, ?)",
+                                     [("cursor", str(cursor)), ("cursor_id", rows[-1].annotation_id)])
         return report
 
     def _apply_one(self, txn, row: RemoteRow, state, report: PullReport, *, me: str, now: str) -> None:

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # psycopg is imported only when a team is configured (no conn
     import psycopg
 
 __all__ = ["SCHEMA", "CHANNEL", "SERVER_MIGRATIONS", "SERVER_VERSION", "ServerInfo", "PushOutcome",
-           "init_server", "server_info", "add_member", "fetch_changes", "push", "landed_keys", "latest_revision",
+           "init_server", "server_info", "add_member", "fetch_changes", "push", "landed_keys", "has_revision",
            "TeamServerError", "group_roles"]
 
 SCHEMA = "ashraf_team"
@@ -353,9 +353,12 @@ def push(conn: "psycopg.Connection", changes: Sequence[OutgoingPush]) -> PushOut
     return PushOutcome(landed, refused, stale)
 
 
-def latest_revision(conn: "psycopg.Connection") -> int:
+def has_revision(conn: "psycopg.Connection", revision: int, annotation_id: str) -> bool:
+    """Whether the server's history holds this revision of this annotation - False after the server was
+    restored from a backup older than it (the number is missing, or was handed out again)."""
     with conn.transaction():
-        return int(conn.execute(f"SELECT coalesce(max(revision), 0) FROM {SCHEMA}.annotation").fetchone()[0])
+        return conn.execute(f"SELECT 1 FROM {SCHEMA}.annotation_history WHERE revision = %s AND id = %s",
+                            (revision, annotation_id)).fetchone() is not None
 
 
 def landed_keys(conn: "psycopg.Connection", keys: Iterable[str]) -> dict[str, tuple[int, str]]:
