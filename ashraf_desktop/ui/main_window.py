@@ -806,7 +806,7 @@ class MainWindow(QMainWindow):
             self._timeline_panel.update_archive(self.archive)
         if self._gallery_panel is not None:
             from ..core.archive import ItemKind
-            if self._gallery_panel.model.all_items() != self.archive.of_kind(ItemKind.IMAGE):
+            if self._gallery_panel.model.all_items() != tuple(self.archive.items.rows(ItemKind.IMAGE)):
                 self._gallery_panel.set_archive(self.archive)
         self._set_titles()
         self.archive_reloaded.emit(self.archive)

@@ -153,7 +153,8 @@ def _many_items(root: Path, n: int) -> Path:
             held = f'file = "{name}"\nsha256 = "{i:064x}"\n'
         date = f'date = "{1990 + i % 7}-0{1 + i % 9}"\n' if i % 4 else ""
         (folder / f"i{i:04d}.toml").write_text(
-            f'id = "i{i:04d}"\nkind = "{kind}"\n{held}title = "{"Zeta" if i % 2 else "alpha"} {i}"\n{date}',
+            f'id = "i{i:04d}"\nkind = "{kind}"\n{held}title = "{"Zeta" if i % 2 else "alpha"} {i}"\n{date}'
+            + ('caption = "A caption"\ntags = ["camp", "1986"]\n' if i % 5 == 0 else ""),
             encoding="utf-8")
     return root
 
@@ -170,6 +171,7 @@ def test_queries_answer_as_the_items_would(tmp_path):
         for order in ("file", "title", "date"):
             assert cat.items.ids(kind, order) == mem.items.ids(kind, order), (kind, order)
         assert cat.items.dated(kind) == mem.items.dated(kind)
+        assert cat.items.rows(kind) == mem.items.rows(kind)
     assert cat.items.ids(order="title")[:4] == ["doc", "report", "i0000", "i0010"]  # case-folded, then by id
     assert cat.items.titles(["i0003", "nope", "i0001"]) == {"i0003": "Zeta 3", "i0001": "Zeta 1"}
     assert cat.items.titles() == mem.items.titles()
@@ -337,6 +339,7 @@ def test_counts_ids_titles_and_dates_build_no_item(tmp_path, monkeypatch):
     assert archive.counts()["images"] == 30 and len(archive.items) == 92 and len(archive.of_kind(ItemKind.IMAGE)) == 30
     page = archive.items.ids(ItemKind.IMAGE, "title")[:10]
     assert len(archive.items.titles()) == 92 and len(archive.items.dated()) > 60 and archive.items.by_sha256()
+    assert len(archive.items.rows(ItemKind.IMAGE)) == 30
     assert built == []
     assert [i.id for i in archive.items.many(page)] == page and len(built) == 10
 

@@ -109,3 +109,43 @@ def test_a_damaged_catalogue_is_built_again_and_said_once_in_the_status_bar(star
     assert window.archive.item("doc").title == "A document"
     qtbot.waitUntil(lambda: any("damaged" in m for m in window.messages), timeout=10_000)
     assert sum("damaged" in m for m in window.messages) == 1
+
+
+def test_the_gallery_of_a_catalogued_archive_draws_its_photos_without_building_their_items(start, qtbot, tmp_path,
+                                                                                         monkeypatch):
+    import hashlib
+    import threading
+    from ashraf_desktop.core.archive import _catalogue_items
+    archive = write_archive(tmp_path / "a")
+    folder = archive / "items" / "photos"
+    folder.mkdir()
+    from io import BytesIO
+    from PIL import Image
+    for i in range(40):
+        buffer = BytesIO()
+        Image.new("RGB", (16, 12), (i * 6, 90, 200 - i * 4)).save(buffer, "JPEG")
+        data = buffer.getvalue()
+        (folder / f"p{i:02d}.jpg").write_bytes(data)
+        (folder / f"p{i:02d}.toml").write_text(
+            f'id = "p{i:02d}"\nkind = "image"\nfile = "p{i:02d}.jpg"\nsha256 = "{hashlib.sha256(data).hexdigest()}"\n'
+            f'title = "Photo {i}"\nformat = "image/jpeg"\ntags = ["{"camp" if i % 2 else "city"}"]\n'
+            + (f'date = "2009-0{1 + i % 9}"\n' if i % 3 else ""), encoding="utf-8")
+    built: list[str] = []  # Items built on the GUI thread (the index and the integrity check read all, on workers)
+    real = _catalogue_items.CatalogueItems._decode
+
+    def counting(blob: bytes):
+        if threading.current_thread() is threading.main_thread():
+            built.append("item")
+        return real(blob)
+    monkeypatch.setattr(_catalogue_items.CatalogueItems, "_decode", staticmethod(counting))
+    _result, window = start(archive)
+    window.show_panel("gallery")
+    gallery = window.gallery_panel
+    qtbot.waitUntil(lambda: gallery.model.rowCount() == 40, timeout=10_000)
+    gallery.model.sort_by("title")
+    gallery.model.set_tag("camp")
+    assert gallery.model.rowCount() == 20 and sorted(gallery.model.tags()) == ["camp", "city"]
+    assert built == []  # sorted, filtered by tag and drawn from rows
+    item = gallery.model.item_at(3)  # an Item when one is asked for
+    assert item.title == gallery.model.data(gallery.model.index(3)) and item.kind.value == "image"
+    assert len(built) <= 1  # (none when the Item was cached already)

@@ -17,10 +17,10 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .catalogue import DAMAGE, CatalogueError, problems_of, remove, unsealed, version_key, whole
+from .catalogue import DAMAGE, TAG_SEP, CatalogueError, problems_of, remove, unsealed, version_key, whole
 from .dates import DateError, DateSpan, parse_date
 from .loader import LoadResult, _Collector
-from .model import Archive, Collection, DatedItem, Item, ItemKind, Items, MemoryItems, Severity
+from .model import Archive, Collection, DatedItem, Item, ItemKind, ItemRow, Items, MemoryItems, Severity
 
 __all__ = ["snapshot", "CatalogueItems"]
 
@@ -327,6 +327,23 @@ class CatalogueItems(Items):
             span = spans[edtf] if edtf in spans else self._span(edtf)
             if span is not None:
                 out.append(DatedItem(item_id, kinds[kind_value], title, span))
+        return out
+
+    def rows(self, kind: ItemKind | None = None) -> list[ItemRow]:
+        return self._safe(self._item_rows, kind)
+
+    def _item_rows(self, kind: ItemKind | None) -> list[ItemRow]:
+        where, args = (self._where, ()) if kind is None else (f"{self._where} AND kind = ?", (kind.value,))
+        kinds = {k.value: k for k in ItemKind}
+        spans = self._dates
+        out = []
+        for item_id, kind_value, title, caption, edtf, tags, file, sha, raw in self._rows(
+                f"SELECT id, kind, title, caption, date, tags, held, sha256, date_raw FROM files WHERE {where} "
+                "ORDER BY base, sortkey", args):
+            span = None if edtf is None else spans[edtf] if edtf in spans else self._span(edtf)
+            out.append(ItemRow(item_id, kinds[kind_value], title, caption or "", span,
+                               tuple(tags.split(TAG_SEP)) if tags else (), Path(file) if file else None,
+                               sha or "", raw))
         return out
 
     def _span(self, edtf: str) -> DateSpan | None:

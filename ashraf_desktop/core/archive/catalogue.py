@@ -44,7 +44,7 @@ __all__ = ["CATALOGUE_DIR", "catalogue_path", "CatalogueError", "DAMAGE", "Refre
 
 
 CATALOGUE_DIR = "catalogue"
-SCHEMA = 2
+SCHEMA = 3
 BATCH = 2_000  # files per transaction while (re)building: what a kill can cost at most
 #: what a damaged catalogue may raise while it is read; each means "throw it away and build it again"
 DAMAGE = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
@@ -85,6 +85,7 @@ CREATE TABLE IF NOT EXISTS files (
     base INTEGER NOT NULL, sortkey TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ino INTEGER NOT NULL,
     h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, problems BLOB,
     id TEXT, kind TEXT, title TEXT, title_key TEXT, d0 INTEGER, d1 INTEGER, date TEXT, sha256 TEXT,
+    caption TEXT, tags TEXT, held TEXT, date_raw TEXT,  -- the rest of an ItemRow (a list's row without its Item)
     UNIQUE (base, sortkey));
 -- the pickled Item of each sidecar that made one (apart: scans of files stay small)
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY, item BLOB NOT NULL);
@@ -101,6 +102,7 @@ CREATE TABLE IF NOT EXISTS wholes (name TEXT PRIMARY KEY, size INTEGER NOT NULL,
 """
 
 _WHOLES = ("collection.toml", "timeline.toml", "facts.toml")
+TAG_SEP = "\x1f"  # between an item's tags in its row (a tag is one line of text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,10 +323,11 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
     d0, d1 = date.sort_key if date is not None else (None, None)
     rowid = conn.execute(
         "INSERT INTO files (base, sortkey, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, d0, d1, "
-        "date, sha256) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "date, sha256, caption, tags, held, date_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (f.base, f.sortkey, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
-         item.sha256.lower() or None)).lastrowid  # type: ignore
+         item.sha256.lower() or None, item.caption, TAG_SEP.join(item.tags),  # type: ignore
+         str(item.file) if item.file is not None else None, item.metadata.date)).lastrowid  # type: ignore
     conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(pickle.dumps(item, protocol=5))))
     cites = [(rowid, n, c.item) for n, c in enumerate(item.mentioned_in, start=1)]  # type: ignore
     if cites:

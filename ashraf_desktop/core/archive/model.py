@@ -16,7 +16,7 @@ from .dates import DateError, DateSpan, parse_date
 
 __all__ = [
     "ItemKind", "Metadata", "Citation", "Claim", "Item", "Event", "Fact", "Collection", "Archive",
-    "Problem", "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ORDERS",
+    "Problem", "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ItemRow", "ORDERS",
 ]
 
 #: Dublin Core terms an item may carry, in the order the provenance panel shows them.
@@ -205,6 +205,40 @@ class DatedItem(NamedTuple):
     date: DateSpan
 
 
+class _RowMetadata(NamedTuple):
+    title: str
+    date: str | None  # EDTF exactly as written
+
+
+class ItemRow(NamedTuple):
+    """What a list shows of an item (a gallery cell, a row), without building the whole :class:`Item`: the
+    fields a list sorts, filters and draws by. ``metadata`` gives ``title`` and the raw ``date`` as an Item's
+    does, so code written for Items reads rows too; the full Item is ``archive.item(row.id)``."""
+
+    id: str
+    kind: ItemKind
+    title: str
+    caption: str
+    date: DateSpan | None
+    tags: tuple[str, ...]
+    file: Path | None
+    sha256: str
+    date_raw: str | None
+
+    @property
+    def metadata(self) -> _RowMetadata:
+        return _RowMetadata(self.title, self.date_raw)
+
+    @property
+    def is_held(self) -> bool:
+        return self.file is not None
+
+    @classmethod
+    def of(cls, item: Item) -> "ItemRow":
+        return cls(item.id, item.kind, item.title, item.caption, item.date, tuple(item.tags), item.file,
+                   item.sha256, item.metadata.date)
+
+
 #: orders of :meth:`Items.ids`: the archive's file order, by title (case-folded), by date (undated last)
 ORDERS = ("file", "title", "date")
 
@@ -232,6 +266,10 @@ class Items(Sequence[Item]):
         raise NotImplementedError
 
     def dated(self, kind: ItemKind | None = None) -> list[DatedItem]:
+        raise NotImplementedError
+
+    def rows(self, kind: ItemKind | None = None) -> list[ItemRow]:
+        """What a list needs of every item (of ``kind``), in file order, without building the Items."""
         raise NotImplementedError
 
     def titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
@@ -320,6 +358,9 @@ class MemoryItems(Items):
 
     def dated(self, kind: ItemKind | None = None) -> list[DatedItem]:
         return [DatedItem(i.id, i.kind, i.title, i.date) for i in self._of(kind) if i.date is not None]
+
+    def rows(self, kind: ItemKind | None = None) -> list[ItemRow]:
+        return [ItemRow.of(i) for i in self._of(kind)]
 
     def titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
         if ids is None:

@@ -5,8 +5,10 @@ thumbnail of a row is asked for (through :class:`ThumbnailLoader`) the first tim
 arrives later with ``dataChanged``. Problems (a damaged file, a HEIC without its plug-in) are remembered
 per item and listed by :meth:`problems`.
 
-Building it is cheap, so a 10,000-photo archive paints its first screen at once: the model keeps the
-archive's own (immutable) items and no per-row objects; date texts, captions and tooltips are made in
+Building it is cheap, so a 10,000-photo archive paints its first screen at once: given the archive's
+``Items``, the model keeps their :class:`~ashraf_desktop.core.archive.ItemRow` s (what a cell sorts, filters
+and draws by, answered by the catalogue without building an Item) and fetches a whole Item only when one
+is asked for (``item_at``, the ``Item`` role, the problems list); given Items, it keeps those; date texts, captions and tooltips are made in
 :meth:`data` for the rows the view asks about (date texts memoised); each sort order is computed once, from
 plain tuples, as a permutation of the items, and reused until the items change; the row of an item id is
 indexed only when first asked for.
@@ -22,7 +24,7 @@ from typing import Any, Iterable, Sequence
 from PySide6.QtCore import QAbstractListModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QPixmap
 
-from ...core.archive import DateError, Item, ItemKind, describe_date
+from ...core.archive import DateError, Item, ItemKind, ItemRow, Items, describe_date
 from ...core.images import CachedThumbnail, ImageInfo, ImageProblem
 from .loader import ThumbnailLoader, ThumbRequest, thumbnail_bucket
 
@@ -83,8 +85,9 @@ class GalleryModel(QAbstractListModel):
                  parent=None) -> None:
         super().__init__(parent)
         self.loader = loader
-        self._all: list[Item] = []
-        self._rows: list[Item] = []
+        self._all: list[Item | ItemRow] = []
+        self._rows: list[Item | ItemRow] = []
+        self._fetch: Any = None  # id -> Item, when the model holds rows
         self._row_index: dict[str, int] | None = None  # item id -> row, built when first asked for
         self._position: dict[str, int] | None = None  # item id -> index in _all (problems() order)
         self._orders: dict[str, list[int]] = {}  # sort key -> permutation of _all, computed once
@@ -126,7 +129,7 @@ class GalleryModel(QAbstractListModel):
         if role == ItemRoles.ItemId:
             return item.id
         if role == ItemRoles.Item:
-            return item
+            return self._full(item)
         if role == ItemRoles.Caption:
             return item.caption or item.title
         if role == ItemRoles.DateText:
@@ -154,9 +157,14 @@ class GalleryModel(QAbstractListModel):
 
     # -- contents, sorting, filtering ---------------------------------------------------------------------
     def set_items(self, items: Iterable[Item]) -> None:
+        """The photos of ``items``: an archive's ``Items`` (rows from its catalogue, Items built when asked
+        for) or any iterable of Items (kept as they are)."""
         self.beginResetModel()
         image = ItemKind.IMAGE
-        self._all = [item for item in items if item.kind is image]
+        if isinstance(items, Items):
+            self._all, self._fetch = list(items.rows(image)), items.get
+        else:
+            self._all, self._fetch = [item for item in items if item.kind is image], None
         self._date_texts = {}
         self._orders = {}
         self._position = None
@@ -255,7 +263,13 @@ class GalleryModel(QAbstractListModel):
 
     # -- rows <-> items -----------------------------------------------------------------------------------
     def item_at(self, row: int) -> Item | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
+        return self._full(self._rows[row]) if 0 <= row < len(self._rows) else None
+
+    def _full(self, entry: Item | ItemRow) -> Item | None:
+        """The Item of a row (fetched from the archive; the model may hold rows only)."""
+        if isinstance(entry, Item) or self._fetch is None:
+            return entry  # type: ignore[return-value]
+        return self._fetch(entry.id)
 
     def row_of(self, item_id: str) -> int:
         return self._rows_by_id().get(item_id, -1)
@@ -272,10 +286,12 @@ class GalleryModel(QAbstractListModel):
             text = self._date_texts[item.id] = _date_text(item)
         return text
 
-    def items(self) -> Sequence[Item]:
+    def items(self) -> Sequence[Item | ItemRow]:
+        """The rows shown, in order (ItemRows or Items, as given: both have id, title, caption, date, tags,
+        file)."""
         return tuple(self._rows)
 
-    def all_items(self) -> tuple[Item, ...]:
+    def all_items(self) -> tuple[Item | ItemRow, ...]:
         """Every photo of the archive, shown or filtered out (a reload compares them to see what changed)."""
         return tuple(self._all)
 
@@ -444,7 +460,10 @@ class GalleryModel(QAbstractListModel):
             self._position = {item.id: index for index, item in enumerate(self._all)}
         position, out = self._position, []
         for index in sorted(position[i] for i in ids if i in position):  # archive order, not row order
-            item = self._all[index]
+            entry = self._all[index]
+            item = self._full(entry)
+            if item is None:  # gone from the archive since
+                continue
             problem = self._problems.get(item.id)
             if problem is not None:
                 out.append(ProblemEntry(item, problem.message, "error"))

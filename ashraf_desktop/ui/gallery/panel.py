@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
                                QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from ...core.images import ThumbnailCache, Thumbnailer
-from ...core.archive import Archive, ItemKind
+from ...core.archive import Archive
 from .delegate import ThumbnailDelegate
 from .lightbox import Lightbox
 from .loader import ThumbnailLoader
@@ -258,7 +258,7 @@ class GalleryPanel(QWidget):
     # -- public API ---------------------------------------------------------------------------------------
     def set_archive(self, archive: Archive | None) -> None:
         self._archive = archive
-        items = archive.of_kind(ItemKind.IMAGE) if archive is not None else ()
+        items = archive.items if archive is not None else ()  # rows of its photos: no Item built here
         self.model.set_items(items)
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
