@@ -61,3 +61,10 @@ def test_copy_citation_in_chicago_by_shortcut_and_apa_from_the_menu(qtbot, make_
     apa = next(a for a in panel.copy_button.menu().actions() if a.text() == "APA")
     apa.trigger()
     assert QGuiApplication.clipboard().text().startswith("No Exit: Human Rights Abuses Inside the MKO Camps. (2005")
+
+
+def test_year_and_decade_facets_read_bce():
+    from ashraf_desktop.ui.search.models import _period_label
+    assert _period_label("year", 1986) == "1986" and _period_label("decade", 1980) == "1980s"
+    assert _period_label("year", -999) == "1000 BCE" and _period_label("year", 0) == "1 BCE"
+    assert _period_label("decade", -1000) == "1001 BCE – 992 BCE"

@@ -166,11 +166,22 @@ class FacetRow:
             return FACET_GROUPS.get(self.group, (self.group.capitalize(), ""))[0]
         if self.group == "kind":
             text = kind_label(str(self.value))
-        elif self.group == "decade" and str(self.value).isdigit():
-            text = f"{self.value}s"
+        elif self.group in ("year", "decade") and str(self.value).lstrip("-").isdigit():
+            text = _period_label(self.group, int(self.value))
         else:
             text = str(self.value)
         return f"{text}  ({self.count})"
+
+
+def _period_label(group: str, year: int) -> str:
+    """A year or decade facet as readers write it: "1986", "1980s", "1000 BCE", "1000 BCE – 991 BCE"
+    (astronomical years: year 0 is 1 BCE; core.archive.days)."""
+    from ...core.archive import year_words
+    if group == "year":
+        return year_words(year)
+    if year >= 1:
+        return f"{year}s"
+    return f"{year_words(year)} – {year_words(year + 9)}"
 
 
 def filters_from_checked(checked: dict[str, set[Any]], base: Any = None) -> Any:
