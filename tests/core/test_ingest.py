@@ -385,13 +385,13 @@ def test_a_broken_file_does_not_stop_the_others(setup, tmp_path, monkeypatch):
     archive, layer, *_ = setup
     good = make_pdf(tmp_path / "good.pdf", "good")
     bad = make_pdf(tmp_path / "bad.pdf", "bad")
-    real = importer.prefill
+    real = importer.guess
 
     def exploding(path):
         if path.name == "bad.pdf":
             raise RuntimeError("boom")
         return real(path)
-    monkeypatch.setattr(importer, "prefill", exploding)
+    monkeypatch.setattr(importer, "guess", exploding)
     report = import_files(archive, layer, [bad, good])
     assert [o.status for o in report.outcomes] == ["failed", "added"]
     assert "unexpected problem" in report.outcomes[0].message and "boom" in report.outcomes[0].message

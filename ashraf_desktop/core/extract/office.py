@@ -22,6 +22,7 @@ tables, notes). Runs of blank lines are collapsed to one.
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import re
 import struct
 import zipfile
@@ -138,6 +139,14 @@ def describe_compound_file(path: Path) -> str:
     return "a legacy Microsoft Office file"
 
 
+#: what reading a member of an opened package fails with when its directory points outside the file: the
+#: seek to a negative or absurd offset (EINVAL), not a fault of the disk
+_DAMAGE_ERRNOS = frozenset({errno.EINVAL, errno.EOVERFLOW})
+_POINTS_OUTSIDE = ("the document is damaged: its ZIP package's directory points outside the file (cut short "
+                   "or altered after it was saved); open it in the program that made it and save a new copy, "
+                   "or import a complete copy")
+
+
 def _read_small(package: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
     try:
         info = package.getinfo(name)
@@ -192,6 +201,10 @@ def inspect_package(path: Path, *, check_parts: tuple[str, ...] | None = None) -
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, NotImplementedError) as exc:
         raise ExtractionError(path, f"the document is damaged or cut short: its ZIP package cannot be read "
                                     f"({exc})") from exc
+    except OSError as exc:
+        if exc.errno not in _DAMAGE_ERRNOS:
+            raise  # the file itself cannot be read: the caller says why (permission, disk …)
+        raise ExtractionError(path, _POINTS_OUTSIDE) from exc
 
 
 def _identify(package: zipfile.ZipFile, encrypted: bool, entries: int, total: int) -> OfficePackage:
@@ -267,6 +280,10 @@ def extract_office(path: Path, media_type: str | None = None) -> ExtractedText:
         # XML (a copy cut off, a program's bug); lxml's XMLSyntaxError is a SyntaxError
         raise ExtractionError(path, f"the document is damaged: {_damage(exc)}, so its text cannot be "
                                     "read") from exc
+    except OSError as exc:
+        if exc.errno not in _DAMAGE_ERRNOS:
+            raise
+        raise ExtractionError(path, _POINTS_OUTSIDE) from exc
     text = _tidy(raw)
     status = STATUS_OK
     if not text.strip():

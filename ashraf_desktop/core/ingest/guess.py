@@ -36,7 +36,7 @@ from ..extract import media
 from ..extract.office import OFFICE_TYPES
 from .kinds import IMAGE, identify
 
-__all__ = ["prefill", "title_from_name", "normalise_language"]
+__all__ = ["prefill", "guess", "title_from_name", "date_from_name", "normalise_language"]
 
 _log = logging.getLogger(__name__)
 _MAX_TITLE = 300
@@ -52,10 +52,32 @@ _FILE_LIKE = re.compile(r"\.(?:docx?|odt|pdf|rtf|tex|dvi|ps|indd|pages|txt|html?
 _APP_PREFIX = re.compile(r"^(?:Microsoft (?:Word|PowerPoint|Excel) - |Word - )", re.IGNORECASE)
 
 
+#: an ISO date at the start of a file name: 1789-04-30-…, 2009-07_…, 20090715 … (then a separator or the end)
+_NAME_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?|(\d{2})(\d{2}))(?=$|[-_ .])[-_ .]*")
+
+
 def title_from_name(path: Path) -> str:
-    """A title from a file name: the stem, underscores as spaces ("hrw_no_exit_2005.pdf" -> "hrw no exit 2005")."""
-    stem = re.sub(r"[_\s]+", " ", Path(path).stem).strip(" .-") or Path(path).name
+    """A title from a file name: the stem, underscores as spaces ("hrw_no_exit_2005.pdf" -> "hrw no exit 2005");
+    a leading ISO date is left to the date ("1789-04-30-first-inaugural-address" -> "First inaugural address")."""
+    stem = Path(path).stem
+    date, rest = date_from_name(path)
+    if date and re.search(r"[^\W\d_]", rest):
+        words = re.sub(r"[-_\s]+", " ", rest).strip(" .-")
+        return (words[:1].upper() + words[1:])[:_MAX_TITLE]
+    stem = re.sub(r"[_\s]+", " ", stem).strip(" .-") or Path(path).name
     return stem[:_MAX_TITLE]
+
+
+def date_from_name(path: Path) -> tuple[str, str]:
+    """(EDTF date, the rest of the name) when the file name starts with an ISO date, else ("", stem)."""
+    stem = Path(path).stem
+    match = _NAME_DATE.match(stem)
+    if not match:
+        return "", stem
+    year, month, day, compact_month, compact_day = match.groups()
+    month, day = month or compact_month, day or compact_day
+    date = _edtf(int(year), int(month) if month else None, int(day) if day else None, earliest=1000)
+    return (date, stem[match.end():]) if date else ("", stem)
 
 
 def normalise_language(value: str) -> str | None:
@@ -77,15 +99,26 @@ def normalise_language(value: str) -> str | None:
 
 def prefill(path: Path) -> dict[str, object]:
     """Dublin Core guesses for ``path`` (see the module docstring). Never raises."""
+    return guess(path)[0]
+
+
+def guess(path: Path) -> tuple[dict[str, object], dict[str, str]]:
+    """(Dublin Core guesses, where the title and date came from: "the file name", "the PDF's properties" …).
+    Never raises."""
     path = Path(path)
     out: dict[str, Any] = {"title": title_from_name(path)}
+    named, _rest = date_from_name(path)
+    early = {"title": "the file name"}
+    if named:
+        out["date"] = named
+        early["date"] = "the file name"
     try:
         found = identify(path)
     except OSError:
-        return out
+        return out, early
     except Exception:  # noqa: BLE001 - a guess must never stop an import
         _log.exception("prefill: identifying %s failed", path)
-        return out
+        return out, early
     if found.media_type:
         out["format"] = found.media_type
         out["type"] = "StillImage" if found.kind == IMAGE else "Text"
@@ -104,13 +137,29 @@ def prefill(path: Path) -> dict[str, object]:
     except Exception as exc:  # noqa: BLE001 - damaged metadata: keep the minimal guesses
         _log.info("prefill: metadata of %s not read (%s: %s)", path, type(exc).__name__, exc)
         guessed = {}
+    sources = {"title": "the file name"}
+    origin = _ORIGIN.get(found.media_type or "", "the photo's EXIF" if found.kind == IMAGE else "the file")
     title = _good_title(guessed.pop("title", ""), path)
     if title:
         out["title"] = title
+        sources["title"] = origin
     for key, value in guessed.items():
         if value not in (None, "", [], ()):
             out[key] = value
-    return out
+    if guessed.get("date"):
+        sources["date"] = origin
+    named, _rest = date_from_name(path)
+    if named and (found.kind != IMAGE or not out.get("date")):
+        # a date a person put in the name is about the content; a PDF's or DOCX's creation date is about
+        # the file (a 2016 scan of a 1986 letter); a photo's EXIF date is the moment it was taken
+        out["date"] = named
+        sources["date"] = "the file name"
+    return out, sources
+
+
+_ORIGIN = {media.PDF: "the PDF's properties", media.HTML: "the web page's head", media.MARKDOWN: "the Markdown text",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "the document's properties",
+           "application/vnd.oasis.opendocument.text": "the document's properties"}
 
 
 # --- helpers -------------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from ..extract import STATUS_ENCRYPTED, STATUS_NO_TEXT, ExtractionError, extract
 from ..archive import (Archive, CopyCancelled, SourceChangedError, ensure_layer, sha256_of, unique_id,
                        write_item)
 from .form import normalise_value, validate_field
-from .guess import prefill
+from .guess import guess
 from .kinds import IMAGE, Identified, file_suffix, identify
 from .report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
 from .walk import collect
@@ -78,7 +78,8 @@ def _os_reason(exc: OSError) -> str:
         return "it is a folder, not a file"
     if exc.errno == errno.EIO:
         return "the disk reported a read error (damaged disk or disconnected drive?)"
-    return f"it cannot be read ({exc.strerror or exc})"
+    return (f"it cannot be read (the system says: {exc.strerror or exc}); it may be damaged, or on a drive "
+            "that is failing or was disconnected: copy it again from where it came and import the copy")
 
 
 def _write_reason(exc: OSError) -> str:
@@ -211,6 +212,7 @@ class _Batch:
     tree_root: Path | None  # files under it keep their folders below ``folder``
     source: str  # the import record said in each item's ``source``
     reader: _Ocr | None
+    sources: Mapping[str, str] = field(default_factory=dict)  # of the file being imported: title/date from
 
     def folder_of(self, path: Path) -> str:
         if self.tree_root is None:
@@ -346,6 +348,9 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     if machine is not None:
         _keep_pages(written, machine, notes)
     item_id, title = sidecar["id"], sidecar["title"]
+    found_where = _found_note(sidecar, batch.sources, batch)
+    if found_where:
+        notes.insert(0, found_where)
     known.ids.add(item_id)
     known.by_hash[sha] = (item_id, title, str(path))
     message = f"added as {title!r} ({item_id})"
@@ -418,8 +423,19 @@ def _check_readable(path: Path, found: Identified) -> list[str]:
     return notes
 
 
+def _found_note(sidecar: Mapping[str, Any], sources: Mapping[str, str], batch: _Batch) -> str:
+    """Where the date and title came from, for the report ("date 1789-04-30 from the file name; …")."""
+    parts = []
+    if sidecar.get("date") and "date" not in batch.overrides and "date" in sources:
+        parts.append(f"date {sidecar['date']} from {sources['date']}")
+    if "title" not in batch.overrides and "title" in sources:
+        parts.append(f"title from {sources['title']}")
+    return "; ".join(parts)
+
+
 def _sidecar(path: Path, found: Identified, sha: str, known: _Known, batch: _Batch) -> dict:
-    guessed = prefill(path)
+    guessed, sources = guess(path)
+    batch.sources = sources
     data: dict[str, Any] = {k: v for k, v in guessed.items() if k not in ("format", "type")}
     for key, value in list(data.items()):
         value = normalise_value(key, value)
