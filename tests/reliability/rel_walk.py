@@ -301,6 +301,8 @@ def _read_import(path: Path, scratch: Path) -> dict:
     layer = layer_root(data_dir, archive.collection.id)
     source_sha = _sha256_of(path)
     report = import_files(archive, layer, [path])
+    if report.outcomes and report.outcomes[0].path == path and len(report.outcomes) > 1 and not report.not_started:
+        return _container_outcomes(path, report, root, data_dir)  # an mbox, or a message with attachments
     if len(report.outcomes) != 1 or report.not_started or report.cancelled:
         raise AssertionError(f"one file chosen, {len(report.outcomes)} outcomes "
                              f"({report.summary()}): {report.as_json()}")
@@ -336,6 +338,23 @@ def _read_import(path: Path, scratch: Path) -> dict:
     note = outcome.message[outcome.message.find(named) + len(named):].lstrip("; ") if named in outcome.message else ""
     return {"item": item.id, "kind": item.kind.value, "format": item.media_type,
             "renamed": item.file.name != path.name, "note": note, "prefilled": sorted(guessed)}
+
+
+def _container_outcomes(path: Path, report, root: Path, data_dir: Path) -> dict:
+    """A file that holds others (an mbox's messages, a message's attachments, issue 18): every outcome names the
+    chosen file, none is the importer's catch-all, and every item added loads from a layer that loads cleanly."""
+    from ashraf_desktop.core.archive import Severity, load_layered
+    if any(o.path != path for o in report.outcomes):
+        raise AssertionError(f"outcomes of one chosen file name other files: {report.as_json()}")
+    if any(o.status == "failed" and o.message.startswith(_IMPORT_CATCH_ALL) for o in report.outcomes):
+        raise AssertionError(f"the import hit an exception it does not expect: {report.as_json()}")
+    result = load_layered(root, data_dir, check_files=True)
+    errors = [str(p) for p in result.problems if p.severity is Severity.ERROR]
+    missing = [o.item_id for o in report.added if result.archive.item(o.item_id or "") is None]
+    if errors or missing:
+        raise AssertionError(f"the layer does not load cleanly after the import: {errors} {missing}")
+    return {"item": report.added[0].item_id if report.added else None, "kind": "container",
+            "format": "", "renamed": False, "note": report.summary(), "prefilled": []}
 
 
 _QT_APP = None

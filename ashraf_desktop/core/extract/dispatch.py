@@ -73,6 +73,8 @@ def _extract(path: Path, media_type: str | None, password: str | None, max_bytes
         if result is None:
             raise ExtractionError(path, f"text cannot be read from this kind of file ({kind}) until its words are "
                                         "read (OCR)")
+    elif kind == "message/rfc822":
+        result = _extract_message(path)
     elif kind in OFFICE_TYPES:
         result = extract_office(path, kind)  # checks the ZIP package against zip bombs before parsing
     elif kind in _TEXT_KINDS or kind.startswith("text/"):
@@ -101,6 +103,15 @@ def _extract_text(path: Path, kind: str, declared_charset: str | None) -> Extrac
         text = decoded.text
         kind = media.PLAIN  # text/csv, text/x-tex ...: shown and indexed as plain text
     return ExtractedText(text, kind, decoded.encoding, warnings=decoded.warnings)
+
+
+def _extract_message(path: Path) -> ExtractedText:
+    from ..mail import NotAMessage, read_message
+    try:
+        message = read_message(path)
+    except NotAMessage as exc:
+        raise ExtractionError(path, f"not an e-mail message: {exc.reason}") from exc
+    return ExtractedText(message.text(), "message/rfc822", None, warnings=tuple(message.problems))
 
 
 def _mb(size: int) -> str:

@@ -134,6 +134,8 @@ def guess(path: Path) -> tuple[dict[str, object], dict[str, str]]:
             guessed = _html(path)
         elif found.media_type == media.MARKDOWN:
             guessed = _markdown(path)
+        elif found.media_type == "message/rfc822":
+            guessed = _message(path)
     except Exception as exc:  # noqa: BLE001 - damaged metadata: keep the minimal guesses
         _log.info("prefill: metadata of %s not read (%s: %s)", path, type(exc).__name__, exc)
         guessed = {}
@@ -157,7 +159,7 @@ def guess(path: Path) -> tuple[dict[str, object], dict[str, str]]:
     return out, sources
 
 
-_ORIGIN = {media.PDF: "the PDF's properties", media.HTML: "the web page's head", media.MARKDOWN: "the Markdown text",
+_ORIGIN = {"message/rfc822": "the message's headers", media.PDF: "the PDF's properties", media.HTML: "the web page's head", media.MARKDOWN: "the Markdown text",
            "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "the document's properties",
            "application/vnd.oasis.opendocument.text": "the document's properties"}
 
@@ -406,3 +408,13 @@ def _markdown(path: Path) -> dict[str, Any]:
             first = min(headings, key=lambda m: m.start())
             out["title"] = re.sub(r"[*_`]+", "", first.group(1)).strip()
     return out
+
+
+def _message(path: Path) -> dict[str, Any]:
+    """From -> creator, Date -> date, Subject -> title; To and Cc kept in the description."""
+    from ..mail import read_message
+    message = read_message(path)
+    kept = [f"{name}: {', '.join(values)}" for name, values in (("To", message.to), ("Cc", message.cc)) if values]
+    return {"title": message.subject, "creator": _people([message.sender]) if message.sender else [],
+            "date": _date_from_datetime(message.date) if message.date else "",
+            "description": _text("E-mail. " + "; ".join(kept) if kept else "E-mail.")}

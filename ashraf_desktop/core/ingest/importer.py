@@ -22,7 +22,7 @@ import re
 import time
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Sequence
 
@@ -31,7 +31,7 @@ from ..archive import (Archive, CopyCancelled, SourceChangedError, ensure_layer,
                        write_item)
 from .form import normalise_value, validate_field
 from .guess import guess
-from .kinds import IMAGE, Identified, file_suffix, identify
+from .kinds import IMAGE, MAILBOX, MESSAGE, Identified, file_suffix, identify
 from .report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
 from .walk import collect
 
@@ -213,6 +213,8 @@ class _Batch:
     source: str  # the import record said in each item's ``source``
     reader: _Ocr | None
     sources: Mapping[str, str] = field(default_factory=dict)  # of the file being imported: title/date from
+    part_of: str = ""  # the message an attachment came with
+    label: str = ""  # how the report names a file taken out of another (a message of an mbox, an attachment)
 
     def folder_of(self, path: Path) -> str:
         if self.tree_root is None:
@@ -268,20 +270,21 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
                     continue
             pages = _page_progress(progress, index, total)
             try:
-                outcome = _import_one(path, archive, layer, batch, known, cancelled, pages)
+                outcomes = _import_entry(path, archive, layer, batch, known, cancelled, pages)
             except CopyCancelled:
                 report.cancelled, report.not_started = True, list(files[index:])
                 break
             except Exception as exc:  # noqa: BLE001 - one file's surprise must not stop the others
                 _log.exception("import of %s failed", path)
-                outcome = Outcome(path, "failed", f"an unexpected problem stopped its import "
-                                                  f"({type(exc).__name__}: {exc}); nothing of it was kept")
-            report.outcomes.append(outcome)
-            if outcome.status == "added" and on_added is not None and outcome.item_id:
-                try:
-                    on_added(outcome.item_id)
-                except Exception:  # noqa: BLE001 - the item is in the archive; the caller's view catches up
-                    _log.exception("on_added(%s) failed", outcome.item_id)
+                outcomes = [Outcome(path, "failed", f"an unexpected problem stopped its import "
+                                                    f"({type(exc).__name__}: {exc}); nothing of it was kept")]
+            report.outcomes.extend(outcomes)
+            for outcome in outcomes:
+                if outcome.status == "added" and on_added is not None and outcome.item_id:
+                    try:
+                        on_added(outcome.item_id)
+                    except Exception:  # noqa: BLE001 - the item is in the archive; the caller's view catches up
+                        _log.exception("on_added(%s) failed", outcome.item_id)
         else:
             if progress is not None:
                 progress(total, total, "")
@@ -293,6 +296,31 @@ def _page_progress(progress: ProgressFn | None, index: int, total: int) -> Progr
     if progress is None:
         return None
     return lambda _done, _total, label: progress(index, total, label) if label else None
+
+
+def _import_entry(path: Path, archive: Archive, layer: Path, batch: _Batch, known: _Known,
+                  cancelled: CancelFn | None, pages: ProgressFn | None) -> list[Outcome]:
+    """One chosen file: an item, or - a mailbox, a message with attachments - several (mail_import)."""
+    from . import mail_import
+
+    def one(file: Path, source: str, part_of: str) -> Outcome:
+        return _import_one(file, archive, layer, replace(batch, source=source or batch.source, part_of=part_of,
+                                                         label=source), known, cancelled, pages)
+
+    def attachments(message: Path, added: Outcome) -> list[Outcome]:
+        title = known.by_hash.get(sha256_of(message), ("", "", ""))[1] if message.is_file() else ""
+        return mail_import.import_attachments(message, added.item_id or "", title, one, cancelled)
+
+    try:
+        found = identify(path)
+    except OSError:
+        found = None
+    if found is not None and found.kind == MAILBOX:
+        return mail_import.import_mailbox(path, one, cancelled, attachments)
+    outcome = _import_one(path, archive, layer, batch, known, cancelled, pages)
+    if found is not None and found.media_type == MESSAGE and outcome.status == "added":
+        return [outcome, *attachments(path, outcome)]
+    return [outcome]
 
 
 def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known: _Known,
@@ -314,7 +342,8 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
         if where == "archive":
             message = f"the same file is already in the archive: {title!r} ({item_id})"
         else:
-            message = f"the same file as {where!r}, imported just before as {title!r} ({item_id})"
+            shown = where if os.path.isabs(where) else where[:1].lower() + where[1:]  # a path, or "message 2 of …"
+            message = f"the same file as {shown!r}, imported just before as {title!r} ({item_id})"
         return Outcome(path, "duplicate", message, item_id)
     try:
         notes = _check_readable(path, found)
@@ -352,7 +381,7 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     if found_where:
         notes.insert(0, found_where)
     known.ids.add(item_id)
-    known.by_hash[sha] = (item_id, title, str(path))
+    known.by_hash[sha] = (item_id, title, batch.label or str(path))
     message = f"added as {title!r} ({item_id})"
     if notes:
         message += "; " + "; ".join(notes)
@@ -445,6 +474,8 @@ def _sidecar(path: Path, found: Identified, sha: str, known: _Known, batch: _Bat
             data[key] = value
     for key, value in batch.defaults.items():
         data.setdefault(key, value)
+    if batch.part_of:
+        data["part_of"] = batch.part_of
     today = _dt.date.today().isoformat()
     data["source"] = f"{batch.source}: {path.name!r}, on {today}" if batch.source else \
         f"Imported from the file {path.name!r} on {today}"

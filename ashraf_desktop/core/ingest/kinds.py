@@ -18,7 +18,8 @@ from ..extract.office import DOCX, ODT, describe_compound_file, inspect_package
 
 __all__ = ["Identified", "identify", "sniff", "file_suffix", "SUFFIXES", "TEXT_SUFFIXES"]
 
-DOCUMENT, IMAGE = "document", "image"
+DOCUMENT, IMAGE, MAILBOX = "document", "image", "mailbox"
+MESSAGE, MBOX = "message/rfc822", "application/mbox"
 _ENCRYPTED = ("the document is password-protected (encrypted), so it cannot be read or searched; save a copy "
               "without a password and import that")
 _HEAD = 4096
@@ -29,6 +30,7 @@ SUFFIXES: dict[str, tuple[str, ...]] = {
     media.HTML: (".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp", ".aspx", ".jsp"),
     media.MARKDOWN: (".md", ".markdown", ".mdown", ".mkd"),
     media.PLAIN: (".txt", ".text", ".csv", ".tsv", ".asc"),
+    "message/rfc822": (".eml", ".mht", ".mhtml", ".msg"), "application/mbox": (".mbox", ".mbx", ""),
     "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"), "image/png": (".png",), "image/gif": (".gif",),
     "image/tiff": (".tif", ".tiff"), "image/webp": (".webp",), "image/bmp": (".bmp", ".dib"),
     "image/heic": (".heic", ".hif"), "image/heif": (".heif", ".hif", ".heic"), "image/avif": (".avif",),
@@ -117,6 +119,12 @@ def identify(path: Path) -> Identified:
             return Identified(refusal=f"not {_BINARY_CLAIMS[suffix]} (the file is {what}), although it is "
                                       f"named {suffix}")
         return Identified(refusal=_not_held(what))
+    from ..mail import is_mbox, looks_like_message
+    if is_mbox(head) and suffix != ".eml":  # a saved message may keep its envelope line: still one message
+        return Identified(MAILBOX, MBOX)  # its messages are imported, one item each
+    if looks_like_message(head, named_eml=suffix == ".eml"):
+        note = "" if suffix in (".eml", "") else f"named {suffix} but it is an e-mail message; imported as one"
+        return Identified(DOCUMENT, MESSAGE, note=note, suffix=_fix_suffix(path, MESSAGE))
     is_html = media.sniff_content(head) == media.HTML
     if suffix in _BINARY_CLAIMS:
         title = _html_title(head) if is_html else ""

@@ -30,7 +30,7 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 1000
 #: the file dialog's filter: what the import reads (anything else is reported, not refused silently)
 FILE_FILTER = ("Documents and photos (*.pdf *.txt *.md *.markdown *.html *.htm *.xhtml *.docx *.odt *.jpg *.jpeg "
-               "*.png *.gif *.tif *.tiff *.webp *.bmp *.heic *.heif);;All files (*)")
+               "*.png *.gif *.tif *.tiff *.webp *.bmp *.heic *.heif *.eml *.mbox);;All files (*)")
 
 
 def is_bag(path: Path) -> bool:
