@@ -95,17 +95,24 @@ class OcrPage:
             last_line = line
         return [(r[0], r[1], r[2], r[3]) for r in rects]
 
-    def offset_at(self, x: float, y: float) -> int | None:
-        """The text offset of the word under (or nearest on the same line to) a point, for mouse selection;
-        None when the point is on no line of text."""
-        best: tuple[float, int] | None = None
-        for word, (a, _b) in zip(self.words, self.word_spans()):
+    def offset_at(self, x: float, y: float, *, end: bool = False) -> int | None:
+        """The text offset of the word under a point - or nearest to it, the nearest line first - for
+        mouse selection: the word's start, or its end with ``end``. None on a page without words."""
+        best: tuple[float, float, int] | None = None
+        for word, (a, b) in zip(self.words, self.word_spans()):
             x0, y0, x1, y1 = word.box
-            if y0 - 2 <= y <= y1 + 2:
-                dx = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
-                if best is None or dx < best[0]:
-                    best = (dx, a)
-        return None if best is None else best[1]
+            dy = 0.0 if y0 <= y <= y1 else min(abs(y - y0), abs(y - y1))
+            dx = 0.0 if x0 <= x <= x1 else min(abs(x - x0), abs(x - x1))
+            if best is None or (dy, dx) < best[:2]:
+                best = (dy, dx, b if end else a)
+        return None if best is None else best[2]
+
+    def word_at(self, offset: int) -> tuple[int, int] | None:
+        """(start, end) of the word at or after a text offset."""
+        for a, b in self.word_spans():
+            if b > offset:
+                return a, b
+        return None
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,9 @@ def install_importing(window: Any) -> ImportController:
     window.file_menu.insertAction(anchor, window.act_import_files)
     window.file_menu.insertAction(anchor, window.act_import_folder)
 
+    from .ocr import install_ocr
+    install_ocr(window, controller)
+
     window.act_edit_metadata = window._action("Edit &metadata…", lambda: controller.edit_metadata(), "Ctrl+E", None,
                                               "Describe the selected items (or the open one): title, creator, "
                                               "date, …")

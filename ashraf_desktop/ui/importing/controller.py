@@ -55,9 +55,9 @@ def merge_reports(reports: Sequence[ImportReport]) -> ImportReport:
         merged.outcomes.extend(report.outcomes)
         merged.not_started.extend(report.not_started)
         merged.cancelled = merged.cancelled or report.cancelled
+        merged.notes.extend(n for n in report.notes if n not in merged.notes)
     for report in bag_reports:
         merged.invalid.extend(report.invalid)  # type: ignore[attr-defined]
-        merged.notes.extend(report.notes)  # type: ignore[attr-defined]
         if report.annotations is not None and merged.annotations is None:  # type: ignore[attr-defined]
             merged.annotations = report.annotations  # type: ignore[attr-defined]
         if report.annotations_error:  # type: ignore[attr-defined]
@@ -90,6 +90,7 @@ class ImportController(QObject):
         self.report_dialog: Any = None
         self.metadata_dialog: Any = None
         self.drop_redirect: Any = None  # set by install_importing
+        self.ocr: Any = None  # the OCR choice (ocr.OcrChoice), set by install_importing
         self._added_since: list[str] = []
         self._added_total = 0
         self._bags = False
@@ -129,9 +130,14 @@ class ImportController(QObject):
         paths = paths_from_mime(mime)
         return self.import_paths(paths) if paths else False
 
-    def import_paths(self, paths: Iterable[Path | str], *, metadata: dict[str, Any] | None = None) -> bool:
-        """Import files, folders and bags in the background. False (with a message) when nothing started."""
+    def import_paths(self, paths: Iterable[Path | str], *, metadata: dict[str, Any] | None = None,
+                     ocr: list[str] | None | bool = True) -> bool:
+        """Import files, folders and bags in the background. False (with a message) when nothing started.
+        ``ocr``: Tesseract languages to read scanned pages with; True (default) = the window's choice (File ▸
+        Read text in scanned pages), None = none."""
         paths = [Path(p) for p in paths]
+        if ocr is True:
+            ocr = self.ocr.for_import() if self.ocr is not None else None
         if not paths:
             return False
         if self.job is not None:
@@ -159,7 +165,7 @@ class ImportController(QObject):
             if files:
                 from ...core.ingest import import_files
                 reports.append(import_files(archive, layer, files, progress=job.progress, cancelled=job.cancelled,
-                                            on_added=job.on_added, metadata=metadata))
+                                            on_added=job.on_added, metadata=metadata, ocr=ocr or None))
             return merge_reports(reports)
 
         what = paths[0].name if len(paths) == 1 else f"{len(paths)} items"
@@ -168,7 +174,8 @@ class ImportController(QObject):
         self._bags = bool(bags)
         self.job = start_job(self.window, title, work, self._done, self._failed)
         self.job.added.connect(self._item_added)
-        self.window.show_message(f"Importing {what}…", 4000)
+        reading = f", reading scanned pages ({'+'.join(ocr)})" if ocr else ""
+        self.window.show_message(f"Importing {what}{reading}…", 4000)
         self.started.emit(self.job)
         return True
 

@@ -1,9 +1,13 @@
-"""A PDF in a tab: QtPdf's view with pages, zoom, fit width, a page number box and hit stepping.
+"""A PDF in a tab: QtPdf's view with pages, zoom, fit width, a page number box, hit stepping, and text
+selected with the mouse.
 
-Hits are QtPdf's own search results (QPdfSearchModel), so they are drawn on the page where the words are.
-QPdfSearchModel takes one search string: the word the index matched most often in this document (or the
-query's first word) is the one highlighted; Ctrl+F searches any other text. QPdfView (Qt 6.12) has no mouse
-text selection, so "Copy page text" copies the current page's text layer instead.
+Hits are QtPdf's own search results (QPdfSearchModel), so they are drawn on the page where the words are;
+on pages whose text is machine-read (OCR, ``core.ocr``) QtPdf finds nothing, so those hits are drawn at the
+boxes of the words Tesseract read. QPdfSearchModel takes one search string: the word the index matched most
+often in this document (or the query's first word) is the one highlighted; Ctrl+F searches any other text.
+The mouse selects text (:mod:`.pdf_canvas`): on a born-digital page through QtPdf's character boxes, on an
+OCR'd page through the word boxes; the selection is copied (Ctrl+C, in logical order for Persian and Arabic)
+and annotated with the same W3C selectors as any text (page + quote + position).
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ import html
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPointF, Qt
+from PySide6.QtCore import QModelIndex, QPointF, QRectF, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtPdf import QPdfDocument, QPdfSearchModel
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,6 +27,7 @@ from ..look import icon
 from ..tasks import TaskRunner
 from .hits import query_terms
 from .page import Location, Page
+from .pdf_canvas import CURRENT_HIT, HIT, PdfCanvas
 
 __all__ = ["PdfPage", "pdf_hit_term"]
 
@@ -60,7 +65,8 @@ class PdfPage(Page):
         self.title_text = item.title
         self._key = ("page", id(self))
         self.document = QPdfDocument(self)
-        self.view = QPdfView(self)
+        self.view = PdfCanvas(self)
+        self.view.selector = self._select
         self.view.setObjectName("pdfView")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
@@ -71,7 +77,11 @@ class PdfPage(Page):
         self.stack.addWidget(self.view)
         self._term = ""
         self._jump_pending = False
+        self._ocr_current = -1
         self._extracted: Any = None
+        self._layer: Any = None  # the machine-read text layer (core.ocr.OcrLayer), when pages were read
+        self._raw: dict[int, str] = {}  # QtPdf's text of each page, as its character indexes count
+        self._ocr_hits: list[tuple[int, list[QRectF]]] = []  # (page, word boxes) on machine-read pages
         self.annotations: list[Any] = []
         self._build_toolbar()
         self.search.rowsInserted.connect(self._search_grew)
@@ -108,8 +118,9 @@ class PdfPage(Page):
         self._tool("move-horizontal", "Fit width", self.fit_width)
         self._tool("maximize", "Fit page", self.fit_page)
         self._tool("copy", "Copy the text of this page", self.copy_page_text)
-        self.annotate_button = self._tool("quote", "Annotate the current match, or this page when there is no "
-                                          "match (Ctrl+Shift+A)", lambda: self.annotate_requested.emit("yellow", True))
+        self.annotate_button = self._tool("quote", "Annotate the text selected with the mouse, else the current "
+                                          "match, else this page (Ctrl+Shift+A)",
+                                          lambda: self.annotate_requested.emit("yellow", True))
         self.annotate_button.setObjectName("pdfAnnotate")
         self.annotate_button.setEnabled(False)
         self.annotation_label = QLabel(self)
@@ -171,7 +182,36 @@ class PdfPage(Page):
         self._term = term
         self._jump_pending = bool(term)
         self.search.setSearchString(term)
+        self._find_machine_read(term)
         self.hits_changed.emit(self.hit_label())
+
+    def _find_machine_read(self, term: str) -> None:
+        """The term on the pages QtPdf cannot search (machine-read): boxes of the words it falls on."""
+        self._ocr_hits = []
+        extracted, layer = self._extracted, self._layer
+        if term and extracted is not None and layer is not None:
+            needle = term.casefold()
+            for number in getattr(extracted, "machine_read", ()):
+                page, bounds = layer.page(number), self._page_range(number)
+                if page is None or bounds is None:
+                    continue
+                text = page.text().casefold()
+                at = text.find(needle)
+                while at >= 0 and len(text) == bounds[1] - bounds[0]:
+                    boxes = [QRectF(QPointF(x0, y0), QPointF(x1, y1))
+                             for x0, y0, x1, y1 in page.boxes_for(at, at + len(needle))]
+                    self._ocr_hits.append((number - 1, boxes))
+                    at = text.find(needle, at + 1)
+        self._paint_ocr_hits()
+        if self._ocr_hits and self._jump_pending and self.search.rowCount(QModelIndex()) == 0:
+            self._jump_pending = False
+            self._go_to_result(0)
+
+    def _paint_ocr_hits(self, current: int = -1) -> None:
+        overlay: dict[int, list] = {}
+        for i, (page, boxes) in enumerate(self._ocr_hits):
+            overlay.setdefault(page, []).extend((box, CURRENT_HIT if i == current else HIT) for box in boxes)
+        self.view.set_overlay(overlay)
 
     def _search_grew(self, *args: Any) -> None:
         if self._jump_pending and self.search.rowCount(QModelIndex()) > 0:
@@ -182,9 +222,11 @@ class PdfPage(Page):
             self.find_bar.label.setText(self.hit_label())
 
     def hit_count(self) -> int:
-        return self.search.rowCount(QModelIndex()) if self._term else 0
+        return self.search.rowCount(QModelIndex()) + len(self._ocr_hits) if self._term else 0
 
     def current_hit(self) -> int:
+        if self._ocr_current >= 0:
+            return self.search.rowCount(QModelIndex()) + self._ocr_current
         return self.view.currentSearchResultIndex()
 
     def hit_label(self) -> str:
@@ -197,9 +239,20 @@ class PdfPage(Page):
 
     def _go_to_result(self, i: int) -> None:
         n = self.search.rowCount(QModelIndex())
-        if not n:
+        total = n + len(self._ocr_hits)
+        if not total:
             return
-        i %= n
+        i %= total
+        if i >= n:  # a hit on a machine-read page: drawn by the canvas
+            self._ocr_current = i - n
+            page, boxes = self._ocr_hits[self._ocr_current]
+            self._paint_ocr_hits(self._ocr_current)
+            top = boxes[0].top() if boxes else 0.0
+            self.view.pageNavigator().jump(page, QPointF(0, max(0.0, top - 40)), self.view.zoomFactor())
+            self.hits_changed.emit(self.hit_label())
+            return
+        self._ocr_current = -1
+        self._paint_ocr_hits()
         self.view.setCurrentSearchResultIndex(i)
         link = self.search.resultAtIndex(i)
         loc = link.location()
@@ -253,26 +306,96 @@ class PdfPage(Page):
                                  else "This page has no text layer (a scan?)")
 
     def copy(self) -> None:
+        """Ctrl+C: the selection's text (as the archive's text has it), else the page's."""
+        text = self.selected_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
+            self.status_message.emit(f"Copied {len(text):,} characters")
+            return
         self.copy_page_text()
 
+    def selected_text(self) -> str:
+        selection, extracted = self.view.selection, self._extracted
+        if selection is None or extracted is None:
+            return ""
+        return extracted.text[selection[1]:selection[2]]
+
+    # --- selection -------------------------------------------------------------------------------------
+    def _select(self, page: int, start: QPointF, end: QPointF):
+        """The text between two points of a page, as offsets into the extracted text, with its boxes."""
+        extracted = self._extracted
+        bounds = self._page_range(page + 1)
+        if extracted is None or bounds is None:
+            return None
+        if page + 1 in getattr(extracted, "machine_read", ()) and self._layer is not None:
+            return self._select_machine_read(page, start, end, bounds)
+        selection = self.document.getSelection(page, start, end)
+        if not selection.isValid() or not selection.text().strip():
+            return None
+        raw = self._raw.get(page)
+        if raw is None:
+            whole = self.document.getAllText(page)
+            raw = self._raw[page] = whole.text() if whole.isValid() else ""
+        a, b = selection.startIndex(), selection.endIndex() + 1
+        lo = a - raw[:a].count("\r\n")
+        wanted = selection.text().replace("\r\n", "\n").replace("\r", "\n").strip()
+        page_text = extracted.text[bounds[0]:bounds[1]]
+        at = _nearest(page_text, wanted, lo)
+        if at < 0:  # QtPdf's PDFium and ours read the page differently: keep QtPdf's span, clipped
+            at, length = max(0, min(lo, len(page_text))), max(0, min(b - a, len(page_text) - lo))
+        else:
+            length = len(wanted)
+        if length <= 0:
+            return None
+        boxes = [polygon.boundingRect() for polygon in selection.bounds()]
+        return page, bounds[0] + at, bounds[0] + at + length, boxes
+
+    def _select_machine_read(self, page: int, start: QPointF, end: QPointF, bounds: tuple[int, int]):
+        ocr = self._layer.page(page + 1)
+        if ocr is None or not ocr.words:
+            return None
+        first = ocr.offset_at(start.x(), start.y())
+        last = ocr.offset_at(end.x(), end.y(), end=True)
+        if first is None or last is None:
+            return None
+        lo, hi = min(first, last), max(first, last)
+        if hi <= lo or start == end:  # a click or a double click: the word under it
+            word = ocr.word_at(first)
+            if word is None:
+                return None
+            lo, hi = word
+        boxes = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in ocr.boxes_for(lo, hi)]
+        return page, bounds[0] + lo, bounds[0] + hi, boxes
+
     # --- annotations ---------------------------------------------------------------------------------
-    # QPdfView (Qt 6.12) has no mouse text selection: an annotation goes on the current match (of the search
-    # or of Ctrl+F), or - with no match - on the current page (a note anchored on the page's first words).
+    # An annotation goes on the mouse selection; without one on the current match (of the search or of
+    # Ctrl+F), or - with no match - on the current page (a note anchored on the page's first words).
     def _load_text(self) -> None:
         item, cache = self.item, self.text_cache
 
         def work() -> Any:
             if cache is not None:
-                return cache.get(item.sha256, item.file, item.media_type or None)
-            from ...core.extract import extract
-            return extract(item.file, item.media_type or None)
+                extracted = cache.get(item.sha256, item.file, item.media_type or None)
+            else:
+                from ...core.extract import extract
+                extracted = extract(item.file, item.media_type or None)
+            layer = None
+            if getattr(extracted, "machine_read", ()) and item.text_layer is not None:
+                from ...core.ocr import LayerError, read_layer
+                try:
+                    layer = read_layer(item.text_layer.file)
+                except (LayerError, OSError):
+                    layer = None
+            return extracted, layer
 
         self.runner.run_task(work, self._text_loaded, lambda _e: None, key=("pdf-text", id(self)),
                              label="Reading the text layer")
 
-    def _text_loaded(self, extracted: Any) -> None:
-        self._extracted = extracted
+    def _text_loaded(self, loaded: Any) -> None:
+        self._extracted, self._layer = loaded
         self.annotate_button.setEnabled(True)
+        if self._term:
+            self._find_machine_read(self._term)
         self.annotatable.emit()
 
     @property
@@ -297,8 +420,12 @@ class PdfPage(Page):
         if extracted is None:
             return None
         text = extracted.text
+        selection = self.view.selection
+        if selection is not None and selection[2] > selection[1]:
+            return "highlight", text_selector(extracted, selection[1], selection[2]), \
+                f"the selection on page {selection[0] + 1}"
         i = self.current_hit()
-        if self._term and 0 <= i < self.hit_count():
+        if self._term and 0 <= i < self.search.rowCount(QModelIndex()):
             link = self.search.resultAtIndex(i)
             page = link.page()
             nth = sum(1 for j in range(i) if self.search.resultAtIndex(j).page() == page)
@@ -345,3 +472,13 @@ class PdfPage(Page):
         # parameter"), and the model lets go of the pages when the document closes (its pageCount becomes 0)
         self.search.setSearchString("")
         self.document.close()
+
+
+def _nearest(text: str, wanted: str, near: int) -> int:
+    """The start of the occurrence of ``wanted`` in ``text`` closest to ``near``, or -1."""
+    best, at = -1, text.find(wanted)
+    while at >= 0:
+        if best < 0 or abs(at - near) < abs(best - near):
+            best = at
+        at = text.find(wanted, at + 1)
+    return best
