@@ -45,6 +45,19 @@ def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
     rows.append(("Held", "yes: " + item.file.name if item.file else "no: the archive holds only a reference"))
     if item.sha256:
         rows.append(("SHA-256", item.sha256))
+    layer = getattr(item, "text_layer", None)
+    if layer is not None:  # OCR (issue 18): the text is machine-read, said wherever the item is described
+        pages = f"page{'s' * (len(layer.pages) != 1)} {', '.join(map(str, layer.pages[:12]))}" if layer.pages \
+            else "the photo"
+        rows.append(("Machine-read text", f"{pages} read by {layer.engine} ({'+'.join(layer.languages)}) on "
+                                          f"{layer.date}: it may contain errors"))
+    part_of = getattr(item, "part_of", "")
+    if part_of:
+        parent = archive.item(part_of)
+        rows.append(("Attachment of", f"{parent.title} ({part_of})" if parent else part_of))
+    attachments = [i for i in archive.items if getattr(i, "part_of", "") == item.id]
+    if attachments:
+        rows.append(("Attachments", "; ".join(f"{a.title} ({a.id})" for a in attachments[:20])))
     if item.tags:
         rows.append(("Tags", ", ".join(item.tags)))
     rows.append(("Archive id", item.id))
