@@ -68,6 +68,7 @@ class ProvenancePanel(QWidget):
     event_activated = Signal(str)
     status_message = Signal(str)
     edit_requested = Signal(str)  # item id: open the Dublin Core form (the window's importer listens)
+    item_link_activated = Signal(str)  # item id: an e-mail's attachment, or the message of an attachment
 
     def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +160,14 @@ class ProvenancePanel(QWidget):
             if label == "SHA-256":  # 64 hex digits do not wrap: show them as four groups of 16
                 value = "<br>".join(value[i:i + 16] for i in range(0, len(value), 16))
                 field.setText(f"<code>{value}</code>")
+            elif label in ("Attachments", "Attachment of"):  # e-mail: each leads to the other
+                linked = [self.archive.item(item.part_of)] if label == "Attachment of" else \
+                    [i for i in self.archive.items if i.part_of == item.id][:20]
+                field.setText("; ".join(f'<a href="{html.escape(i.id)}">{html.escape(i.title)}</a>'
+                                        for i in linked if i is not None) or html.escape(value))
+                field.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+                field.linkActivated.connect(self.item_link_activated.emit)
             else:
                 field.setText(html.escape(value))
             self.form.addRow(f"<b>{html.escape(label)}</b>", field)

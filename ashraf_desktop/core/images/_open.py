@@ -116,13 +116,17 @@ _heif_state: bool | None = None
 
 
 def heif_available() -> bool:
-    """True when pillow-heif is importable (HEIC/HEIF then open like any other format). Checked once."""
+    """True when pi-heif (pillow-heif's decode-only build, a dependency) or pillow-heif is importable (HEIC/HEIF
+    then open like any other format). Checked once."""
     global _heif_state
     with _heif_lock:
         if _heif_state is None:
             try:
-                import pillow_heif  # type: ignore[import-not-found]
-                pillow_heif.register_heif_opener()
+                try:
+                    import pi_heif as heif  # type: ignore[import-not-found]
+                except ImportError:
+                    import pillow_heif as heif  # type: ignore[import-not-found, no-redef]
+                heif.register_heif_opener()
                 _heif_state = True
             except Exception:  # not installed, or a broken install: HEIC files get a clear message
                 _heif_state = False

@@ -88,16 +88,15 @@ class Engine:
     version: str  # "5.3.0"
     languages: tuple[str, ...]
     tessdata: Path | None = None  # TESSDATA_PREFIX to pass (the bundle's own data), None = the program's default
+    libraries: Path | None = None  # where the bundle keeps the program's shared libraries (LD_LIBRARY_PATH)
 
     @property
     def name(self) -> str:
         return f"Tesseract {self.version}"
 
     def _env(self) -> dict[str, str]:
-        env = dict(os.environ)
+        env = _environment(self.tessdata, self.libraries)
         env["OMP_THREAD_LIMIT"] = "1"  # one core per page: the machine is shared with the GUI and the index
-        if self.tessdata is not None:
-            env["TESSDATA_PREFIX"] = str(self.tessdata)
         return env
 
     def missing(self, languages: tuple[str, ...] | list[str]) -> list[str]:
@@ -166,21 +165,29 @@ def _no_window() -> dict:
     return {}
 
 
-def _bundled() -> tuple[Path, Path] | None:
-    """The packaged app's own Tesseract (``_internal/tesseract/bin/tesseract`` + ``tessdata/``)."""
+def _environment(tessdata: Path | None, libraries: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if tessdata is not None:
+        env["TESSDATA_PREFIX"] = str(tessdata)
+    if libraries is not None and sys.platform.startswith("linux"):  # the bundle's copies of libtesseract & co
+        env["LD_LIBRARY_PATH"] = os.pathsep.join(p for p in (str(libraries), env.get("LD_LIBRARY_PATH", "")) if p)
+    return env
+
+
+def _bundled() -> tuple[Path, Path, Path] | None:
+    """The packaged app's own Tesseract (``_internal/tesseract/bin/tesseract`` + ``tessdata/``; its libraries
+    at the top of ``_internal/``, where PyInstaller puts every shared library)."""
     from ...paths import data_root
     base = data_root() / "tesseract"
     program = base / "bin" / ("tesseract.exe" if sys.platform == "win32" else "tesseract")
     if program.is_file():
-        return program, base / "tessdata"
+        return program, base / "tessdata", data_root()
     return None
 
 
 @functools.lru_cache(maxsize=1)
-def _probe(program: str, tessdata: str | None) -> Engine:
-    env = dict(os.environ)
-    if tessdata:
-        env["TESSDATA_PREFIX"] = tessdata
+def _probe(program: str, tessdata: str | None, libraries: str | None = None) -> Engine:
+    env = _environment(Path(tessdata) if tessdata else None, Path(libraries) if libraries else None)
     try:
         version = subprocess.run([program, "--version"], capture_output=True, env=env, timeout=30, **_no_window())
         langs = subprocess.run([program, "--list-langs"], capture_output=True, env=env, timeout=30, **_no_window())
@@ -192,7 +199,8 @@ def _probe(program: str, tessdata: str | None) -> Engine:
     languages = tuple(sorted(n.strip() for n in names if n.strip() and n.strip() != "osd"))
     if not languages:
         raise EngineMissing("the OCR program Tesseract has no language data (install tesseract-ocr-eng)")
-    return Engine(Path(program), number.lstrip("v"), languages, Path(tessdata) if tessdata else None)
+    return Engine(Path(program), number.lstrip("v"), languages, Path(tessdata) if tessdata else None,
+                  Path(libraries) if libraries else None)
 
 
 def find_engine() -> Engine:
@@ -200,7 +208,7 @@ def find_engine() -> Engine:
     Raises EngineMissing with what to install."""
     bundled = _bundled()
     if bundled is not None:
-        return _probe(str(bundled[0]), str(bundled[1]))
+        return _probe(str(bundled[0]), str(bundled[1]), str(bundled[2]))
     program = os.environ.get("ASHRAF_TESSERACT") or shutil.which("tesseract")
     if not program:
         raise EngineMissing("Tesseract, the OCR program, is not installed, so scanned pages were not read "

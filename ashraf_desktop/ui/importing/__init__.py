@@ -130,6 +130,8 @@ def install_importing(window: Any) -> ImportController:
     if panel_ready is None or "gallery" not in getattr(window, "pending_panels", ()):
         _wire_gallery(window, controller)  # a gallery that is already there
     provenance = getattr(window, "provenance", None)
+    if provenance is not None and hasattr(provenance, "item_link_activated"):  # an e-mail <-> its attachments
+        provenance.item_link_activated.connect(lambda item_id: window.open_item(item_id))
     if provenance is not None and hasattr(provenance, "edit_requested"):
         provenance.editing_available = True
         provenance.edit_requested.connect(lambda item_id: controller.edit_metadata([item_id]))
