@@ -87,6 +87,12 @@ def test_mouse_selection_on_a_born_digital_page_copies_and_annotates(qtbot, make
     assert page.extracted.text[selector.start:selector.end] == selected
     page.copy()
     assert QGuiApplication.clipboard().text() == selected
+    # once saved, the highlight is drawn where the passage is, under the selection's boxes
+    from types import SimpleNamespace
+    page.view.clear_selection()
+    page.set_annotations([SimpleNamespace(text=selector, colour="yellow", status="anchored")])
+    drawn = page.view.overlays["annotations"][0]
+    assert drawn and drawn[0][0].intersects(first)
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def _unopenable(path: Path, exc: pdfium.PdfiumError, head: bytes, password: str 
         raise ExtractionError(path, "the PDF could not be opened (the file is unreadable or in use)")
     detail = _PDFIUM_ERRORS.get(code, "unknown error")
     raise ExtractionError(path, "the PDF is damaged or incomplete (perhaps cut off while copying) and cannot "
-                                f"be opened (PDFium: {detail})")
+                                f"be opened (PDFium: {detail}); import a complete copy from where it came")
 
 
 def _read_pages(document: pdfium.PdfDocument) -> ExtractedText:

@@ -53,7 +53,7 @@ _OTHER_BINARIES = (
     (b"\x7fELF", "a program (ELF)"), (b"SQLite format 3\x00", "an SQLite database"),
     (b"8BPS", "a Photoshop file"), (b"\x00\x00\x01\x00", "a Windows icon"),
     (b"\x00\x00\x00\x0cjP  ", "a JPEG 2000 image"), (b"\xff\x4f\xff\x51", "a JPEG 2000 image"),
-    (b"{\\rtf", "an RTF document"),
+    (b"{\\rtf", "an RTF document"), (b".snd", "an audio file (Sun/NeXT .au)"), (b"RIFF", "a RIFF audio/video file"),
     (b"%!PS", "a PostScript file"), (b"AT&TFORM", "a DjVu document"),
 )
 _HEIF_BRANDS = (b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx")
@@ -113,11 +113,12 @@ def identify(path: Path) -> Identified:
     what = image[0] if isinstance(image, tuple) else next(
         (label for magic, label in _OTHER_BINARIES if head.startswith(magic)), "")
     if not what and not _looks_textual(head):
-        what = "unreadable binary data: damaged, or in a format the archive does not know"
+        what = "unreadable binary data (damaged, or in a format the archive does not know)"
     if what:
         if suffix in _BINARY_CLAIMS and not what.startswith(_BINARY_CLAIMS[suffix]):
             return Identified(refusal=f"not {_BINARY_CLAIMS[suffix]} (the file is {what}), although it is "
-                                      f"named {suffix}")
+                                      f"named {suffix}: if it should be, it is damaged; import a complete copy "
+                                      "from where it came")
         return Identified(refusal=_not_held(what))
     from ..mail import is_mbox, looks_like_message
     if is_mbox(head) and suffix != ".eml":  # a saved message may keep its envelope line: still one message
@@ -157,7 +158,10 @@ _ADVICE = {
 
 
 def _not_held(what: str) -> str:
-    advice = _ADVICE.get(what, "the archive holds text, Markdown, HTML, PDF, DOCX and ODT documents, and images")
+    advice = _ADVICE.get(what, "the archive holds text, Markdown, HTML, PDF, DOCX and ODT documents, e-mail and "
+                               "images")
+    if what.startswith("unreadable binary data"):
+        return f"{what}; {advice}: if it should be one of those, import a complete copy from where it came"
     return f"{what}, which the archive does not hold: {advice}"
 
 

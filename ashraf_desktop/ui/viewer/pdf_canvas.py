@@ -70,7 +70,7 @@ class PdfCanvas(QPdfView):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.overlay: dict[int, list[tuple[QRectF, QColor]]] = {}  # page -> boxes in points, colour
+        self.overlays: dict[str, dict[int, list[tuple[QRectF, QColor]]]] = {}  # name -> page -> boxes, colour
         self.selector: Selector | None = None
         self.selection: Selection | None = None
         self._anchor: tuple[int, QPointF] | None = None
@@ -106,7 +106,8 @@ class PdfCanvas(QPdfView):
     # --- drawing -------------------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        boxes = [(page, box, colour) for page, items in self.overlay.items() for box, colour in items]
+        boxes = [(page, box, colour) for layer in self.overlays.values() for page, items in layer.items()
+                 for box, colour in items]
         if self.selection is not None:
             boxes += [(self.selection[0], box, SELECTION) for box in self.selection[3]]
         if not boxes:
@@ -119,8 +120,15 @@ class PdfCanvas(QPdfView):
                 painter.fillRect(rect, colour)
         painter.end()
 
-    def set_overlay(self, overlay: dict[int, list[tuple[QRectF, QColor]]]) -> None:
-        self.overlay = overlay
+    @property
+    def overlay(self) -> dict[int, list[tuple[QRectF, QColor]]]:
+        """The hits' boxes (page -> boxes in points, colour)."""
+        return self.overlays.get("hits", {})
+
+    def set_overlay(self, overlay: dict[int, list[tuple[QRectF, QColor]]], name: str = "hits") -> None:
+        """Boxes to draw over the pages: ``"annotations"`` under ``"hits"``, both under the selection."""
+        self.overlays[name] = overlay
+        self.overlays = {k: self.overlays[k] for k in sorted(self.overlays, key=lambda k: k != "annotations")}
         self.viewport().update()
 
     # --- selection -----------------------------------------------------------------------------------

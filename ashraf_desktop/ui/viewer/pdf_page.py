@@ -28,6 +28,7 @@ from ..tasks import TaskRunner
 from .hits import query_terms
 from .page import Location, Page
 from .pdf_canvas import CURRENT_HIT, HIT, PdfCanvas
+from .pdf_text_map import PdfTextMap
 
 __all__ = ["PdfPage", "pdf_hit_term"]
 
@@ -80,7 +81,7 @@ class PdfPage(Page):
         self._ocr_current = -1
         self._extracted: Any = None
         self._layer: Any = None  # the machine-read text layer (core.ocr.OcrLayer), when pages were read
-        self._raw: dict[int, str] = {}  # QtPdf's text of each page, as its character indexes count
+        self.text_map: PdfTextMap | None = None  # text offsets <-> boxes on the pages, once the text is read
         self._ocr_hits: list[tuple[int, list[QRectF]]] = []  # (page, word boxes) on machine-read pages
         self.annotations: list[Any] = []
         self._build_toolbar()
@@ -187,21 +188,7 @@ class PdfPage(Page):
 
     def _find_machine_read(self, term: str) -> None:
         """The term on the pages QtPdf cannot search (machine-read): boxes of the words it falls on."""
-        self._ocr_hits = []
-        extracted, layer = self._extracted, self._layer
-        if term and extracted is not None and layer is not None:
-            needle = term.casefold()
-            for number in getattr(extracted, "machine_read", ()):
-                page, bounds = layer.page(number), self._page_range(number)
-                if page is None or bounds is None:
-                    continue
-                text = page.text().casefold()
-                at = text.find(needle)
-                while at >= 0 and len(text) == bounds[1] - bounds[0]:
-                    boxes = [QRectF(QPointF(x0, y0), QPointF(x1, y1))
-                             for x0, y0, x1, y1 in page.boxes_for(at, at + len(needle))]
-                    self._ocr_hits.append((number - 1, boxes))
-                    at = text.find(needle, at + 1)
+        self._ocr_hits = self.text_map.machine_read_hits(term) if self.text_map is not None else []
         self._paint_ocr_hits()
         if self._ocr_hits and self._jump_pending and self.search.rowCount(QModelIndex()) == 0:
             self._jump_pending = False
@@ -320,52 +307,38 @@ class PdfPage(Page):
             return ""
         return extracted.text[selection[1]:selection[2]]
 
+    # --- annotations on the page -------------------------------------------------------------------------
+    def _paint_annotations(self) -> None:
+        """Each highlight drawn where its passage is: the OCR word boxes, or QtPdf's character boxes."""
+        from PySide6.QtGui import QColor
+
+        from ...core.annotations import COLOUR_HEX, locate
+        extracted = self._extracted
+        overlay: dict[int, list] = {}
+        for annotation in self.annotations if extracted is not None and self.text_map is not None else ():
+            selector = getattr(annotation, "text", None)
+            if selector is None or str(getattr(annotation, "status", "anchored")) != "anchored":
+                continue
+            start, end = selector.start, selector.end
+            if extracted.text[start:end] != selector.exact:
+                match = locate(selector, extracted.text)
+                if match is None:
+                    continue
+                start, end = match.start, match.end
+            number = extracted.page_of(start)
+            bounds = self._page_range(number) if number else None
+            if bounds is None:
+                continue
+            colour = QColor(COLOUR_HEX.get(getattr(annotation, "colour", None), "#ffd500"))
+            colour.setAlpha(90)
+            boxes = self.text_map.boxes(number - 1, start - bounds[0], min(end, bounds[1]) - bounds[0])
+            overlay.setdefault(number - 1, []).extend((box, colour) for box in boxes)
+        self.view.set_overlay(overlay, "annotations")
+
     # --- selection -------------------------------------------------------------------------------------
     def _select(self, page: int, start: QPointF, end: QPointF):
-        """The text between two points of a page, as offsets into the extracted text, with its boxes."""
-        extracted = self._extracted
-        bounds = self._page_range(page + 1)
-        if extracted is None or bounds is None:
-            return None
-        if page + 1 in getattr(extracted, "machine_read", ()) and self._layer is not None:
-            return self._select_machine_read(page, start, end, bounds)
-        selection = self.document.getSelection(page, start, end)
-        if not selection.isValid() or not selection.text().strip():
-            return None
-        raw = self._raw.get(page)
-        if raw is None:
-            whole = self.document.getAllText(page)
-            raw = self._raw[page] = whole.text() if whole.isValid() else ""
-        a, b = selection.startIndex(), selection.endIndex() + 1
-        lo = a - raw[:a].count("\r\n")
-        wanted = selection.text().replace("\r\n", "\n").replace("\r", "\n").strip()
-        page_text = extracted.text[bounds[0]:bounds[1]]
-        at = _nearest(page_text, wanted, lo)
-        if at < 0:  # QtPdf's PDFium and ours read the page differently: keep QtPdf's span, clipped
-            at, length = max(0, min(lo, len(page_text))), max(0, min(b - a, len(page_text) - lo))
-        else:
-            length = len(wanted)
-        if length <= 0:
-            return None
-        boxes = [polygon.boundingRect() for polygon in selection.bounds()]
-        return page, bounds[0] + at, bounds[0] + at + length, boxes
-
-    def _select_machine_read(self, page: int, start: QPointF, end: QPointF, bounds: tuple[int, int]):
-        ocr = self._layer.page(page + 1)
-        if ocr is None or not ocr.words:
-            return None
-        first = ocr.offset_at(start.x(), start.y())
-        last = ocr.offset_at(end.x(), end.y(), end=True)
-        if first is None or last is None:
-            return None
-        lo, hi = min(first, last), max(first, last)
-        if hi <= lo or start == end:  # a click or a double click: the word under it
-            word = ocr.word_at(first)
-            if word is None:
-                return None
-            lo, hi = word
-        boxes = [QRectF(QPointF(x0, y0), QPointF(x1, y1)) for x0, y0, x1, y1 in ocr.boxes_for(lo, hi)]
-        return page, bounds[0] + lo, bounds[0] + hi, boxes
+        """The text between two points of a page (the canvas asks, as the mouse moves)."""
+        return self.text_map.select(page, start, end) if self.text_map is not None else None
 
     # --- annotations ---------------------------------------------------------------------------------
     # An annotation goes on the mouse selection; without one on the current match (of the search or of
@@ -393,7 +366,9 @@ class PdfPage(Page):
 
     def _text_loaded(self, loaded: Any) -> None:
         self._extracted, self._layer = loaded
+        self.text_map = PdfTextMap(self.document, self._extracted, self._layer)
         self.annotate_button.setEnabled(True)
+        self._paint_annotations()
         if self._term:
             self._find_machine_read(self._term)
         self.annotatable.emit()
@@ -404,6 +379,7 @@ class PdfPage(Page):
 
     def set_annotations(self, annotations: list) -> None:
         self.annotations = list(annotations)
+        self._paint_annotations()
         n = len(self.annotations)
         self.annotation_label.setText(f"✎ {n}" if n else "")
         self.annotation_label.setToolTip(f"{n} annotation{'s' * (n != 1)} on this document (Annotations panel)")
@@ -473,12 +449,3 @@ class PdfPage(Page):
         self.search.setSearchString("")
         self.document.close()
 
-
-def _nearest(text: str, wanted: str, near: int) -> int:
-    """The start of the occurrence of ``wanted`` in ``text`` closest to ``near``, or -1."""
-    best, at = -1, text.find(wanted)
-    while at >= 0:
-        if best < 0 or abs(at - near) < abs(best - near):
-            best = at
-        at = text.find(wanted, at + 1)
-    return best
