@@ -111,7 +111,9 @@ def _extract_message(path: Path) -> ExtractedText:
         message = read_message(path)
     except NotAMessage as exc:
         raise ExtractionError(path, f"not an e-mail message: {exc.reason}") from exc
-    return ExtractedText(message.text(), "message/rfc822", None, warnings=tuple(message.problems))
+    # shown and indexed as plain text: the headers, the readable body, the attachments' names (the raw MIME
+    # source, base64 and all, is what the held file keeps)
+    return ExtractedText(message.text(), media.PLAIN, None, warnings=tuple(message.problems))
 
 
 def _mb(size: int) -> str:
