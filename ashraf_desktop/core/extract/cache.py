@@ -28,7 +28,7 @@ from .model import STATUS_ENCRYPTED, ExtractedText, PageSpan
 __all__ = ["TextCache", "CACHE_VERSION"]
 
 #: Bump whenever extraction output changes (new HTML rules, new PDF cleaning) so old entries become misses.
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _FORMAT = "ashraf-extracted-text"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _log = logging.getLogger(__name__)
