@@ -123,6 +123,8 @@ def test_a_persian_span_selected_on_an_ocrd_page_copies_out_as_the_same_words_an
     page = window.open_item(item_id, "فایل")
     qtbot.waitUntil(lambda: page.is_loaded and page.extracted is not None, timeout=20_000)
     assert page.extracted.machine_read == (1,)
+    assert page.machine_label.isVisibleTo(page) and "machine-read" in page.machine_label.text()
+    assert "Tesseract" in page.machine_label.toolTip() and "may contain errors" in page.machine_label.toolTip()
     # hits on the machine-read page are drawn at the words' boxes
     qtbot.waitUntil(lambda: page.hit_count() > 0, timeout=10_000)
     assert page.view.overlay and all(box.width() > 0 for boxes in page.view.overlay.values() for box, _ in boxes)

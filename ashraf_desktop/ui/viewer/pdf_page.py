@@ -127,6 +127,10 @@ class PdfPage(Page):
         self.annotation_label = QLabel(self)
         self.annotation_label.setObjectName("pdfAnnotationCount")
         self.toolbar_layout.addWidget(self.annotation_label)
+        self.machine_label = QLabel(self)  # "machine-read text" on pages read by OCR
+        self.machine_label.setObjectName("pdfMachineRead")
+        self.machine_label.hide()
+        self.toolbar_layout.addWidget(self.machine_label)
         self.toolbar_layout.addStretch(1)
 
     # --- loading -------------------------------------------------------------------------------------
@@ -271,6 +275,19 @@ class PdfPage(Page):
         self.page_box.blockSignals(True)
         self.page_box.setValue(page + 1)
         self.page_box.blockSignals(False)
+        self._label_machine_read(page)
+
+    def _label_machine_read(self, page: int) -> None:
+        """Say on the toolbar when the page's text was read by OCR, and by what (it may contain errors)."""
+        machine = page + 1 in getattr(self._extracted, "machine_read", ())
+        layer = self.item.text_layer
+        self.machine_label.setVisible(machine)
+        if machine:
+            self.machine_label.setText("machine-read text (OCR)")
+            if layer is not None:
+                self.machine_label.setToolTip(f"The text of this page was read by {layer.engine} "
+                                              f"({'+'.join(layer.languages)}) on {layer.date}; it may contain "
+                                              "errors. The page itself is the scan.")
 
     def zoom(self, steps: int) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -367,6 +384,7 @@ class PdfPage(Page):
     def _text_loaded(self, loaded: Any) -> None:
         self._extracted, self._layer = loaded
         self.text_map = PdfTextMap(self.document, self._extracted, self._layer)
+        self._label_machine_read(self.current_page())
         self.annotate_button.setEnabled(True)
         self._paint_annotations()
         if self._term:
