@@ -129,4 +129,5 @@ def _os_reason(exc: OSError) -> str:
         return "this is a folder, not a file"
     if exc.errno == errno.EIO:
         return "the disk reported a read error (damaged disk or disconnected drive?)"
-    return f"the file could not be read ({exc.strerror or exc})"
+    return (f"the file could not be read (the system says: {exc.strerror or exc}); it may be damaged, or on a "
+            "drive that is failing or was disconnected")

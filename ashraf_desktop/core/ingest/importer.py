@@ -82,12 +82,14 @@ def _os_reason(exc: OSError) -> str:
             "that is failing or was disconnected: copy it again from where it came and import the copy")
 
 
-def _write_reason(exc: OSError) -> str:
+def write_reason(exc: OSError) -> str:
+    """Why a file could not be written to the layer, in words, with what to do."""
     if exc.errno == errno.ENOSPC:
         return "the disk holding the archive's folder is full; nothing of this file was kept"
     if isinstance(exc, PermissionError):
         return "the archive's folder cannot be written (permission denied); nothing of this file was kept"
-    return f"it could not be written to the archive's folder ({exc.strerror or exc}); nothing was kept"
+    return (f"it could not be written to the archive's folder (the system says: {exc.strerror or exc}); nothing "
+            "was kept: check that the disk is connected and has room, then retry")
 
 
 class _Refused(Exception):
@@ -266,7 +268,7 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
                     ensure_layer(layer, archive)
                     ready = True
                 except OSError as exc:
-                    report.outcomes.append(Outcome(path, "failed", _write_reason(exc)))
+                    report.outcomes.append(Outcome(path, "failed", write_reason(exc)))
                     continue
             pages = _page_progress(progress, index, total)
             try:
@@ -369,11 +371,11 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     except FileNotFoundError as exc:
         if not path.exists():
             return Outcome(path, "failed", _os_reason(exc))
-        return Outcome(path, "failed", _write_reason(exc))
+        return Outcome(path, "failed", write_reason(exc))
     except OSError as exc:
         if isinstance(exc, PermissionError) and not os.access(path, os.R_OK):
             return Outcome(path, "failed", _os_reason(exc))
-        return Outcome(path, "failed", _write_reason(exc))
+        return Outcome(path, "failed", write_reason(exc))
     if machine is not None:
         _keep_pages(written, machine, notes)
     item_id, title = sidecar["id"], sidecar["title"]

@@ -219,9 +219,13 @@ def _import_archive_bag(bag: Path, check: BagCheck, archive: Archive, layer: Pat
                 layer_ready = True
             write_item(layer, _layer_folder(item, data, real), sidecar, source=item.file,
                        file_name=item.file.name if item.file else None)
-        except (OSError, ValueError) as error:
-            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-            report.outcomes.append(Outcome(shown, "failed", f"could not be added: {reason}"))
+        except OSError as error:
+            from ..ingest.importer import write_reason
+            report.outcomes.append(Outcome(shown, "failed", write_reason(error)))
+            continue
+        except ValueError as error:  # a sidecar that is not TOML: the bag check lets only loadable ones through
+            report.outcomes.append(Outcome(shown, "failed", f"its description cannot be read ({error}); the "
+                                                            "bag may have been changed since it was checked"))
             continue
         taken[item.id] = item
         if sha:
