@@ -32,6 +32,7 @@ from ..archive import (Archive, CopyCancelled, SourceChangedError, ensure_layer,
 from .form import normalise_value, validate_field
 from .guess import guess
 from .kinds import IMAGE, MAILBOX, MESSAGE, Identified, file_suffix, identify
+from .ocr_step import OcrStep, keep_pages
 from .report import AddedFn, CancelFn, ImportReport, Outcome, ProgressFn
 from .walk import collect
 
@@ -180,30 +181,6 @@ def _checked_overrides(metadata: Mapping[str, object] | None) -> dict[str, Any]:
 
 
 @dataclass
-class _Ocr:
-    """Reading scanned pages during this import: the engine and the languages."""
-
-    engine: Any  # core.ocr.Engine
-    languages: tuple[str, ...]
-
-    @classmethod
-    def start(cls, languages: Sequence[str] | None, report: ImportReport) -> "_Ocr | None":
-        if not languages:
-            return None
-        from ..ocr import EngineMissing, find_engine
-        try:
-            engine = find_engine()
-        except EngineMissing as missing:  # said once; the files are imported all the same
-            report.notes.append(f"Scanned pages were not read: {missing.reason}.")
-            return None
-        lacking = engine.missing(list(languages))
-        if lacking:
-            report.notes.append(f"No OCR data for {', '.join(lacking)} is installed: scanned pages were read "
-                                f"as {'+'.join(l for l in languages if l not in lacking) or 'eng'} only.")
-        return cls(engine, tuple(languages))
-
-
-@dataclass
 class _Batch:
     """What applies to every file of one import."""
 
@@ -213,7 +190,7 @@ class _Batch:
     folder: str  # under the layer's items/
     tree_root: Path | None  # files under it keep their folders below ``folder``
     source: str  # the import record said in each item's ``source``
-    reader: _Ocr | None
+    reader: OcrStep | None
     sources: Mapping[str, str] = field(default_factory=dict)  # of the file being imported: title/date from
     part_of: str = ""  # the message an attachment came with
     label: str = ""  # how the report names a file taken out of another (a message of an mbox, an attachment)
@@ -252,7 +229,7 @@ def import_files(archive: Archive, layer: Path, paths: Sequence[Path], *, progre
     total = len(files)
     batch = _Batch(overrides, _checked_defaults(defaults), expected_sha256 or {}, folder or import_folder_name(),
                    Path(os.path.realpath(tree_root)) if tree_root is not None else None, source,
-                   _Ocr.start(ocr, report))
+                   OcrStep.start(ocr, report))
     with _layer_lock(layer):
         _sweep_stale(layer)
         known = _Known.of(archive, layer)
@@ -356,7 +333,7 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     if found.note:
         notes.insert(0, found.note)
     reader = batch.reader
-    machine = _read_pages(path, found, sha, reader, notes, pages, cancelled) if reader is not None else None
+    machine = reader.read(path, found, sha, notes, pages, cancelled) if reader is not None else None
     if reader is None:  # say how the words of a scan become searchable
         notes[:] = [n + " until its pages are read (OCR)" if n.endswith("cannot be searched") else n for n in notes]
     sidecar = _sidecar(path, found, sha, known, batch)
@@ -377,7 +354,7 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
             return Outcome(path, "failed", _os_reason(exc))
         return Outcome(path, "failed", write_reason(exc))
     if machine is not None:
-        _keep_pages(written, machine, notes)
+        keep_pages(written, machine, notes)
     item_id, title = sidecar["id"], sidecar["title"]
     found_where = _found_note(sidecar, batch.sources, batch)
     if found_where:
@@ -388,49 +365,6 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     if notes:
         message += "; " + "; ".join(notes)
     return Outcome(path, "added", message, item_id)
-
-
-def _read_pages(path: Path, found: Identified, sha: str, reader: _Ocr, notes: list[str],
-                pages: ProgressFn | None, cancelled: CancelFn | None) -> Any:
-    """The OCR layer of a PDF's pages without text, or of a photo of a document; None when there is nothing
-    to keep. Raises CopyCancelled when the user cancels (the file is then not started)."""
-    from ..ocr import NotReadable, OcrCancelled, OcrFailed, read_file, worth_keeping
-    if found.media_type == "application/pdf":
-        if not any("text layer" in note for note in notes):
-            return None  # born digital: its own text is what the author wrote
-    elif found.kind != IMAGE:
-        return None
-    try:
-        machine = read_file(path, found.media_type or "", reader.languages, sha256=sha, engine=reader.engine,
-                            progress=pages, cancelled=cancelled)
-    except OcrCancelled:
-        raise CopyCancelled(str(path)) from None
-    except (NotReadable, OcrFailed) as problem:
-        notes.append(f"its scanned pages could not be read ({problem.reason})")
-        return None
-    if not worth_keeping(machine):
-        if found.kind != IMAGE:
-            notes.append("no words were found on its scanned pages")
-        return None
-    return machine
-
-
-def _keep_pages(sidecar: Path, machine: Any, notes: list[str]) -> None:
-    """Keep the OCR layer beside the item just written, and say so in place of "no text layer"."""
-    from ..ocr import keep_layer
-    try:
-        held = sidecar.parent / tomllib.loads(sidecar.read_text(encoding="utf-8"))["file"]
-        keep_layer(sidecar, held, machine)
-    except (OSError, ValueError, KeyError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        notes.append(f"its machine-read text could not be kept ({reason}); read it again from the item")
-        return
-    notes[:] = [n for n in notes if "text layer" not in n and "cannot be searched" not in n]
-    pages = [p.number for p in machine.pages]
-    words = sum(len(p.words) for p in machine.pages)
-    where = "the photo" if machine.unit == "px" else f"{len(pages)} scanned page{'s' * (len(pages) != 1)}"
-    notes.append(f"{words:,} words read from {where} (OCR, {'+'.join(machine.languages)}): machine-read "
-                 "text, which may contain errors")
 
 
 def _check_readable(path: Path, found: Identified) -> list[str]:

@@ -179,7 +179,12 @@ def _page(raw: dict[str, Any]) -> OcrPage:
 def write_layer(layer: OcrLayer, path: Path) -> str:
     """Write ``layer`` to ``path`` whole or not at all; returns the file's SHA-256."""
     data = json.dumps(layer.as_json(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    path = Path(path)
+    write_whole(Path(path), data)
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary ``.partial-*`` file (swept like the import's own)."""
     fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -190,5 +195,4 @@ def write_layer(layer: OcrLayer, path: Path) -> str:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return hashlib.sha256(data).hexdigest()
 

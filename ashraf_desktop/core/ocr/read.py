@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
 from .engine import Engine, OcrFailed, RawWord, find_engine
-from .layer import BLOCK, LINE, SAME, OcrLayer, OcrPage, OcrWord, layer_path, write_layer
+from .layer import BLOCK, LINE, SAME, OcrLayer, OcrPage, OcrWord, layer_path, write_layer, write_whole
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -216,12 +216,11 @@ def keep_layer(sidecar: Path, held: Path, layer: OcrLayer) -> Path:
     import tomllib
 
     from ..archive import sidecar_text
-    from ..archive.layers import _atomic_write_bytes
     target = layer_path(held)
     digest = write_layer(layer, target)
     data = tomllib.loads(Path(sidecar).read_text(encoding="utf-8"))
     data["text_layer"] = {"file": target.name, "sha256": digest, "engine": layer.engine_name,
                           "languages": list(layer.languages), "date": layer.created[:10],
                           "pages": [p.number for p in layer.pages]}
-    _atomic_write_bytes(Path(sidecar), sidecar_text(data).encode("utf-8"))
+    write_whole(Path(sidecar), sidecar_text(data).encode("utf-8"))
     return target
