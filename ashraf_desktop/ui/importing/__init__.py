@@ -32,6 +32,9 @@ def _gallery_context_menu(window: Any, controller: ImportController, pos: Any) -
     if ids:
         label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} photos…"
         menu.addAction(label, lambda: controller.edit_metadata(ids))
+        if controller.ocr is not None:  # a photo of a letter or a poster: its words, machine-read
+            menu.addAction("Read the text in the photo (OCR)…" if len(ids) == 1 else
+                           f"Read the text in {len(ids)} photos (OCR)…", lambda: controller.ocr.read_items(ids))
     menu.addAction("Import photos…", controller.choose_files)
     menu.exec(view.viewport().mapToGlobal(pos))
     menu.deleteLater()
