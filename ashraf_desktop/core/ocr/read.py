@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Literal, Sequence
 
-from .engine import Engine, OcrFailed, RawWord, find_engine
+from .engine import LANGUAGE_NAMES, Engine, OcrFailed, RawWord, find_engine
 from .layer import BLOCK, LINE, SAME, OcrLayer, OcrPage, OcrWord, layer_path, write_layer, write_whole
 
 if TYPE_CHECKING:
@@ -201,11 +201,11 @@ def read_item(archive: "Archive", item: "Item", languages: Sequence[str], *,
         raise NotReadable("this record holds no file")
     layer = read_file(item.file, item.media_type, languages, sha256=item.sha256, pages=pages, engine=engine,
                       progress=progress, cancelled=cancelled)
-    if layer is None or not any(p.words for p in layer.pages):
-        if layer is not None and not any(p.words for p in layer.pages):
-            raise OcrFailed("no words were found on its pages (blank, a picture, or text in another language "
-                            f"than {', '.join(layer.languages)})")
+    if layer is None:
         return None
+    if not worth_keeping(layer):  # nothing, or specks of a photo of people read as letters
+        raise OcrFailed("no words were found in it (blank, a picture, or text in another language than "
+                        f"{', '.join(LANGUAGE_NAMES.get(lang, lang) for lang in layer.languages)})")
     keep_layer(item.sidecar, item.file, layer)
     return layer
 
