@@ -247,3 +247,41 @@ def test_the_desktop_file_and_app_icons_exist() -> None:
     assert "[Desktop Entry]" in desktop and "Icon=ashraf-archive" in desktop and "Exec=" in desktop
     assert (REPO / "resources" / "icons" / "ashraf-archive-256.png").is_file()
     assert (REPO / "resources" / "icons" / "ashraf-archive.svg").is_file()
+
+
+def test_the_bundle_gets_tesseract_and_its_three_languages(spec, tmp_path):
+    data = tmp_path / "tessdata"
+    (data / "configs").mkdir(parents=True)
+    for name in ("eng", "fas", "ara", "osd"):
+        (data / f"{name}.traineddata").write_bytes(b"x")
+    (data / "configs" / "tsv").write_text("tessedit_create_tsv 1\n")
+    program = tmp_path / "tesseract"
+    program.write_bytes(b"\x7fELF")
+    binaries, datas = spec["tesseract_files"](which=lambda _name: str(program), dirs=(tmp_path / "none", data))
+    assert binaries == [(str(program.resolve()), "tesseract/bin")]
+    assert sorted(Path(src).name for src, _dest in datas) == ["ara.traineddata", "eng.traineddata",
+                                                              "fas.traineddata", "tsv"]  # not osd (10 MB)
+    assert {dest for _src, dest in datas} == {"tesseract/tessdata", "tesseract/tessdata/configs"}
+    # a build machine without Tesseract, or without one of the languages: a bundle without OCR, said
+    assert spec["tesseract_files"](which=lambda _name: None, dirs=(data,)) == ([], [])
+    (data / "fas.traineddata").unlink()
+    assert spec["tesseract_files"](which=lambda _name: str(program), dirs=(data,)) == ([], [])
+
+
+def test_icu_72_data_is_replaced_by_a_stand_in_and_qts_own_icu_is_not(spec, tmp_path):
+    import shutil
+    if not (shutil.which("cc") or shutil.which("gcc")):
+        pytest.skip("no C compiler here (scripts/build-package installs gcc as root)")
+    real = tmp_path / "libicudata.so.72"
+    real.write_bytes(b"\0" * 4096)
+    qt = tmp_path / "qt-libicudata.so.73"
+    qt.write_bytes(b"\0" * 4096)
+    binaries = [("libicudata.so.72", str(real), "BINARY"), ("PySide6/Qt/lib/libicudata.so.73", str(qt), "BINARY"),
+                ("libz.so.1", "/lib/x86_64-linux-gnu/libz.so.1", "BINARY")]
+    out = spec["icu_data_stub"](binaries, tmp_path / "work")
+    stub = Path(out[0][1])
+    assert out[0][0] == "libicudata.so.72" and stub != real and stub.stat().st_size < 50_000
+    assert out[1:] == binaries[1:]  # Qt's ICU and everything else untouched
+    import subprocess
+    symbols = subprocess.run(["nm", "-D", str(stub)], capture_output=True, text=True).stdout
+    assert "icudt72_dat" in symbols  # what libicuuc.so.72 needs to load
