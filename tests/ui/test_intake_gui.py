@@ -69,3 +69,18 @@ def test_an_attachment_and_its_message_name_each_other(qtbot, make_window, share
     links[0].linkActivated.emit(pdf_id)
     qtbot.waitUntil(lambda: getattr(getattr(window.tabs.current_page(), "item", None), "id", None) == pdf_id,
                     timeout=10_000)
+
+
+def test_an_email_opens_with_its_headers_and_its_attachments_linked(qtbot, make_window, shared_testdata):
+    window = make_window()
+    report = _import(qtbot, window, shared_testdata / "email" / "flanker" / "attached-pdf.eml")
+    message_id, pdf_id = report.added[0].item_id, report.added[1].item_id
+    page = window.open_item(message_id)
+    qtbot.waitUntil(lambda: page.is_loaded, timeout=10_000)
+    shown = page.browser.toPlainText()
+    assert shown.startswith("Date: 2014-06-04") and "Subject: test message via curl" in shown
+    assert "base64" not in shown  # the message, not its MIME source
+    assert f'href="{pdf_id}"' in page.attachments.text()
+    page.attachments.linkActivated.emit(pdf_id)
+    qtbot.waitUntil(lambda: getattr(getattr(window.tabs.current_page(), "item", None), "id", None) == pdf_id,
+                    timeout=10_000)

@@ -136,6 +136,9 @@ class ViewerTabs(QTabWidget):
         if fmt == "application/pdf" or item.file.suffix.lower() == ".pdf":
             from .pdf_page import PdfPage  # QtPdf is loaded with the first PDF opened, not at start-up
             return PdfPage(item, self.archive, self.index, self.runner, location, self, text_cache=self.text_cache)
+        if fmt == "message/rfc822":  # an e-mail: its attachments linked above its text (issue 18)
+            from .mail_page import MailPage
+            return MailPage(item, self.archive, self.index, self.runner, location, self)
         return TextPage(item, self.archive, self.index, self.runner, location, self)
 
     def _add(self, page: Page) -> None:
