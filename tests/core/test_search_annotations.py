@@ -8,7 +8,7 @@ import pytest
 
 from ashraf_desktop.core.annotations import open_store, text_selector
 from ashraf_desktop.core.search import Filters, open_index
-from ashraf_desktop.core.search._index import ANNOTATION_CURSOR
+from ashraf_desktop.core.search._files import ANNOTATION_CURSOR
 from ashraf_desktop.core.search._schema import plain_note
 
 from test_search_index import TEXTS, make_archive  # noqa: E402 - tests/core is on sys.path (rootdir conftest)

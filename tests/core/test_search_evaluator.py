@@ -62,12 +62,12 @@ QUERIES = [
 
 
 def _both(ix, query: str, sort: str = "relevance", filters: Filters | None = None, limit: int = 10):
-    from ashraf_desktop.core.search._index import _filters_query
+    from ashraf_desktop.core.search._searching import fast_search, filters_query, whoosh_search
     q = to_whoosh(parse(query).tree)
-    fq = _filters_query(filters)
+    fq = filters_query(filters)
     with ix._searcher() as s:
-        fast = ix._fast_search(s, q, fq, sort, limit)
-        slow = ix._whoosh_search(s, q, fq, sort, limit)
+        fast = fast_search(s, q, fq, sort, limit)
+        slow = whoosh_search(s, q, fq, sort, limit)
     return fast, slow
 
 

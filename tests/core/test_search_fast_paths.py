@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from ashraf_desktop.core.archive import Event, Item, ItemKind, Metadata
-from ashraf_desktop.core.search import _highlight, _index, _schema, open_index
+from ashraf_desktop.core.search import _files, _highlight, _index, _schema, _writing, open_index
 from ashraf_desktop.core.search._analysis import term_of
 from ashraf_desktop.core.search._query import HighlightSpec
 
@@ -44,7 +44,7 @@ def counting(monkeypatch):
         calls["event"] += 1
         return event_hash(event)
 
-    for mod in (_schema, _index):
+    for mod in (_schema, _writing):
         monkeypatch.setattr(mod, "item_hash", ih)
         monkeypatch.setattr(mod, "event_hash", eh)
     return calls
@@ -122,14 +122,14 @@ def test_update_hashes_only_objects_it_has_not_seen(tmp_path: Path, counting) ->
 def test_small_updates_merge_only_tiny_segments(tmp_path: Path) -> None:
     index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
     try:
-        for i in range(3 * _index.TINY_SEGMENTS):
+        for i in range(3 * _writing.TINY_SEGMENTS):
             index.update_items([record(f"note-{i}", f"note number{i} about kites")])
-            assert len(index._ix._segments()) <= _index.TINY_SEGMENTS + 1
-        assert index.search("kites").total == 3 * _index.TINY_SEGMENTS
-        assert ids(index.search(f"number{2 * _index.TINY_SEGMENTS}")) == [f"note-{2 * _index.TINY_SEGMENTS}"]
-        assert index._unmerged > 0
-        assert index.merge() is True and index._unmerged == 0
-        assert index.search("kites").total == 3 * _index.TINY_SEGMENTS
+            assert len(index._readers.ix._segments()) <= _writing.TINY_SEGMENTS + 1
+        assert index.search("kites").total == 3 * _writing.TINY_SEGMENTS
+        assert ids(index.search(f"number{2 * _writing.TINY_SEGMENTS}")) == [f"note-{2 * _writing.TINY_SEGMENTS}"]
+        assert index._contents.unmerged > 0
+        assert index.merge() is True and index._contents.unmerged == 0
+        assert index.search("kites").total == 3 * _writing.TINY_SEGMENTS
         archive = index.archive
     finally:
         index.close()
@@ -176,7 +176,7 @@ def test_signature_skips_hashing_when_it_matches(tmp_path: Path, monkeypatch) ->
         raise AssertionError("hashed although the signature matched")
 
     with monkeypatch.context() as m:
-        m.setattr(_index, "archive_hashes", no_hashing)
+        m.setattr(_writing, "archive_hashes", no_hashing)
         index = open_index(archive, tmp_path / "cache", signature="sig-1")
         try:
             assert index.last_update is None and ids(index.search("canal"))
@@ -200,11 +200,11 @@ def test_missing_word_list_means_rebuild(tmp_path: Path) -> None:
     index = open_index(archive, tmp_path / "cache")
     folder = index.folder
     index.close()
-    (folder / _index.WORDS).unlink()
+    (folder / _files.WORDS).unlink()
     index = open_index(archive, tmp_path / "cache")
     try:
         assert [n.code for n in index.notices] == ["rebuilt-damaged"]
-        assert _index.WORDS in index.notices[0].message
+        assert _files.WORDS in index.notices[0].message
         assert ids(index.search("liberat*"))  # prefixes expand through the word list again
     finally:
         index.close()
@@ -212,19 +212,19 @@ def test_missing_word_list_means_rebuild(tmp_path: Path) -> None:
 
 def test_build_uses_two_processes_for_many_items(tmp_path: Path, monkeypatch) -> None:
     archive = make_archive(tmp_path / "a")
-    monkeypatch.setattr(_index.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(_writing.os, "cpu_count", lambda: 2)
     index = _index.SearchIndex(archive, tmp_path / "cache")
     try:
-        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 5)
-        assert index._procs_for(archive) == (2 if _index.os.name == "posix" else 1)
-        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 10_000)
-        assert index._procs_for(archive) == 1
+        monkeypatch.setattr(_writing, "MP_BUILD_ITEMS", 5)
+        assert index._contents._procs_for(archive) == (2 if _writing.os.name == "posix" else 1)
+        monkeypatch.setattr(_writing, "MP_BUILD_ITEMS", 10_000)
+        assert index._contents._procs_for(archive) == 1
     finally:
         index.close()
     index = _index.SearchIndex(archive, tmp_path / "cache", build_procs=1)
     try:
-        monkeypatch.setattr(_index, "MP_BUILD_ITEMS", 5)
-        assert index._procs_for(archive) == 1
+        monkeypatch.setattr(_writing, "MP_BUILD_ITEMS", 5)
+        assert index._contents._procs_for(archive) == 1
     finally:
         index.close()
 

@@ -386,30 +386,54 @@ def test_unreadable_document_is_indexed_by_metadata_and_retried(tmp_path: Path) 
         index.close()
 
 
-def test_writer_error_commits_nothing_and_reraises(tmp_path: Path, monkeypatch) -> None:
+def test_an_item_that_cannot_be_indexed_is_left_out_with_a_reason_and_retried(tmp_path: Path, monkeypatch) -> None:
+    """One odd item (its document cannot be made) neither stops the others nor counts as damage."""
+    from ashraf_desktop.core.search import _writing
     root = tmp_path / "a"
     archive = make_archive(root)
     index = open_index(archive, tmp_path / "cache")
     try:
-        from ashraf_desktop.core.search import _index
         changed = make_archive(root, extra_docs={"one": "alpha zeppelin", "two": "beta zeppelin"})
-        real = _index.item_doc
-        calls = []
+        real = _writing.item_doc
 
         def failing(item, *a, **k):
-            calls.append(item.id)
             if item.id == "two":
                 raise RuntimeError("boom")
             return real(item, *a, **k)
 
-        monkeypatch.setattr(_index, "item_doc", failing)
-        with pytest.raises(RuntimeError, match="boom"):
-            index.update(changed)
-        assert "one" in calls
-        assert ids(index.search("zeppelin")) == []  # "one" was not committed either
-        monkeypatch.setattr(_index, "item_doc", real)
-        assert index.update(changed).added == 2
+        monkeypatch.setattr(_writing, "item_doc", failing)
+        report = index.update(changed)
+        assert not report.rebuilt and any(p.startswith("two: it could not be indexed (RuntimeError: boom)")
+                                          for p in report.problems)
+        assert ids(index.search("zeppelin")) == ["one"]
+        assert not any(n.code == "rebuilt-damaged" for n in index.notices)
+        monkeypatch.setattr(_writing, "item_doc", real)
+        assert index.update(changed).changed == 1  # retried at the next update
         assert set(ids(index.search("zeppelin"))) == {"one", "two"}
+    finally:
+        index.close()
+
+
+def test_a_writer_failure_while_updating_rebuilds_with_the_update(tmp_path: Path, monkeypatch) -> None:
+    """The failure rule on a write: any exception of the writer (not a full disk) repairs the index from
+    the archive, the update included, and says so once."""
+    from ashraf_desktop.core.search import _writer
+    root = tmp_path / "a"
+    archive = make_archive(root)
+    index = open_index(archive, tmp_path / "cache")
+    try:
+        before = index.folder
+        changed = make_archive(root, extra_docs={"one": "alpha zeppelin", "two": "beta zeppelin"})
+
+        def broken(self, **fields):
+            raise ValueError("a posting went wrong")
+
+        monkeypatch.setattr(_writer.SafeSegmentWriter, "update_document", broken)
+        report = index.update(changed)
+        assert report.rebuilt and index.folder != before and not before.exists()
+        assert set(ids(index.search("zeppelin"))) == {"one", "two"}
+        [notice] = [n for n in index.notices if n.code == "rebuilt-damaged"]
+        assert "ValueError: a posting went wrong" in notice.message and notice.severity == "warning"
     finally:
         index.close()
 

@@ -67,13 +67,13 @@ def assert_matches(index, archive: Archive, version: int) -> None:
 def _child_update(archive_root: str, index_root: str, version: int, die: str) -> None:
     import whoosh.index as wi
 
-    from ashraf_desktop.core.search import _index
+    from ashraf_desktop.core.search import _writing
 
     archive = make_archive(Path(archive_root), version=0)
     index = open_index(archive, Path(index_root))
     target = make_archive(Path(archive_root), version=version)
     original_toc_write = wi.TOC.write
-    original_stamp = _index._write_stamp
+    original_stamp = _writing.write_stamp
 
     def kill() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -91,9 +91,8 @@ def _child_update(archive_root: str, index_root: str, version: int, die: str) ->
         return original_stamp(*args, **kwargs)
 
     wi.TOC.write = toc_write
-    _index._write_stamp = stamp
+    _writing.write_stamp = stamp
     if die == "mid-rebuild":
-        _index.SearchIndex._build.__globals__["_write_stamp"] = stamp
         die = "before-stamp"
         index.rebuild()
     index.update(target)
@@ -111,9 +110,10 @@ def _child_loop(archive_root: str, index_root: str, marker: str) -> None:
 
 
 def _child_hold_lock(index_home_path: str, ready: str) -> None:
-    from ashraf_desktop.core.search._index import LOCK, _FileLock
+    from ashraf_desktop.core.search._files import LOCK
+    from ashraf_desktop.core.search._lock import FileLock
 
-    lock = _FileLock(Path(index_home_path) / LOCK)
+    lock = FileLock(Path(index_home_path) / LOCK)
     lock.acquire()
     Path(ready).write_text("x")
     time.sleep(60)
@@ -331,7 +331,7 @@ def test_lock_file_naming_a_dead_pid(setup) -> None:
 
 
 def test_live_lock_is_waited_for(setup, monkeypatch) -> None:
-    from ashraf_desktop.core.search import SearchError, _index
+    from ashraf_desktop.core.search import SearchError, _lock
 
     archive, cache, _ = setup
     home = index_home(archive, cache)
@@ -341,8 +341,7 @@ def test_live_lock_is_waited_for(setup, monkeypatch) -> None:
         deadline = time.monotonic() + 30
         while not ready.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
-        monkeypatch.setattr(_index, "LOCK_TIMEOUT_S", 0.3)
-        monkeypatch.setattr(_index._FileLock.acquire, "__defaults__", (0.3,))
+        monkeypatch.setattr(_lock, "LOCK_TIMEOUT_S", 0.3)
         with pytest.raises(SearchError, match="another program"):
             open_index(archive, cache)
     finally:

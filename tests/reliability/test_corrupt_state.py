@@ -194,7 +194,7 @@ def test_a_rebuild_on_a_full_disk_keeps_the_old_index_and_stops_its_writer_proce
         pytest.skip("multi-process builds are POSIX only")
     archive = recovery.make_archive(tmp_path / "archive", n=250)  # 100 documents a job: 3 jobs
     index = open_index(archive, tmp_path / "cache", build_procs=1)
-    index._build_procs = 2
+    index._contents._build_procs = 2
     original_enqueue = multiproc.MpWriter._enqueue
     calls = []
 

@@ -14,7 +14,7 @@ The query language is described in docs/search.md; the index life cycle in :mod:
 from __future__ import annotations
 
 from ._analysis import word_of as fold_word
-from ._index import SearchIndex, index_home, open_index
+from ._index import SearchIndex, index_home, open_index, rebuild_index
 from ._occurrences import Occurrences, TextHits
 from ._query import MAX_QUERY_CHARS, MAX_TERMS
 from ._schema import SCHEMA_VERSION
@@ -23,6 +23,6 @@ from ._types import (FACET_KEYS, KINDS, SORTS, Filters, Hit, HitSpan, IndexNotic
 
 __all__ = [
     "SearchIndex", "SearchResult", "Hit", "HitSpan", "Filters", "IndexNotice", "UpdateReport", "SearchError",
-    "IndexWriteError", "open_index", "index_home", "SCHEMA_VERSION", "FACET_KEYS", "SORTS", "KINDS",
+    "IndexWriteError", "open_index", "rebuild_index", "index_home", "SCHEMA_VERSION", "FACET_KEYS", "SORTS", "KINDS",
     "MAX_QUERY_CHARS", "MAX_TERMS", "Occurrences", "TextHits", "fold_word",
 ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterator
 
 from ..archive.dates import DateError, parse_date
-from . import _fast
+from . import _fast, _searching
 from ._highlight import find_hits
 from ._query import highlight_spec, parse, to_whoosh
 from ._types import KINDS, Filters, HitSpan
@@ -55,7 +55,6 @@ class Occurrences:
     """``len()`` = matching documents; iterating yields a :class:`TextHits` for each, in date order."""
 
     def __init__(self, index: "SearchIndex", query: str, filters: Filters | None = None) -> None:
-        from ._index import _filters_query
         parsed = parse(query)
         kinds = (filters.kinds & _TEXT_KINDS) if filters is not None and filters.kinds else _TEXT_KINDS
         filters = replace(filters or Filters(), kinds=frozenset(kinds) or frozenset({"none"}))
@@ -65,12 +64,12 @@ class Occurrences:
         try:
             s = self._searcher
             if parsed.tree is not None:
-                q, fq = to_whoosh(parsed.tree), _filters_query(filters)
+                q, fq = to_whoosh(parsed.tree), _searching.filters_query(filters)
                 limit = max(1, s.doc_count_all())
                 try:
-                    ranked, _ = index._fast_search(s, q, fq, "date", limit)
+                    ranked, _ = _searching.fast_search(s, q, fq, "date", limit)
                 except _fast.Unsupported:
-                    ranked, _ = index._whoosh_search(s, q, fq, "date", limit)
+                    ranked, _ = _searching.whoosh_search(s, q, fq, "date", limit)
                 self._docs = [d for _, d in ranked]
             self._spec = highlight_spec(parsed.tree, s.reader())
         except BaseException:
@@ -81,7 +80,6 @@ class Occurrences:
         return len(self._docs)
 
     def __iter__(self) -> Iterator[TextHits]:
-        from ._index import _page_of
         try:
             for docnum in self._docs:
                 if self._searcher is None:
@@ -89,7 +87,7 @@ class Occurrences:
                 f = self._searcher.stored_fields(docnum)
                 body = f.get("body") or ""
                 pages = f.get("pages") or ()
-                spans = tuple(HitSpan(a, b, _page_of(pages, a)) for a, b in find_hits(body, self._spec))
+                spans = tuple(HitSpan(a, b, _searching.page_of(pages, a)) for a, b in find_hits(body, self._spec))
                 lo, hi = _bounds(f.get("date"))
                 yield TextHits(id=f.get("id", ""), kind=f.get("kind", ""), title=f.get("title", ""),
                                date=f.get("date"), date_lo=lo, date_hi=hi,

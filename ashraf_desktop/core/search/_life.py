@@ -1,0 +1,493 @@
+"""The life of one archive's index: opening and trusting it, its generations, its writer thread and lock,
+and the one rule for every failure (the public API is :class:`._index.SearchIndex`, built on this).
+
+**Trusting an index.** Opening reads ``CURRENT`` and checks that generation quickly (:mod:`._check`): a
+schema mismatch rebuilds; a fingerprint mismatch updates by per-item content hash; a signature that matches
+the stamp's skips hashing. A rebuild writes a new generation folder and then swaps ``CURRENT``, so a crash
+in the middle leaves the old index in use. Whoosh never fsyncs, so every step assumes the index can be
+rebuilt from the archive.
+
+**One rule for every failure.** Any exception while opening, checking, reading or updating the index -
+not only the kinds foreseen - goes through :meth:`IndexLife._repair`: the generation is marked damaged
+(``DAMAGED``, so no process trusts its stamp again), the cause is logged, the user gets one notice in plain
+words, and a fresh generation is built from the archive on the writer thread while the old one keeps
+answering the searches it still can. A caller that cannot show partial results (the command line, tests:
+``verify="now"``) waits for the new generation and gets its answer; the window (``verify="background"``) gets
+an empty result with a notice and a ``changed`` event when the new generation is in use. Not damage: an OS
+error that says the disk is full or read-only (:class:`IndexWriteError`; the index as it was goes on
+answering), one item whose document cannot be made (left out with a reason, retried), and a failure of a
+generation that a repair has just built (reported, not repaired again: a loop would hide a bug).
+
+**Read-only data folders** (a locked-down account, a read-only medium): the index in place answers searches,
+with a note when it may be out of date; an index that is missing or damaged there is built in a temporary
+folder for this session; annotation syncs to the data folder are refused with :class:`IndexWriteError`.
+"""
+
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import logging
+import re
+import shutil
+import tempfile
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+import whoosh.index as windex
+from whoosh.filedb.filestore import FileStorage
+
+from ..archive import Archive
+from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
+from ._check import check_generation
+from ._files import LOCK, STAMP, Home, index_files, read_stamp
+from ._lock import READ_ONLY_ERRNOS, FileLock, ReadOnlyHome
+from ._readers import Readers
+from ._schema import SCHEMA_VERSION
+from ._sync import AnnotationFeed
+from ._types import IndexNotice, IndexWriteError, SearchError, UpdateReport
+from ._writing import Contents, ProgressFn
+
+__all__ = ["IndexLife", "index_home", "Listener", "Damaged", "write_error"]
+
+_log = logging.getLogger("ashraf.search")
+
+VERIFY_MODES = ("now", "background")
+#: ``listener(event, notice)``: event "notice" (a new IndexNotice) or "changed" (a new generation or
+#: commit is in use: searches may answer differently), called on the index's writer thread
+Listener = Callable[[str, "IndexNotice | None"], None]
+
+#: OS errors that mean "no room left" (a full disk, a full quota, a file grown past what the disk allows).
+_FULL = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EFBIG") if hasattr(errno, name))
+
+_AFTER_FAILED_WRITE = ("Searches go on with the index as it was last saved; it is brought up to date when this "
+                       "is tried again with room on the disk, or at the next start.")
+_READ_ONLY = ("The data folder is read-only, so the search index cannot be brought up to date there: results "
+              "may miss the latest changes.")
+
+
+def write_error(exc: OSError, where: Path, after: str = "") -> IndexWriteError:
+    """The user's sentence for an index write that failed ("the disk is full: …"), as an IndexWriteError."""
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    if exc.errno in _FULL:
+        head = "the disk is full"
+    elif exc.errno == errno.EROFS:
+        head = "the disk is read-only"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        head = "there is no permission to write there"
+    else:
+        head = ""
+    message = (f"{head}: " if head else "") + f"the search index could not be written in {where} ({reason})."
+    if after:
+        message += " " + after
+    return IndexWriteError(exc.errno, message, exc.filename)
+
+
+def _not_damage(exc: BaseException) -> bool:
+    """A failure that says nothing about the index's files: no room, no permission, or the caller's mistake."""
+    if isinstance(exc, (IndexWriteError, ReadOnlyHome)):
+        return True
+    if isinstance(exc, SearchError) and not isinstance(exc, Damaged):
+        return True
+    return isinstance(exc, OSError) and (exc.errno in _FULL or exc.errno in READ_ONLY_ERRNOS)
+
+
+class Damaged(SearchError):
+    """A check found the generation in use unusable (carries the reason in words)."""
+
+
+def index_home(archive: Archive, index_root: Path) -> Path:
+    """The folder holding this archive's index: collection id + a hash of the archive's path."""
+    root = Path(archive.root).expanduser()
+    with contextlib.suppress(OSError):
+        root = root.resolve()
+    digest = hashlib.sha256(str(root).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    cid = re.sub(r"[^a-z0-9-]+", "-", archive.collection.id.lower()).strip("-")[:40] or "archive"
+    return Path(index_root) / f"{cid}-{digest}"
+
+
+class IndexLife:
+    """Generations, checks, the writer thread and lock, and the failure rule of one archive's index."""
+
+    def __init__(self, archive: Archive, index_root: Path, *, text_cache=None,
+                 progress: ProgressFn | None = None, prebuilt: Path | None = None,
+                 build_procs: int | None = None, signature: str | None = None,
+                 verify: str = "now") -> None:
+        if verify not in VERIFY_MODES:
+            raise ValueError(f"verify must be one of {VERIFY_MODES}, not {verify!r}")
+        self.notices: list[IndexNotice] = []
+        self._root = Path(index_root)
+        self._home = Home(index_home(archive, self._root))
+        self._prebuilt = Path(prebuilt) if prebuilt else None
+        self._verify = verify
+        self._readers = Readers()
+        self._contents = Contents(archive, self._readers, text_cache=text_cache, progress=progress,
+                                  notice=self._notice, signature=signature, build_procs=build_procs,
+                                  make_writable=self._make_writable)
+        self._feed = AnnotationFeed(self._contents)
+        self._lock = FileLock(self._home.path / LOCK)
+        self._in_process = threading.RLock()  # the writer lock's stand-in where the home is read-only
+        self._read_only_home = False
+        self._temporary: Path | None = None  # a generation built for this session only (read-only home)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ashraf-index-writer")
+        self._writer_thread: threading.Thread | None = None
+        self._verifying: Future | None = None
+        self._repairing: Future | None = None
+        self._repaired: set[str] = set()  # generations built by a repair in this process
+        self._listeners: list[Listener] = []
+        self._damage_at_open: str | None = None  # the old generation answers while a repair runs
+        self._closed = False
+
+    # -- plumbing --
+
+    @property
+    def folder(self) -> Path | None:
+        """The folder holding the Whoosh files in use (for diagnostics and tests)."""
+        return self._readers.folder
+
+    @property
+    def last_update(self) -> UpdateReport | None:
+        return self._contents.last_update
+
+    @property
+    def archive(self) -> Archive:
+        """The archive the index currently matches (or is being brought in line with)."""
+        return self._contents.archive
+
+    @property
+    def read_only(self) -> bool:
+        """The data folder cannot be written: searches answer, writes are refused."""
+        return self._read_only_home
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener(event, notice)`` on later notices ("notice") and generations in use ("changed")."""
+        self._listeners.append(listener)
+
+    def _emit(self, event: str, notice: IndexNotice | None = None) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(event, notice)
+            except Exception:  # noqa: BLE001 - a listener's failure must not stop the index
+                _log.exception("search index listener failed")
+
+    def _notice(self, code: str, message: str, severity: str = "info") -> None:
+        _log.info("search index: %s", message)
+        if not any(n.code == code and n.message == message for n in self.notices):
+            notice = IndexNotice(code, message, severity)
+            self.notices.append(notice)
+            self._emit("notice", notice)
+
+    def _run(self, fn: Callable[[], Any]) -> Any:
+        if self._closed:
+            raise SearchError("the search index is closed")
+        if threading.current_thread() is self._writer_thread:
+            return fn()
+        return self._submit(fn).result()
+
+    def _submit(self, fn: Callable[[], Any]) -> Future:
+        def job():
+            self._writer_thread = threading.current_thread()
+            return fn()
+        return self._executor.submit(job)
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self._read_only_home:
+            with self._in_process:
+                yield
+            return
+        try:
+            stale = self._lock.acquire()
+        except ReadOnlyHome:
+            self._read_only_home = True
+            with self._in_process:
+                yield
+            return
+        if stale:
+            self._notice("stale-lock", "A lock left on the search index by a program that stopped unexpectedly "
+                                       "was cleared.")
+        try:
+            yield
+        finally:
+            self._lock.release()
+
+    def _use(self, ix: windex.FileIndex | None, folder: Path | None, readonly: bool = False) -> None:
+        self._readers.use(ix, folder, readonly)
+        self._contents.forget()
+        self._feed.close()
+
+    # -- opening --
+
+    def _open(self, deep: bool = False) -> None:
+        with self._locked():
+            if self._open_prebuilt_in_place():
+                return
+            if not self._read_only_home:
+                self._home.cleanup()
+            current = self._home.current()
+            if current is None:
+                if not self._adopt_prebuilt():
+                    self._build(self.archive)
+                    return
+                current = self._home.current()
+                assert current is not None
+            stamp = read_stamp(current)
+            if stamp is None:
+                raise Damaged("its stamp file is missing or unreadable")
+            if stamp.get("schema") != SCHEMA_VERSION:
+                self._notice("rebuilt-schema", "The search index was rebuilt because this version of the app "
+                                               "indexes differently.")
+                self._build(self.archive)
+                return
+            why = self._home.damaged(current)
+            ix = None
+            if not why:
+                ix, why = check_generation(current, stamp, deep=deep, readonly=self._read_only_home)
+            if ix is None:
+                self._damaged_at_open(current, why)
+                return
+            self._use(ix, current, readonly=self._read_only_home)
+            self._contents.fingerprint = stamp.get("fingerprint")
+            if self._read_only_home:
+                if not self._trusted(stamp) and stamp.get("fingerprint") != self._contents.fingerprint_of(
+                        self.archive):
+                    self._notice("read-only", _READ_ONLY, "warning")
+                return
+            if stamp.get("generation") != ix.latest_generation():
+                self._contents.update(self.archive)  # a commit that was never stamped: check everything now
+            elif self._trusted(stamp):
+                return
+            elif self._verify == "now":
+                self._verify_now()
+            # "background": open_index schedules _verify_now on the writer thread once this returns
+
+    def _damaged_at_open(self, current: Path, why: str) -> None:
+        """The rule at open: the window (``verify="background"``) searches the old generation where it still
+        opens while the new one is built (:func:`open_index` starts that); everyone else waits for the new one."""
+        if self._verify == "background" and not self._read_only_home:
+            try:
+                ix = windex.FileIndex(FileStorage(str(current), readonly=True), schema=None)
+                with ix.searcher() as s:
+                    s.doc_count()
+            except Exception:  # noqa: BLE001 - it does not even open: nothing to answer with
+                ix = None
+            if ix is not None:
+                self._use(ix, current, readonly=True)
+                self._damage_at_open = why
+                return
+        raise Damaged(why)
+
+    def _open_prebuilt_in_place(self) -> bool:
+        pre = self._prebuilt
+        if pre is None:
+            return False
+        stamp = read_stamp(pre)
+        if stamp and stamp.get("schema") == SCHEMA_VERSION and (
+                self._trusted(stamp) or stamp.get("fingerprint") == self._contents.fingerprint_of(self.archive)):
+            ix, why = check_generation(pre, stamp, readonly=True)
+            if ix is not None:
+                self._use(ix, pre, readonly=True)
+                self._contents.fingerprint = stamp.get("fingerprint")
+                return True
+            _log.warning("prebuilt index at %s not used: %s", pre, why)
+        return False
+
+    def _trusted(self, stamp: dict[str, Any]) -> bool:
+        """The caller's archive signature vouches for the stamp (no item needs hashing)."""
+        signature = self._contents.signature
+        return signature is not None and stamp.get("signature") == signature
+
+    def _verify_now(self) -> None:
+        """Update the index if the archive's fingerprint is not the stamped one (runs on the writer thread)."""
+        with self._locked():
+            if self._readers.ix is None:
+                return
+            contents = self._contents
+            if contents.fingerprint_of(self.archive) != contents.fingerprint:
+                contents.update(self.archive)
+            elif contents.signature is not None and self.folder is not None and not self._readers.readonly:
+                stamp = read_stamp(self.folder) or {}
+                if stamp.get("signature") != contents.signature:
+                    contents.stamp(contents.fingerprint or "")
+
+    def _verify_in_background(self) -> None:
+        self._verifying = self._submit(lambda: self._guarded("checking", self._verify_now))
+
+    def wait_until_current(self, timeout: float | None = None) -> bool:
+        """Wait for a background check or repair to finish; True once the index matches the archive it was
+        opened with (at once when there was nothing to wait for)."""
+        for fut in (self._verifying, self._repairing):
+            if fut is None:
+                continue
+            try:
+                fut.result(timeout)
+            except TimeoutError:
+                return False
+            except Exception:  # noqa: BLE001 - reported through notices already
+                pass
+        return True
+
+    # -- generations --
+
+    def _build(self, archive: Archive) -> UpdateReport:
+        """Index everything into a new generation, then make it the one in use."""
+        folder = self._new_generation()
+        try:
+            ix = self._contents.build(archive, folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        old = self._readers.folder
+        if folder != self._temporary:
+            old = self._home.publish(folder)
+        self._use(ix, folder)
+        if old is not None and old != folder and old != self._prebuilt:
+            shutil.rmtree(old, ignore_errors=True)
+        report = self._contents.adopted()
+        if self._feed.path is not None:  # a new generation holds no annotations yet: add them back
+            try:
+                self._feed.sync(self._make_writable)
+            except Exception:  # noqa: BLE001 - the archive's index is whole; annotations follow at the next sync
+                _log.exception("search index: annotations not re-added after the rebuild")
+        self._emit("changed")
+        return report
+
+    def _new_generation(self) -> Path:
+        if not self._read_only_home:
+            try:
+                return self._home.new_generation()
+            except OSError as exc:
+                if exc.errno not in READ_ONLY_ERRNOS:
+                    raise
+                self._read_only_home = True
+        # a read-only data folder: this session's index lives in a temporary folder
+        if self._temporary is not None:
+            shutil.rmtree(self._temporary, ignore_errors=True)
+        self._temporary = Path(tempfile.mkdtemp(prefix="ashraf-index-"))
+        self._notice("read-only", "The data folder is read-only: the search index was built in a temporary "
+                                  "folder for this session.", "warning")
+        return self._temporary
+
+    def _adopt_prebuilt(self) -> bool:
+        """Copy a prebuilt index of the same schema into the cache (then update it), if there is one."""
+        pre = self._prebuilt
+        if pre is None or self._read_only_home:
+            return False
+        stamp = read_stamp(pre)
+        if not stamp or stamp.get("schema") != SCHEMA_VERSION:
+            return False
+        folder = self._home.new_generation()
+        try:
+            for name in index_files(pre):
+                shutil.copy2(pre / name, folder / name)
+            shutil.copy2(pre / STAMP, folder / STAMP)
+            ix, why = check_generation(folder, stamp)
+        except OSError as exc:
+            ix, why = None, str(exc)
+        if ix is None:
+            _log.warning("prebuilt index not usable: %s", why)
+            shutil.rmtree(folder, ignore_errors=True)
+            return False
+        self._home.publish(folder)
+        self._use(ix, folder)
+        self._contents.fingerprint = stamp.get("fingerprint")
+        self._contents.update(self.archive)
+        return True
+
+    def _make_writable(self) -> None:
+        """Before a write to a generation that is read-only: a prebuilt index opened in place is copied into
+        the cache; in a read-only data folder a session copy is built (writes go there)."""
+        if not self._readers.readonly:
+            return
+        if self._read_only_home:
+            self._build(self.archive)
+        elif not self._adopt_prebuilt():
+            self._build(self.archive)
+
+    # -- the one rule for every failure --
+
+    def _guarded(self, doing: str, fn: Callable[[], Any], archive: Callable[[], Archive] | None = None) -> Any:
+        """Run ``fn`` (on the writer thread); on a failure, apply the rule and return the repair's report."""
+        try:
+            return fn()
+        except Exception as exc:  # noqa: BLE001 - the rule covers every failure, foreseen or not
+            if _not_damage(exc):
+                raise
+            return self._repair(doing, exc, archive() if archive is not None else None)
+
+    def _as_write_error(self, exc: BaseException) -> BaseException:
+        if isinstance(exc, OSError) and not isinstance(exc, IndexWriteError):
+            err = write_error(exc, self._home.path, _AFTER_FAILED_WRITE)
+            _log.warning("search index: %s", err)
+            self._notice("write-failed", str(err), "warning")
+            return err
+        return exc
+
+    def _why(self, exc: BaseException) -> str:
+        if isinstance(exc, Damaged):
+            return str(exc)
+        return f"it failed while in use: {type(exc).__name__}: {str(exc)[:80]}"
+
+    def _failed(self, doing: str, exc: BaseException) -> bool:
+        """Mark the generation in use damaged and log why; False if it was just built by a repair (then the
+        failure is reported, not repaired again)."""
+        folder = self.folder
+        why = self._why(exc)
+        if folder is not None and folder.name in self._repaired:
+            _log.error("search index: %s failed on a freshly rebuilt index (not rebuilt again)", doing, exc_info=exc)
+            self._notice("search-failed", f"The search index failed again right after it was rebuilt "
+                                          f"({why}); please report this.", "warning")
+            return False
+        _log.warning("search index damaged while %s: %s", doing, why, exc_info=exc)
+        if not self._read_only_home:
+            self._home.mark_damaged(folder, why)
+        return True
+
+    def _repair(self, doing: str, exc: BaseException, archive: Archive | None = None) -> UpdateReport:
+        """The rule, on the writer thread: mark, log, tell once, build a fresh generation from the archive."""
+        if not self._failed(doing, exc):
+            raise SearchError(f"the search index could not be used ({self._why(exc)})") from exc
+        self._notice("rebuilt-damaged", f"The search index was rebuilt because its files were damaged "
+                                        f"({self._why(exc)}).", "warning")
+        with self._locked():
+            report = self._build(archive or self.archive)
+        if self.folder is not None:
+            self._repaired.add(self.folder.name)
+        return report
+
+    def _read(self, doing: str, fn: Callable[[Any], Any], on_repair: Callable[[], Any]) -> Any:
+        """A read on any thread: ``fn(searcher)``. On a failure the rule runs; a caller that waits (``verify
+        "now"``) gets ``fn`` on the new generation, the window gets ``on_repair()`` at once."""
+        generation = self.folder
+        try:
+            with self._readers.searcher() as s:
+                return fn(s)
+        except SearchError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - the rule covers every failure
+            if self.folder != generation:  # a repair already put a new generation in place: read that
+                with self._readers.searcher() as s:
+                    return fn(s)
+            future = self._start_repair(doing, exc, generation)
+            if self._verify == "background":
+                return on_repair()
+            future.result()
+            with self._readers.searcher() as s:
+                return fn(s)
+
+    def _start_repair(self, doing: str, exc: BaseException, generation: Path | None) -> Future:
+        """One repair at a time: a failure seen while one runs waits for it."""
+        running = self._repairing
+        if running is not None and not running.done():
+            return running
+
+        def job() -> None:
+            if self.folder == generation:  # not repaired meanwhile by an update that failed too
+                self._repair(doing, exc)
+        self._repairing = self._submit(job)
+        return self._repairing
+
