@@ -146,3 +146,146 @@ def test_date_sorts_and_ranges_read_a_segment_with_no_date_column(undated_segmen
     assert {h.id for h in index.search("date:1900..2100", page_size=100).hits} == ranged
     assert "undated-one" not in ranged and "liberty-report" in ranged
     assert not index.notices  # (a failure would have been repaired, hiding the fallback)
+
+
+# --- the other ways it broke: damaged blocks, an emptied word list, one-byte flips ---------------------
+
+#: probe queries with their answers on a freshly built index of the bundled archive (computed per test)
+PROBES = ("Odierno", "relocat*", '"Camp Ashraf"', "Ashraf date:2003..2009", "Liberty OR Diyala", "kind:record",
+          "reprt~")
+
+
+def _answers(index) -> dict[str, list[str]]:
+    return {q: [h.id for h in index.search(q, page_size=100).hits] for q in PROBES}
+
+
+@pytest.fixture(scope="module")
+def bundled_baseline(tmp_path_factory, bundled_archive_path: Path):
+    """A whole index of the bundled archive and the probes' answers on it."""
+    from ashraf_desktop.core.archive import load_archive
+    archive = load_archive(bundled_archive_path).archive
+    cache = tmp_path_factory.mktemp("baseline")
+    with open_index(archive, cache) as index:
+        answers = _answers(index)
+        folder = index.folder
+    assert len(answers["relocat*"]) == 7 and answers["Odierno"]
+    return archive, cache, folder, answers
+
+
+def _copy_of(baseline, tmp_path: Path):
+    """The baseline's index home copied (times kept, as a backup would) where ``--data-dir tmp_path/d`` has
+    its index; (archive, index root, the copy's generation folder, answers)."""
+    import shutil
+    archive, cache, folder, answers = baseline
+    root = tmp_path / "d" / "cache" / "index"
+    shutil.copytree(folder.parent, root / folder.parent.name)
+    return archive, root, root / folder.parent.name / folder.name, answers
+
+
+def _largest(folder: Path, suffix: str) -> Path:
+    return max((p for p in folder.iterdir() if p.name.endswith(suffix)), key=lambda p: p.stat().st_size)
+
+
+def _dd(path: Path, offset: int, data: bytes) -> None:
+    """``printf DATA | dd of=PATH bs=1 seek=OFFSET conv=notrunc``"""
+    with open(path, "r+b") as handle:
+        handle.seek(offset)
+        handle.write(data)
+
+
+@pytest.mark.parametrize("victim", ["_stored.col", ".pst"])
+def test_a_damaged_block_ends_in_correct_results_from_the_command_line(bundled_baseline, tmp_path: Path,
+                                                                      victim: str, capsys) -> None:
+    """``printf QQQQ | dd of=…_stored.col bs=1 seek=5000 conv=notrunc``: every search ended in a ``zlib.error``
+    and ``index`` said "Index up to date". Now the search answers as before, and so does the check."""
+    import json
+
+    from ashraf_desktop.cli import main
+    archive, cache, folder, answers = _copy_of(bundled_baseline, tmp_path)
+    target = _largest(folder, victim)
+    assert target.stat().st_size > 5004
+    _dd(target, 5000, b"QQQQ")
+    errors = []
+    for query in ("Odierno", '"Camp Ashraf"'):
+        capsys.readouterr()
+        assert main(["--data-dir", str(tmp_path / "d"), "search", query, "--json", "--limit", "100"]) == 0, query
+        out = capsys.readouterr()
+        assert [h["id"] for h in json.loads(out.out)["hits"]] == answers[query]
+        errors.append(out.err)
+    assert "rebuilt because its files were damaged" in errors[0]  # told once, in words
+    assert "damaged" not in errors[1]
+    assert not folder.exists()  # the damaged generation is gone
+
+
+def test_index_check_reads_everything_and_repairs_what_search_relies_on(bundled_baseline, tmp_path: Path,
+                                                                       capsys) -> None:
+    """``ashraf-desktop index`` after a damaged block no longer says "up to date" over a broken index."""
+    import os
+
+    from ashraf_desktop.cli import main
+    archive, cache, folder, answers = _copy_of(bundled_baseline, tmp_path)
+    target = _largest(folder, ".pst")
+    st = target.stat()
+    _dd(target, 5000, b"QQQQ")
+    os.utime(target, ns=(st.st_atime_ns, st.st_mtime_ns))  # even when the file's time says nothing
+    assert main(["--data-dir", str(tmp_path / "d"), "index"]) == 0
+    out = capsys.readouterr()
+    assert "up to date" not in out.out and "rebuilt because its files were damaged" in out.err, out
+    with open_index(archive, cache) as index:
+        assert _answers(index) == answers and not index.notices
+
+
+def test_an_emptied_word_list_is_found_and_the_index_repaired(bundled_baseline, tmp_path: Path) -> None:
+    """An emptied ``words.txt``: ``relocat*`` found 0 (7 before) and a misspelt query crashed "did you mean"
+    (``IndexError`` in Whoosh's ``spelling.py``)."""
+    archive, cache, folder, answers = _copy_of(bundled_baseline, tmp_path)
+    (folder / "words.txt").write_text("", encoding="utf-8")
+    with open_index(archive, cache) as index:
+        assert _answers(index) == answers
+        assert index.search("Odiernoo").suggestion == "Odierno"
+        assert [n.code for n in index.notices] == ["rebuilt-damaged"]
+        assert "words.txt" in index.notices[0].message
+
+
+def test_did_you_mean_with_no_words_gives_no_suggestion_not_an_error(tmp_path: Path) -> None:
+    from ashraf_desktop.core.search._searching import _suggest
+    from ashraf_desktop.core.search._query import parse
+    from test_search_index import make_archive
+    with open_index(make_archive(tmp_path / "a"), tmp_path / "c") as index, index._searcher() as s:
+        assert _suggest(s, "Tigriss", parse("Tigriss").tree, 0, lambda: []) is None
+
+
+def _flip_positions(folder: Path) -> list[tuple[str, int]]:
+    """27 one-byte flips spread over every index file: at the start, the middle and near the end."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                   and p.name not in ("stamp.json",) and p.stat().st_size)
+    spots = []
+    for path in files:
+        size = path.stat().st_size
+        for offset in sorted({0, size // 2, max(0, size - 2)}):
+            spots.append((path.name, offset))
+    step = max(1, len(spots) // 27)
+    return spots[::step][:27]
+
+
+def test_one_byte_flips_anywhere_end_in_correct_results(bundled_baseline, tmp_path: Path) -> None:
+    """The issue's 27 one-byte flips (3 crashed every search, 1 gave a wrong result): each, in a copy of the
+    index, then open and search as the command line does. Every probe must give the baseline's answer."""
+    archive, cache, folder, answers = bundled_baseline
+    spots = _flip_positions(folder)
+    assert len(spots) == 27
+    wrong = []
+    for n, (name, offset) in enumerate(spots):
+        _a, cache_n, folder_n, _ = _copy_of(bundled_baseline, tmp_path / str(n))
+        path = folder_n / name
+        data = bytearray(path.read_bytes())
+        data[offset] ^= 0xFF
+        path.write_bytes(bytes(data))
+        try:
+            with open_index(archive, cache_n) as index:
+                got = _answers(index)
+        except Exception as exc:  # noqa: BLE001 - recorded as a failure of this flip
+            got = f"{type(exc).__name__}: {exc}"
+        if got != answers:
+            wrong.append((name, offset, got if isinstance(got, str) else "wrong results"))
+    assert not wrong, wrong

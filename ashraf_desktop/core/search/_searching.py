@@ -239,7 +239,10 @@ def _suggest(s, query: str, tree, total: int, word_list: Callable[[], list[str]]
             continue
         if corrector is None:
             from whoosh.spelling import ListCorrector
-            corrector = ListCorrector(word_list())
+            words = word_list()
+            if not words:  # Whoosh's corrector fails on an empty list (IndexError); no words, no suggestion
+                return None
+            corrector = ListCorrector(words)
         maxdist = 1 if len(word) <= 4 else 2
         # the word list only grows between rebuilds: keep the words the index still holds
         found = [w for w in corrector.suggest(word, limit=8, maxdist=maxdist, prefix=1)
