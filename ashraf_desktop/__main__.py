@@ -1,5 +1,5 @@
 import sys
 
-from ashraf_desktop.cli import main
+from ashraf_desktop.main import main
 
 sys.exit(main())

@@ -1,7 +1,9 @@
-"""Command line: ``ashraf-desktop [COMMAND]`` (docs/cli.md). Without a command it starts the GUI.
+"""Command line: ``ashraf-desktop [COMMAND]`` (docs/cli.md). Every command lives here, one module each
+where it is more than a few lines; they open the archive through :mod:`.context`.
 
-Only the ``gui`` path imports Qt, so that validate/info/search work on a machine without Qt libraries and
-start fast.
+Nothing here imports Qt or ``ui/``: without a command the app's window opens, and that is the entry point's
+business (:mod:`ashraf_desktop.main`, the composition root), which hands :func:`main` the way to open it.
+So validate/info/search work on a machine without Qt libraries, and start fast.
 """
 
 from __future__ import annotations
@@ -10,12 +12,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .. import APP_NAME, __version__
-from ..paths import bundled_archive
+from .context import archive_path, open_archive
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "OpenWindow"]
 
 
 def _archive_arg(parser: argparse.ArgumentParser) -> None:
@@ -44,31 +46,11 @@ def build_parser() -> argparse.ArgumentParser:
     _archive_arg(p)
     p.add_argument("--json", action="store_true", help="print a JSON object")
 
-    p = sub.add_parser("index", help="build or update the search index")
-    _archive_arg(p)
-    p.add_argument("--rebuild", action="store_true", help="rebuild from scratch")
-    p.add_argument("--json", action="store_true", help="print a JSON summary")
-
-    p = sub.add_parser("search", help="search the archive")
-    p.add_argument("query", help='query, e.g. "Camp Liberty" or date:2009..2011 attack')
-    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
-    p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
-    p.add_argument("--sort", default="relevance", choices=["relevance", "date", "date-desc", "title"])
-    p.add_argument("--json", action="store_true", help="print a JSON object")
-
-    p = sub.add_parser("annotations", help="export or import annotations (docs/annotations.md)")
-    asub = p.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
-    e = asub.add_parser("export", help="print annotations as W3C JSON-LD, CSV or Markdown")
-    e.add_argument("--format", choices=["jsonld", "csv", "md"], default="jsonld")
-    e.add_argument("--item", help="only the annotations of this item id")
-    e.add_argument("--tag", help="only annotations with this tag")
-    e.add_argument("--by", choices=["item", "tag"], default="item", help="grouping of the Markdown report")
-    i = asub.add_parser("import", help="merge a JSON-LD file (- for standard input) into your annotations")
-    i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
-    i.add_argument("--json", action="store_true", help="print the import report as JSON")
-
-    # commands with their own modules: each sets the ``run`` default
-    from . import cite_cmd, concordance_cmd, events_cmd, facts_cmd, import_cmd, integrity_cmd, ocr_cmd, team_cmd
+    # commands with their own modules: each sets its ``run`` default
+    from . import (annotations_cmd, cite_cmd, concordance_cmd, events_cmd, facts_cmd, import_cmd, integrity_cmd,
+                   ocr_cmd, search_cmd, team_cmd)
+    search_cmd.register(sub)
+    annotations_cmd.register(sub)
     import_cmd.register(sub)
     integrity_cmd.register(sub)
     events_cmd.register(sub)
@@ -82,22 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _archive_path(args: argparse.Namespace) -> Path:
-    return getattr(args, "archive_pos", None) or args.archive or bundled_archive()
-
-
 def _load(args: argparse.Namespace, *, check_files: bool = True, catalogue: bool = True):
-    """The archive with the user's layer of imported items (``--data-dir`` or the user data folder), through
-    its catalogue in the user cache unless ``catalogue`` is false (``validate`` reads every file)."""
-    from .archive_load import load_for_command
-    return load_for_command(_archive_path(args), args.data_dir, check_files=check_files, catalogue=catalogue)
+    """The archive with the user's layer of imported items (``--data-dir`` or the user data folder), loaded
+    even where there is none: ``validate`` and ``info`` say what is wrong with the folder. Through its
+    catalogue in the user cache unless ``catalogue`` is false (``validate`` reads every file)."""
+    opened = open_archive(args, check_files=check_files, require=False, catalogue=catalogue)
+    assert opened is not None
+    return opened.result
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
     result = _load(args, check_files=not args.quick, catalogue=False)
     counts = result.archive.counts()
     if args.json:
-        print(json.dumps({"archive": str(_archive_path(args)), "ok": result.ok, **counts,
+        print(json.dumps({"archive": str(archive_path(args)), "ok": result.ok, **counts,
                           "problems": [{"path": str(p.path), "where": p.where, "message": p.message,
                                         "severity": str(p.severity)} for p in result.problems]},
                          ensure_ascii=False, indent=2))
@@ -109,9 +89,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors, warnings = len(result.errors), len(result.problems) - len(result.errors)
     if result.ok:
         extra = f" ({warnings} warning{'s' * (warnings != 1)})" if warnings else ""
-        print(f"OK: {_archive_path(args)}: {summary}{extra}")
+        print(f"OK: {archive_path(args)}: {summary}{extra}")
         return 0
-    print(f"INVALID: {_archive_path(args)}: {errors} problem{'s' * (errors != 1)}; loaded {summary}",
+    print(f"INVALID: {archive_path(args)}: {errors} problem{'s' * (errors != 1)}; loaded {summary}",
           file=sys.stderr)
     return 1
 
@@ -129,39 +109,25 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0 if archive.collection.id != "missing" else 1
 
 
-def cmd_index(args: argparse.Namespace) -> int:
-    from ..core.search.cli_support import cmd_index as run
-    return run(_archive_path(args), rebuild=args.rebuild, data_dir=args.data_dir, json=args.json)
+COMMANDS = {"validate": cmd_validate, "info": cmd_info}
+
+#: opens the app's window for the parsed arguments and returns the exit status (given by the entry point)
+OpenWindow = Callable[[argparse.Namespace], int]
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from ..core.search.cli_support import cmd_search as run
-    return run(args.query, archive=args.archive or bundled_archive(), limit=args.limit, page=args.page,
-               sort=args.sort, json=args.json, data_dir=args.data_dir)
-
-
-def cmd_annotations(args: argparse.Namespace) -> int:
-    from ..core.annotations import cli_support
-    archive = args.archive or bundled_archive()
-    if args.annotations_command == "export":
-        return cli_support.cmd_export(format=args.format, archive=archive, data_dir=args.data_dir,
-                                      item=args.item, tag=args.tag, by=args.by)
-    return cli_support.cmd_import(args.file, archive=archive, data_dir=args.data_dir, json=args.json)
-
-
-def cmd_gui(args: argparse.Namespace) -> int:
-    from .gui_launch import launch
-    return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
-
-
-COMMANDS = {"validate": cmd_validate, "info": cmd_info, "index": cmd_index,
-            "search": cmd_search, "annotations": cmd_annotations, "gui": cmd_gui, None: cmd_gui}
-
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, open_window: OpenWindow | None = None) -> int:
+    """Run the command in ``argv``; without one (or ``gui``), ``open_window(args)`` - the entry point
+    (:mod:`ashraf_desktop.main`) passes the window's launcher, the command line alone has none."""
     args = build_parser().parse_args(argv)
     try:
-        run = getattr(args, "run", None)  # set by the commands of import_cmd / integrity_cmd
+        if args.command in (None, "gui"):
+            if open_window is None:
+                print("error: this command line has no window to open; run `ashraf-desktop` (or `python -m "
+                      "ashraf_desktop`) without a command for the app, or give a command (see --help)",
+                      file=sys.stderr)
+                return 2
+            return open_window(args)
+        run = getattr(args, "run", None)  # set by the commands with their own modules
         return run(args) if run is not None else COMMANDS[args.command](args)
     except KeyboardInterrupt:
         return 130

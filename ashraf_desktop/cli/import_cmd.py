@@ -161,6 +161,11 @@ def run(args: argparse.Namespace, *, out: TextIO | None = None, err: TextIO | No
             print(f"error: {problem}", file=err)
         return EXIT_USAGE
     dirs = user_dirs(args.data_dir)
+    from .context import writable
+    if not writable(dirs.data):
+        print(f"error: the data folder {dirs.data} is read-only, so nothing can be imported into it; nothing "
+              "was changed (give a writable folder with --data-dir)", file=err)
+        return EXIT_USAGE
     loaded = load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache)
     archive = loaded.archive
     layer = layer_root(dirs.data, archive.collection.id)
@@ -249,19 +254,15 @@ def _print_report(report, layer: Path, index: dict | None, out: TextIO,
 def _update_index(root: Path, data_dir: Path | None, err: TextIO) -> dict | None:
     """Bring the search index up to date with the new items, if the archive has an index already (otherwise
     the next ``index`` or ``search`` builds it with them)."""
-    from ..core.extract import TextCache
-    from ..core.archive import load_layered
-    from ..core.search import SearchError, index_home, open_index
-    from ..paths import prebuilt_index, user_dirs
+    from ..core.search import SearchError, index_home
+    from .context import open_archive
+    from .search_cmd import open_search_index
 
-    dirs = user_dirs(data_dir)
-    archive = load_layered(root, dirs.data, check_files=False, cache_dir=dirs.cache).archive
-    index_root = dirs.cache / "index"
-    if not index_home(archive, index_root).exists():
+    opened = open_archive(argparse.Namespace(archive=root, data_dir=data_dir), err=err)
+    if opened is None or not index_home(opened.archive, opened.dirs.cache / "index").exists():
         return None
     try:
-        index = open_index(archive, index_root, text_cache=TextCache(dirs.cache / "text"),
-                           prebuilt=prebuilt_index(archive.root))
+        index = open_search_index(opened)
         try:
             update = index.last_update
         finally:

@@ -20,7 +20,7 @@ from archive_builder import TEXT, write_archive  # noqa: E402
 from ashraf_desktop.core.annotations import (  # noqa: E402
     Annotation, Colour, ImportFormatError, Kind, RegionSelector, TextSelector, csv_report, export_jsonld,
     import_jsonld, item_iri, item_link_ids, markdown_report, open_store, sha256_urn, text_selector)
-from ashraf_desktop.core.annotations.cli_support import cmd_export, cmd_import  # noqa: E402
+from ashraf_desktop.cli.annotations_cmd import cmd_export, cmd_import  # noqa: E402
 from ashraf_desktop.core.annotations.reports import CSV_COLUMNS  # noqa: E402
 from ashraf_desktop.core.archive import load_archive  # noqa: E402
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ashraf_desktop.cli import main
-from ashraf_desktop.cli.gui_launch import display_problem
+from ashraf_desktop.main import display_problem
 
 from archive_builder import write_archive
 

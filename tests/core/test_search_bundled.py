@@ -11,7 +11,7 @@ import pytest
 
 from ashraf_desktop.core.archive import load_archive
 from ashraf_desktop.core.search import open_index
-from ashraf_desktop.core.search.cli_support import cmd_index, cmd_search
+from ashraf_desktop.cli.search_cmd import cmd_index, cmd_search
 
 
 @pytest.fixture(scope="module")

@@ -268,7 +268,8 @@ def test_ascii_snippet_path_on_random_words(monkeypatch) -> None:
 
 
 def test_cli_text_output_skips_facets(tmp_path: Path, monkeypatch) -> None:
-    from ashraf_desktop.core.search import cli_support
+    from ashraf_desktop.cli import search_cmd as cli_support
+    from ashraf_desktop.cli.context import Opened
 
     archive = make_archive(tmp_path / "a")
     seen: list[bool] = []
@@ -279,7 +280,10 @@ def test_cli_text_output_skips_facets(tmp_path: Path, monkeypatch) -> None:
         return search(self, query, **kw)
 
     monkeypatch.setattr(_index.SearchIndex, "search", spy)
-    monkeypatch.setattr(cli_support, "_load", lambda _a, _e, _data_dir=None: archive)
+    from ashraf_desktop.core.archive import LoadResult
+    from ashraf_desktop.paths import user_dirs
+    loaded = Opened(tmp_path / "a", user_dirs(tmp_path / "d"), LoadResult(archive, ()))
+    monkeypatch.setattr(cli_support, "_load", lambda _a, _e, _data_dir=None: loaded)
     out = io.StringIO()
     assert cli_support.cmd_search("canal", archive=tmp_path / "a", data_dir=tmp_path / "d", out=out,
                                   err=io.StringIO()) == 0

@@ -79,7 +79,7 @@ def test_the_app_from_source_makes_no_network_attempt(tmp_path: Path) -> None:
     log = tmp_path / "net.jsonl"
     proc = subprocess.run(
         [sys.executable, "-c", "import socket, sys; assert socket._ashraf_netguard; "
-                               "from ashraf_desktop.cli import main; sys.exit(main())",
+                               "from ashraf_desktop.main import main; sys.exit(main())",
          "--data-dir", str(tmp_path / "data"), "--smoke"],
         env=_guarded_env(tmp_path, log), capture_output=True, text=True, timeout=180, cwd=tmp_path)
     assert proc.returncode == 0, f"--smoke failed:\n{proc.stdout}\n{proc.stderr}"

@@ -62,7 +62,13 @@ def test_highlight_restart_import_then_the_new_items_are_found(qtbot, qapp, tmp_
     page.browser.setFocus()
     with qtbot.waitSignal(window.annotations.synced, timeout=20_000):
         QTest.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert [a.quote for a in window.annotations.for_item("about-camp-ashraf")] == ["Camp Ashraf"]
+    [highlight] = window.annotations.for_item("about-camp-ashraf")
+    assert highlight.quote == "Camp Ashraf"
+    panel = window.annotations_panel  # and a tag on it, in the Annotations panel
+    assert panel.select_annotation(highlight)
+    panel.tags.set_tags(["population"])
+    with qtbot.waitSignal(window.annotations.synced, timeout=20_000):
+        assert panel.save_current().tags == ("population",)
     # 2. Ctrl+Q, start the app again
     _quit(qtbot, window)
     window = _window(qtbot, dirs)
@@ -81,10 +87,15 @@ def test_highlight_restart_import_then_the_new_items_are_found(qtbot, qapp, tmp_
     assert not problems, problems
     _quit(qtbot, window)
 
-    # the command line finds them too
-    import io
+    # the command line finds them too, and the annotation made in the app by its tag
     import contextlib
+    import io
+    import json
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        assert main(["--data-dir", str(tmp_path / "d"), "search", "Huckleberry"]) == 0
-    assert "Huckleberry" in out.getvalue() and not out.getvalue().startswith("0 results")
+        assert main(["--data-dir", str(tmp_path / "d"), "search", "Huckleberry", "--json"]) == 0
+    assert json.loads(out.getvalue())["total"] == result.total
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--data-dir", str(tmp_path / "d"), "search", "tag:population", "--json"]) == 0
+    assert [h["id"] for h in json.loads(out.getvalue())["hits"]] == [highlight.id]

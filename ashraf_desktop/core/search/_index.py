@@ -12,7 +12,6 @@ run on any thread and never wait for a writer.
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import shutil
 from dataclasses import replace
@@ -26,7 +25,7 @@ from ._files import STAMP, index_files, read_stamp
 from ._life import Damaged, IndexLife, Listener, index_home, write_error
 from ._occurrences import Occurrences
 from ._sync import database_path
-from ._types import Filters, HitSpan, IndexWriteError, SearchResult, UpdateReport
+from ._types import Filters, HitSpan, SearchResult, UpdateReport
 from ._writing import Contents, ProgressFn
 
 __all__ = ["SearchIndex", "open_index", "rebuild_index", "index_home", "Listener"]
@@ -88,9 +87,6 @@ class SearchIndex(IndexLife):
 
         def sync() -> UpdateReport:
             self._feed.follow(path)
-            if self._read_only_home and self._readers.readonly:
-                raise IndexWriteError(errno.EROFS, "the data folder is read-only: annotations made since the "
-                                                   "index was last written are not searchable", str(path))
             return self._feed.sync(self._make_writable)
         return self._write_job("adding annotations", sync, lambda: self.archive)
 

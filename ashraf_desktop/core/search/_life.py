@@ -68,6 +68,7 @@ _AFTER_FAILED_WRITE = ("Searches go on with the index as it was last saved; it i
                        "is tried again with room on the disk, or at the next start.")
 _READ_ONLY = ("The data folder is read-only, so the search index cannot be brought up to date there: results "
               "may miss the latest changes.")
+_READ_ONLY_CURRENT = "The data folder is read-only: the search index is used as it is, and nothing is written."
 
 
 def write_error(exc: OSError, where: Path, after: str = "") -> IndexWriteError:
@@ -253,9 +254,9 @@ class IndexLife:
             self._use(ix, current, readonly=self._read_only_home)
             self._contents.fingerprint = stamp.get("fingerprint")
             if self._read_only_home:
-                if not self._trusted(stamp) and stamp.get("fingerprint") != self._contents.fingerprint_of(
-                        self.archive):
-                    self._notice("read-only", _READ_ONLY, "warning")
+                stale = not self._trusted(stamp) and stamp.get("fingerprint") != self._contents.fingerprint_of(
+                    self.archive)
+                self._notice("read-only", _READ_ONLY if stale else _READ_ONLY_CURRENT, "warning")
                 return
             if stamp.get("generation") != ix.latest_generation():
                 self._contents.update(self.archive)  # a commit that was never stamped: check everything now

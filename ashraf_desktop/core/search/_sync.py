@@ -66,7 +66,7 @@ class AnnotationFeed:
         mem_folder, mem = self._cursor_mem
         if mem_folder == folder and mem is not None:
             return mem
-        if folder is None or self.readers.readonly:
+        if folder is None:
             return None
         try:
             return (folder / ANNOTATION_CURSOR).read_text(encoding="utf-8").strip() or None

@@ -1,23 +1,24 @@
-"""What ``ashraf-desktop annotations export|import`` do, as plain functions the CLI's argparse calls.
+"""``ashraf-desktop annotations export|import`` (docs/cli-annotations.md).
 
-They print to ``out``/``err`` (default stdout/stderr) and return the exit status; a problem a user can cause
-(missing file, not JSON-LD, database busy or damaged) is a message and a status, never a traceback.
-Documented in docs/cli-annotations.md.
+The commands print to ``out``/``err`` (default stdout/stderr) and return the exit status; a problem a user
+can cause (missing file, not JSON-LD, database busy or damaged, a read-only data folder) is a message and a
+status, never a traceback.
 """
 
 from __future__ import annotations
 
+import argparse
 import json as _json
 import sys
 from pathlib import Path
 from typing import TextIO
 
-from .errors import AnnotationError, ImportFormatError, StoreEnvironmentError
-from .exchange import export_jsonld, import_jsonld
-from .reports import csv_report, markdown_report
-from .store import DB_NAME, AnnotationStore
+from ..core.annotations import (DB_NAME, AnnotationError, AnnotationStore, ImportFormatError, StoreEnvironmentError,
+                                csv_report, export_jsonld, import_jsonld, markdown_report)
+from .context import open_archive, writable
 
-__all__ = ["cmd_export", "cmd_import", "EXIT_OK", "EXIT_INCOMPLETE", "EXIT_USAGE", "EXIT_STORE", "FORMATS"]
+__all__ = ["register", "cmd_export", "cmd_import", "EXIT_OK", "EXIT_INCOMPLETE", "EXIT_USAGE", "EXIT_STORE",
+           "FORMATS"]
 
 EXIT_OK = 0
 EXIT_INCOMPLETE = 1  # import: some annotations were not taken (conflicts, no matching item, unreadable)
@@ -26,23 +27,40 @@ EXIT_STORE = 3  # the annotations database cannot be opened or written (busy, di
 FORMATS = ("jsonld", "csv", "md")
 
 
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("annotations", help="export or import annotations (docs/annotations.md)")
+    asub = p.add_subparsers(dest="annotations_command", metavar="ACTION", required=True)
+    e = asub.add_parser("export", help="print annotations as W3C JSON-LD, CSV or Markdown")
+    e.add_argument("--format", choices=["jsonld", "csv", "md"], default="jsonld")
+    e.add_argument("--item", help="only the annotations of this item id")
+    e.add_argument("--tag", help="only annotations with this tag")
+    e.add_argument("--by", choices=["item", "tag"], default="item", help="grouping of the Markdown report")
+    e.set_defaults(run=lambda args: cmd_export(format=args.format, archive=_archive(args), data_dir=args.data_dir,
+                                               item=args.item, tag=args.tag, by=args.by))
+    i = asub.add_parser("import", help="merge a JSON-LD file (- for standard input) into your annotations")
+    i.add_argument("file", help="JSON-LD AnnotationCollection, or - for standard input")
+    i.add_argument("--json", action="store_true", help="print the import report as JSON")
+    i.set_defaults(run=lambda args: cmd_import(args.file, archive=_archive(args), data_dir=args.data_dir,
+                                               json=args.json))
+
+
+def _archive(args: argparse.Namespace) -> Path:
+    from ..paths import bundled_archive
+    return args.archive or bundled_archive()
+
+
 def _db_path(data_dir: Path | str | None) -> Path:
-    from ...paths import user_dirs
+    from ..paths import user_dirs
     return user_dirs(data_dir).data / DB_NAME
 
 
 def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str | None = None):
-    """The archive with the user's layer of imported items (core.archive.layers), so their annotations match."""
+    """The archive with the user's layer of imported items, so that their annotations match; (archive or
+    None, whether to go on)."""
     if archive is None:
         return None, True
-    path = Path(archive)
-    if not (path / "collection.toml").is_file():
-        print(f"error: {path} is not an archive (no collection.toml)", file=err)
-        return None, False
-    from ...paths import user_dirs
-    from ..archive import load_layered
-    dirs = user_dirs(data_dir)
-    return load_layered(path, dirs.data, check_files=False, cache_dir=dirs.cache).archive, True
+    opened = open_archive(argparse.Namespace(archive=archive, data_dir=data_dir), err=err)
+    return (opened.archive, True) if opened is not None else (None, False)
 
 
 def _open_for_reading(path: Path) -> AnnotationStore | None:
@@ -85,7 +103,7 @@ def cmd_export(*, format: str = "jsonld", archive: Path | str | None = None, dat
         print(f"error: {error}", file=err)
         return EXIT_STORE
     if format == "jsonld":
-        from .jsonld import dumps, to_collection
+        from ..core.annotations.jsonld import dumps, to_collection
         out.write(dumps(to_collection([], collection_id=collection_id)))
     elif format == "csv":
         out.write(csv_report(annotations, titles))
@@ -111,8 +129,13 @@ def cmd_import(file: Path | str, *, archive: Path | str | None = None, data_dir:
     loaded, ok = _load_archive(archive, err, data_dir)
     if not ok:
         return EXIT_USAGE
+    db = _db_path(data_dir)
+    if not writable(db.parent):
+        print(f"error: the data folder {db.parent} is read-only, so no annotation can be imported into it; "
+              "nothing was changed (give a writable folder with --data-dir)", file=err)
+        return EXIT_STORE
     try:
-        with AnnotationStore(_db_path(data_dir)) as store:
+        with AnnotationStore(db) as store:
             report = import_jsonld(store, text, archive=loaded)
     except ImportFormatError as error:
         print(f"error: {file}: {error}", file=err)

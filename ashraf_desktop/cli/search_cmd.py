@@ -1,47 +1,53 @@
-"""What the ``index`` and ``search`` commands do, as plain functions the CLI's argparse calls.
+"""``ashraf-desktop index`` and ``ashraf-desktop search`` (docs/cli-search.md).
 
-They print (to ``out``/``err``, default stdout/stderr) and return the exit status; they never raise for
-a problem a user can cause (missing archive, damaged index). Shapes are documented in docs/cli-search.md.
+Both use the index the window uses (the same folder under the user cache, the same prebuilt index) and
+bring the user's annotations into it first, so ``search 'tag:…'`` finds what was annotated in the window or
+imported. ``index`` is the check: it reads everything a search relies on and repairs what is damaged, so
+"up to date" means searchable; ``index --rebuild`` builds a new index without reading the old one. A
+read-only data folder still answers searches, with a note; nothing here ever ends in a traceback for a
+problem a user can cause.
 """
 
 from __future__ import annotations
 
+import argparse
 import json as _json
 import sys
 import time
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ._index import SearchIndex, open_index
-from ._types import SORTS, SearchError, SearchResult
+from .context import Opened, open_archive
 
-__all__ = ["cmd_index", "cmd_search", "result_to_json", "EXIT_OK", "EXIT_ARCHIVE", "EXIT_INDEX", "EXIT_USAGE"]
+if TYPE_CHECKING:
+    from ..core.search import SearchIndex, SearchResult
+
+__all__ = ["register", "cmd_index", "cmd_search", "open_search_index", "result_to_json", "EXIT_OK",
+           "EXIT_ARCHIVE", "EXIT_INDEX", "EXIT_USAGE"]
 
 EXIT_OK = 0
 EXIT_ARCHIVE = 1  # the archive could not be read
-EXIT_INDEX = 3  # the index could not be built or opened
 EXIT_USAGE = 2
+EXIT_INDEX = 3  # the index could not be built or opened
 
 
-def _dirs(data_dir: Path | str | None) -> tuple[Path, Path]:
-    from ...paths import user_dirs
-    dirs = user_dirs(data_dir)
-    return dirs.cache / "index", dirs.cache / "text"
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("index", help="check, build or update the search index")
+    p.add_argument("archive_pos", nargs="?", metavar="ARCHIVE", type=Path,
+                   help="archive folder (default: the bundled archive, or --archive)")
+    p.add_argument("--rebuild", action="store_true", help="build a new index from scratch (the old one is not read)")
+    p.add_argument("--json", action="store_true", help="print a JSON summary")
+    p.set_defaults(run=lambda args: cmd_index(args.archive_pos or args.archive, rebuild=args.rebuild,
+                                              data_dir=args.data_dir, json=args.json))
 
-
-def _load(archive: Path | str, err: TextIO, data_dir: Path | str | None = None):
-    """The archive with the user's layer of imported items (core.archive.layers), so that they are indexed too."""
-    from ...paths import user_dirs
-    from ..archive import load_layered
-    path = Path(archive)
-    if not (path / "collection.toml").is_file():
-        print(f"error: {path} is not an archive (no collection.toml)", file=err)
-        return None
-    dirs = user_dirs(data_dir)
-    result = load_layered(path, dirs.data, check_files=False, cache_dir=dirs.cache)
-    for problem in result.errors:
-        print(f"warning: {problem} (left out of the index)", file=err)
-    return result.archive
+    p = sub.add_parser("search", help="search the archive")
+    p.add_argument("query", help='query, e.g. "Camp Liberty" or date:2009..2011 attack')
+    p.add_argument("--limit", type=int, default=10, help="number of hits (default 10)")
+    p.add_argument("--page", type=int, default=1, help="page of hits (default 1)")
+    p.add_argument("--sort", default="relevance", choices=["relevance", "date", "date-desc", "title"])
+    p.add_argument("--json", action="store_true", help="print a JSON object")
+    p.set_defaults(run=lambda args: cmd_search(args.query, archive=args.archive, limit=args.limit, page=args.page,
+                                               sort=args.sort, json=args.json, data_dir=args.data_dir))
 
 
 class _Bar:
@@ -69,38 +75,69 @@ class _Bar:
         if self.shown:
             self.stream.write("\n")
             self.stream.flush()
+            self.shown = False
 
 
-def _open(archive_obj, data_dir, err: TextIO, bar: _Bar | None = None) -> SearchIndex:
-    from ..extract import TextCache
-    from ...paths import prebuilt_index
-    index_root, text_root = _dirs(data_dir)
-    return open_index(archive_obj, index_root, text_cache=TextCache(text_root), progress=bar,
-                      prebuilt=prebuilt_index(archive_obj.root), signature=archive_obj.signature)
+def _load(archive: Path | str | None, err: TextIO, data_dir: Path | str | None) -> Opened | None:
+    opened = open_archive(argparse.Namespace(archive=archive, data_dir=data_dir), err=err)
+    if opened is not None:
+        for problem in opened.result.errors:
+            print(f"warning: {problem} (left out of the index)", file=err)
+    return opened
 
 
-def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | str | None = None,
+def open_search_index(opened: Opened, *, progress=None, deep: bool = False, rebuild: bool = False
+                      ) -> "SearchIndex":
+    """The archive's index as the window uses it, with the user's annotations brought in."""
+    from ..core.extract import TextCache
+    from ..core.search import IndexWriteError, open_index, rebuild_index
+    from ..paths import prebuilt_index
+    dirs, archive = opened.dirs, opened.archive
+    options: dict[str, Any] = dict(text_cache=TextCache(dirs.cache / "text"), progress=progress,
+                                   signature=archive.signature)
+    if rebuild:
+        index = rebuild_index(archive, dirs.cache / "index", **options)
+    else:
+        index = open_index(archive, dirs.cache / "index", prebuilt=prebuilt_index(archive.root), deep=deep,
+                           **options)
+    try:
+        index.sync_annotations(dirs.data)
+    except IndexWriteError as exc:  # a read-only data folder: the index answers without the newest ones
+        index.notices.append(_note("annotations-not-synced", f"Annotations were not brought into the search "
+                                                             f"index: {exc}"))
+    except Exception as exc:  # noqa: BLE001 - a damaged annotations database must not stop a search
+        index.notices.append(_note("annotations-not-synced", f"Annotations could not be read for the search "
+                                                             f"({exc}); results leave them out."))
+    return index
+
+
+def _note(code: str, message: str):
+    from ..core.search import IndexNotice
+    return IndexNotice(code, message, "warning")
+
+
+def cmd_index(archive: Path | str | None, *, rebuild: bool = False, data_dir: Path | str | None = None,
               json: bool = False, progress: bool | None = None, out: TextIO | None = None,
               err: TextIO | None = None) -> int:
-    """``ashraf-desktop index [ARCHIVE] [--rebuild] [--json]``: build or update the archive's index."""
+    """``ashraf-desktop index [ARCHIVE] [--rebuild] [--json]``: check everything, repair or build, update."""
+    from ..core.search import SearchError
     out = out or sys.stdout
     err = err or sys.stderr
     t0 = time.perf_counter()
-    archive_obj = _load(archive, err, data_dir)
-    if archive_obj is None:
+    opened = _load(archive, err, data_dir)
+    if opened is None:
         return EXIT_ARCHIVE
+    archive_obj = opened.archive
     bar = _Bar(err, err.isatty() if progress is None else progress)
     try:
-        index = _open(archive_obj, data_dir, err, bar)
+        index = open_search_index(opened, progress=bar, deep=not rebuild, rebuild=rebuild)
         try:
             report = index.last_update
-            if rebuild and not (report is not None and report.rebuilt):
-                index.rebuild()
-                report = index.last_update
             bar.finish()
             folder = index.folder
             notices = list(index.notices)
             docs = index.doc_count()
+            read_only = index.read_only
         finally:
             index.close()
     except SearchError as exc:
@@ -110,11 +147,11 @@ def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | st
     elapsed = time.perf_counter() - t0
     counts = archive_obj.counts()
     summary: dict[str, Any] = {
-        "archive": str(Path(archive)), "index": str(folder) if folder else None, "documents_indexed": docs,
+        "archive": str(opened.root), "index": str(folder) if folder else None, "documents_indexed": docs,
         "items": len(archive_obj.items), "events": counts["events"],
         "rebuilt": bool(report and report.rebuilt), "added": report.added if report else 0,
         "changed": report.changed if report else 0, "deleted": report.deleted if report else 0,
-        "problems": list(report.problems) if report else [],
+        "problems": list(report.problems) if report else [], "read_only": read_only,
         "notices": [n.message for n in notices], "elapsed_s": round(elapsed, 3),
     }
     if json:
@@ -123,7 +160,7 @@ def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | st
     for n in notices:
         print(f"note: {n.message}", file=err)
     if report is None:
-        what = "up to date"
+        what = "checked, up to date"
     elif report.rebuilt:
         what = "built"
     else:
@@ -135,7 +172,7 @@ def cmd_index(archive: Path | str, *, rebuild: bool = False, data_dir: Path | st
     return EXIT_OK
 
 
-def result_to_json(result: SearchResult) -> dict[str, Any]:
+def result_to_json(result: "SearchResult") -> dict[str, Any]:
     """The ``search --json`` object (see docs/cli-search.md)."""
     obj: dict[str, Any] = {
         "query": result.query, "total": result.total, "page": result.page, "page_size": result.page_size,
@@ -165,10 +202,11 @@ def _marked(snippet: str, spans, tty: bool) -> str:
     return "".join(out)
 
 
-def cmd_search(query: str, *, archive: Path | str, limit: int = 10, page: int = 1, sort: str = "relevance",
-               json: bool = False, data_dir: Path | str | None = None, out: TextIO | None = None,
-               err: TextIO | None = None) -> int:
+def cmd_search(query: str, *, archive: Path | str | None = None, limit: int = 10, page: int = 1,
+               sort: str = "relevance", json: bool = False, data_dir: Path | str | None = None,
+               out: TextIO | None = None, err: TextIO | None = None) -> int:
     """``ashraf-desktop search QUERY [--archive PATH] [--limit N] [--page N] [--sort S] [--json]``."""
+    from ..core.search import SORTS, SearchError
     out = out or sys.stdout
     err = err or sys.stderr
     if sort not in SORTS:
@@ -177,12 +215,12 @@ def cmd_search(query: str, *, archive: Path | str, limit: int = 10, page: int = 
     if limit < 1 or page < 1:
         print("error: --limit and --page must be at least 1", file=err)
         return EXIT_USAGE
-    archive_obj = _load(archive, err, data_dir)
-    if archive_obj is None:
+    opened = _load(archive, err, data_dir)
+    if opened is None:
         return EXIT_ARCHIVE
     bar = _Bar(err, err.isatty())
     try:
-        index = _open(archive_obj, data_dir, err, bar)
+        index = open_search_index(opened, progress=bar)
         bar.finish()
         try:
             # facet counts cost a pass over every match: only the --json object carries them

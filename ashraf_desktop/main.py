@@ -1,11 +1,20 @@
-"""Start the GUI, or explain clearly why it cannot start here (no display, missing Qt libraries)."""
+"""The entry point of ``ashraf-desktop`` and ``python -m ashraf_desktop``: the composition root.
+
+It is the one module that knows both halves of the app: it runs the command line (:mod:`.cli`), and hands
+it the way to open the window (:mod:`.ui`) for when no command is given - after explaining clearly why the
+window cannot start here, if it cannot (no display, missing Qt libraries). ``cli/`` never imports ``ui/``.
+"""
 
 from __future__ import annotations
 
+import argparse
 import ctypes.util
 import os
 import sys
 from pathlib import Path
+from typing import Sequence
+
+__all__ = ["main", "launch", "display_problem"]
 
 NO_DISPLAY = """\
 Ashraf Archive needs a screen to open its window, and none was found (DISPLAY and WAYLAND_DISPLAY are unset).
@@ -43,9 +52,20 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
 
 
 def launch(archive: Path, data_dir: Path | None, smoke: bool = False) -> int:
+    """Open the window on ``archive`` (exit status 2 with the reason when there is no screen for it)."""
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr, end="")
         return 2
-    from ..ui.app import run
+    from .ui.app import run
     return run(archive=archive, data_dir=data_dir, smoke=smoke)
+
+
+def open_window(args: argparse.Namespace) -> int:
+    from .paths import bundled_archive
+    return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from .cli import main as cli_main
+    return cli_main(argv, open_window=open_window)
