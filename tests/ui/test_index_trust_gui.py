@@ -99,3 +99,32 @@ def test_highlight_restart_import_then_the_new_items_are_found(qtbot, qapp, tmp_
     with contextlib.redirect_stdout(out):
         assert main(["--data-dir", str(tmp_path / "d"), "search", "tag:population", "--json"]) == 0
     assert [h["id"] for h in json.loads(out.getvalue())["hits"]] == [highlight.id]
+
+
+def test_damage_found_while_searching_is_repaired_in_the_background(qtbot, qapp, tmp_path: Path) -> None:
+    """The failure rule in the window: a search that meets a damaged postings file gets an empty page with a
+    plain-words notice at once (the GUI never waits for the writer), the index is rebuilt in the background,
+    and the same search then shows its results by itself; the status bar says once what happened."""
+    from ashraf_desktop.paths import user_dirs
+    from ashraf_desktop.ui.app import create_app
+    create_app()
+    window = _window(qtbot, user_dirs(tmp_path / "d").ensure())
+    expected = _search(qtbot, window, "Odierno").total
+    assert expected >= 1
+    _search(qtbot, window, "Diyala")
+    folder = window.index.folder
+    for victim in folder.iterdir():
+        if victim.name.endswith("_stored.col"):  # every stored document garbled, in place: open readers see it
+            data = bytearray(victim.read_bytes())
+            data[64:-64] = b"Q" * (len(data) - 128)
+            with open(victim, "r+b") as handle:
+                handle.write(bytes(data))
+    shown = []
+    window.search.result_shown.connect(lambda r: shown.append(r))
+    window.search.set_query("Odierno")
+    qtbot.waitUntil(lambda: any(r.total == expected for r in shown), timeout=60_000)
+    first = shown[0]
+    assert first.total == 0 and "being rebuilt" in (first.notice or "")
+    assert window.index.folder != folder and not folder.exists()
+    assert "rebuilt because its files were damaged" in window.statusBar().currentMessage()
+    _quit(qtbot, window)

@@ -60,6 +60,15 @@ class _Progress(QObject):
         self.changed.emit(message, done, total)
 
 
+class _Relay(QObject):
+    """Carries the index's own events (from its writer thread) to the GUI thread."""
+
+    event = Signal(str, object)  # "notice" with an IndexNotice, or "changed"
+
+    def listen(self, event: str, notice: Any) -> None:
+        self.event.emit(event, notice)
+
+
 class IndexService(QObject):
     """One archive's search index in the window: its opening, its updates, what the user is told."""
 
@@ -82,6 +91,8 @@ class IndexService(QObject):
         self.text_cache: Any = None
         self._archive: Archive | None = None  # the archive the window shows now
         self._opening_for: Archive | None = None  # the archive the index being opened was asked for
+        self._relay = _Relay(self)
+        self._relay.event.connect(self._index_event)
 
     @property
     def enabled(self) -> bool:
@@ -124,6 +135,9 @@ class IndexService(QObject):
     def _opened(self, value: Any) -> None:
         index, cache = value if isinstance(value, tuple) else (value, None)
         self.index, self.text_cache = index, cache
+        if index is not None and hasattr(index, "subscribe"):
+            # later notices (a repair after damage found while searching) and new generations come as events
+            index.subscribe(self._relay.listen)
         notices = [str(n) for n in getattr(index, "notices", []) or []]
         self.ready.emit(index, cache)
         if notices:
@@ -137,6 +151,12 @@ class IndexService(QObject):
         self._archive = archive
         if self.index is not None:
             self._catch_up(self.index, archive)
+
+    def _index_event(self, event: str, notice: Any) -> None:
+        if event == "notice" and notice is not None:
+            self.notice.emit(str(notice))
+        elif event == "changed" and self.index is not None:
+            self.contents_changed.emit()  # e.g. a repaired index: the current search runs again on it
 
     def _catch_up(self, index: Any, archive: Archive) -> None:
         self.runner.run_task(lambda: index.update(archive), lambda _r: self.contents_changed.emit(),
