@@ -94,7 +94,7 @@ def open_search_index(opened: Opened, *, progress=None, deep: bool = False, rebu
     from ..paths import prebuilt_index
     dirs, archive = opened.dirs, opened.archive
     options: dict[str, Any] = dict(text_cache=TextCache(dirs.cache / "text"), progress=progress,
-                                   signature=archive.signature)
+                                   signature=archive.signature, annotations=dirs.data)
     if rebuild:
         index = rebuild_index(archive, dirs.cache / "index", **options)
     else:

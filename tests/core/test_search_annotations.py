@@ -120,3 +120,26 @@ def test_missing_database_means_no_annotations(tmp_path: Path) -> None:
 
 def test_plain_note() -> None:
     assert plain_note("# Title\n\n- **bold** and _it_ [link](item:x)") == "Title\n\nbold and it link"
+
+
+def test_an_annotation_follows_its_item_s_date_and_title(setup) -> None:
+    """An annotation is dated like its item (a date filter keeps it with the item) and shows its title: when
+    the item's date or title changes, or the item goes, the annotation's document follows in the same update
+    (found by the stateful test: the annotation stayed under the item's old date)."""
+    import dataclasses
+
+    from ashraf_desktop.core.archive import parse_date
+    index, store, archive, tmp = setup
+    a = _note(store, body="dated like its item")
+    index.sync_annotations(tmp / "data")
+    assert [h.id for h in index.search("note:dated date:1986").hits] == [a.id]
+    item = archive.item("water-history")
+    moved = dataclasses.replace(item, date=parse_date("2011"),
+                                metadata=dataclasses.replace(item.metadata, title="Water, again"))
+    index.update_items([moved])
+    assert index.search("note:dated date:1986").total == 0
+    [hit] = index.search("note:dated date:2011").hits
+    assert hit.id == a.id and hit.title == "Water, again"
+    index.update_items((), ["water-history"])
+    assert index.search("note:dated date:2011").total == 0  # its item is gone: undated
+    assert [h.id for h in index.search("note:dated").hits] == [a.id]  # but still found

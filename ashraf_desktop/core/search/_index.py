@@ -213,7 +213,7 @@ def _opened(index: SearchIndex, opener: Callable[[], None], index_root: Path) ->
 
 def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress: ProgressFn | None = None,
                prebuilt: Path | None = None, build_procs: int | None = None, signature: str | None = None,
-               verify: str = "now", deep: bool = False) -> SearchIndex:
+               verify: str = "now", deep: bool = False, annotations: Path | str | None = None) -> SearchIndex:
     """Open (building, repairing or updating as needed) the search index of ``archive``.
 
     ``index_root`` is the user cache folder; the index lives in a sub-folder keyed to the archive.
@@ -235,9 +235,11 @@ def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress:
 
     ``build_procs``: writer processes for a full build (default: 2 for archives of ``MP_BUILD_ITEMS``
     items or more, on POSIX with 2+ cores; pass 1 from a process that must not fork, such as a GUI).
+    ``annotations``: the annotations database (or the data folder holding it) that :meth:`sync_annotations`
+    will follow; given here, updates made while opening already rewrite the annotations of changed items.
     """
     index = SearchIndex(archive, index_root, text_cache=text_cache, progress=progress, prebuilt=prebuilt,
-                        build_procs=build_procs, signature=signature, verify=verify)
+                        build_procs=build_procs, signature=signature, verify=verify, annotations=annotations)
     _opened(index, lambda: index._open(deep=deep), index_root)
     if index._damage_at_open:
         index._start_repair("opening", Damaged(index._damage_at_open), index.folder)
@@ -248,11 +250,12 @@ def open_index(archive: Archive, index_root: Path, *, text_cache=None, progress:
 
 
 def rebuild_index(archive: Archive, index_root: Path, *, text_cache=None, progress: ProgressFn | None = None,
-                  build_procs: int | None = None, signature: str | None = None) -> SearchIndex:
-    """A new index of ``archive`` built from scratch and put in use; the old one is never read (whatever
-    state it is in, this works)."""
+                  build_procs: int | None = None, signature: str | None = None,
+                  annotations: Path | str | None = None) -> SearchIndex:
+    """A new index of ``archive`` (and its ``annotations``) built from scratch and put in use; the old one is
+    never read (whatever state it is in, this works)."""
     index = SearchIndex(archive, index_root, text_cache=text_cache, progress=progress, build_procs=build_procs,
-                        signature=signature)
+                        signature=signature, annotations=annotations)
 
     def build() -> None:
         with index._locked():

@@ -48,7 +48,7 @@ from ._files import LOCK, STAMP, Home, index_files, read_stamp
 from ._lock import READ_ONLY_ERRNOS, FileLock, ReadOnlyHome
 from ._readers import Readers
 from ._schema import SCHEMA_VERSION
-from ._sync import AnnotationFeed
+from ._sync import AnnotationFeed, database_path
 from ._types import IndexNotice, IndexWriteError, SearchError, UpdateReport
 from ._writing import Contents, ProgressFn
 
@@ -117,7 +117,7 @@ class IndexLife:
     def __init__(self, archive: Archive, index_root: Path, *, text_cache=None,
                  progress: ProgressFn | None = None, prebuilt: Path | None = None,
                  build_procs: int | None = None, signature: str | None = None,
-                 verify: str = "now") -> None:
+                 verify: str = "now", annotations: Path | str | None = None) -> None:
         if verify not in VERIFY_MODES:
             raise ValueError(f"verify must be one of {VERIFY_MODES}, not {verify!r}")
         self.notices: list[IndexNotice] = []
@@ -130,6 +130,8 @@ class IndexLife:
                                   notice=self._notice, signature=signature, build_procs=build_procs,
                                   make_writable=self._make_writable)
         self._feed = AnnotationFeed(self._contents)
+        if annotations is not None:  # known from the start: an update rewrites the annotations of what it changes
+            self._feed.follow(database_path(annotations))
         self._lock = FileLock(self._home.path / LOCK)
         self._in_process = threading.RLock()  # the writer lock's stand-in where the home is read-only
         self._read_only_home = False
@@ -212,9 +214,31 @@ class IndexLife:
             self._notice("stale-lock", "A lock left on the search index by a program that stopped unexpectedly "
                                        "was cleared.")
         try:
+            self._follow_current()
             yield
         finally:
             self._lock.release()
+
+    def _follow_current(self) -> bool:
+        """Another process put a new generation in use (``index --rebuild`` beside the window, a repair): use
+        it too, before writing (under the lock) or after a read failed because the old one was removed."""
+        folder = self._readers.folder
+        if folder is None or folder == self._prebuilt or self._temporary is not None or self._read_only_home:
+            return False
+        current = self._home.current()
+        if current is None or current == folder:
+            return False
+        stamp = read_stamp(current)
+        if stamp is None or stamp.get("schema") != SCHEMA_VERSION or self._home.damaged(current):
+            return False
+        ix, _why = check_generation(current, stamp)
+        if ix is None:
+            return False
+        self._use(ix, current)
+        self._contents.fingerprint = stamp.get("fingerprint")
+        _log.info("search index: another process put %s in use; following it", current.name)
+        self._emit("changed")
+        return True
 
     def _use(self, ix: windex.FileIndex | None, folder: Path | None, readonly: bool = False) -> None:
         self._readers.use(ix, folder, readonly)
@@ -470,7 +494,9 @@ class IndexLife:
         except SearchError:
             raise
         except Exception as exc:  # noqa: BLE001 - the rule covers every failure
-            if self.folder != generation:  # a repair already put a new generation in place: read that
+            if self.folder == generation and self._home.current() not in (None, generation):
+                self._run(self._follow_locked)  # another process replaced it (and removed the old files)
+            if self.folder != generation:  # a new generation is in place now: read that
                 with self._readers.searcher() as s:
                     return fn(s)
             future = self._start_repair(doing, exc, generation)
@@ -480,6 +506,10 @@ class IndexLife:
             with self._readers.searcher() as s:
                 return fn(s)
 
+    def _follow_locked(self) -> None:
+        with self._locked():  # follows the current generation
+            pass
+
     def _start_repair(self, doing: str, exc: BaseException, generation: Path | None) -> Future:
         """One repair at a time: a failure seen while one runs waits for it."""
         running = self._repairing
@@ -487,7 +517,8 @@ class IndexLife:
             return running
 
         def job() -> None:
-            if self.folder == generation:  # not repaired meanwhile by an update that failed too
+            self._follow_locked()  # another process may have put a whole generation in place meanwhile
+            if self.folder == generation:  # not replaced or repaired meanwhile (an update that failed too)
                 self._repair(doing, exc)
         self._repairing = self._submit(job)
         return self._repairing

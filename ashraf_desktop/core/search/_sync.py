@@ -37,6 +37,7 @@ class AnnotationFeed:
     def __init__(self, contents: Contents) -> None:
         self.contents = contents
         self.readers = contents.readers
+        contents.annotation_docs = self.docs_of_items
         self.path: Path | None = None  # the database synced from (None: never asked to)
         self._store: Any = None  # a read-only AnnotationStore, opened on the writer thread
         self._cursor_mem: tuple[Path | None, str | None] = (None, None)
@@ -84,6 +85,23 @@ class AnnotationFeed:
                 path.unlink()
         else:
             atomic_write(path, cursor)
+
+    def docs_of_items(self, items: dict[str, Any]) -> list:
+        """The annotation documents of these items ({id: Item, or None when it was deleted}) as they must be
+        now: an annotation is dated like its item and shows its title. Nothing when this generation holds no
+        annotations yet (the next sync brings them all)."""
+        if not items or self._cursor() is None:
+            return []
+        store = self._open_store()
+        if store is None:
+            return []
+        from ..annotations.feed import index_record
+        collection = self.contents.collection_id
+        if len(items) > 20:  # one query for all, rather than one per item
+            found = [a for a in store.query(collection_id=collection) if a.item_id in items]
+        else:
+            found = [a for item_id in items for a in store.query(collection_id=collection, item_id=item_id)]
+        return [annotation_doc(index_record(a), items[a.item_id]) for a in found]
 
     def sync(self, make_writable) -> UpdateReport:
         """Apply what changed in the database since the stored cursor (``make_writable()`` first if a

@@ -120,6 +120,9 @@ class Contents:
         self._skipped: set[str] = set()  # keys whose document could not be made in the write under way
         self.fingerprint: str | None = None
         self.last_update: UpdateReport | None = None
+        #: the annotation documents of changed or deleted items ({item id: the Item, or None}), written in the
+        #: same commit: an annotation is dated like its item and labelled with its title (set by the feed)
+        self.annotation_docs: Callable[[dict[str, Item | None]], list[IndexDoc]] | None = None
 
     # -- the archive the index matches --
 
@@ -329,9 +332,11 @@ class Contents:
         self._hsum = hash_sum(self._wanted.values())
 
     def write(self, deleted: list[str], docs: Iterator[IndexDoc] | list[IndexDoc], todo: int,
-              purge_kind: str | None = None, report: bool = True) -> None:
+              purge_kind: str | None = None, report: bool = True,
+              items: Callable[[], dict[str, Item | None]] | None = None) -> None:
         """One commit: delete ``deleted`` keys (and, with ``purge_kind``, every document of that kind), add or
-        replace ``docs``; all or nothing. Keeps ``_retry``."""
+        replace ``docs``, and rewrite the annotations of ``items()`` (the items changed or deleted); all or
+        nothing. Keeps ``_retry``."""
         ix, folder = self.readers.ix, self.readers.folder
         assert ix is not None and folder is not None
         words = WordCollector()
@@ -353,6 +358,9 @@ class Contents:
                     failed.add(doc.key)
                 if report:
                     self._report(n, todo, doc.fields["title"])
+            if items is not None and self.annotation_docs is not None:
+                for doc in self.annotation_docs(items()):
+                    writer.update_document(**doc.fields)
             if words.raw:  # before the commit: the word list may cover more than the index, never less
                 base = self.readers.word_list()
                 new = [w for w in words.folded() if not has_word(base, w)]
@@ -398,7 +406,12 @@ class Contents:
         problems: list[str] = []
         if added or changed or deleted:
             todo = added | changed
-            self.write(sorted(deleted), self._docs(archive, todo, problems, hashes), len(todo))
+
+            def items() -> dict[str, Item | None]:
+                out: dict[str, Item | None] = {k[5:]: None for k in deleted if k.startswith("item:")}
+                out.update((k[5:], archive.item(k[5:])) for k in todo if k.startswith("item:"))
+                return out
+            self.write(sorted(deleted), self._docs(archive, todo, problems, hashes), len(todo), items=items)
         self.archive = archive
         self._wanted = hashes
         self._hsum = hash_sum(hashes.values())
@@ -439,8 +452,13 @@ class Contents:
                 if doc is not None:
                     yield doc
 
+        def items() -> dict[str, Item | None]:
+            out: dict[str, Item | None] = {k[5:]: None for k in gone_indexed if k.startswith("item:")}
+            out.update((k[5:], todo[k]) for k in fresh if k.startswith("item:"))
+            return out
+
         if fresh or gone_indexed:
-            self.write(gone_indexed, docs(), len(fresh))
+            self.write(gone_indexed, docs(), len(fresh), items=items)
         self.apply_changes(todo, gone)
         for key in gone_indexed:
             self._hsum = (self._hsum - int(wanted.pop(key), 16)) & _MASK

@@ -38,7 +38,7 @@ def open_index_default(archive: Archive, dirs: UserDirs, progress: Callable[...,
     # the catalogue's signature vouches for the stamp: no item is hashed when the archive did not change
     return open_index(archive, dirs.cache / "index", text_cache=cache, progress=progress,
                       prebuilt=prebuilt_index(archive.root), build_procs=1, verify="background",
-                      signature=archive.signature), cache
+                      signature=archive.signature, annotations=dirs.data), cache
 
 
 class _Progress(QObject):
