@@ -95,3 +95,29 @@ def test_annotations_export_import_round_trip_through_the_cli(tmp_path, capsys, 
     assert code == 0
     code, again, _ = run_cli(capsys, "--data-dir", str(tmp_path / "two"), "annotations", "export")
     assert json.loads(again) == json.loads(exported)
+
+
+def test_the_command_line_never_imports_the_window():
+    """cli/ holds every command and never imports ui/ (the entry point, ashraf_desktop.main, opens the window):
+    statically, and at run time no command pulls Qt in."""
+    import ast
+
+    import ashraf_desktop.cli as cli_package
+    for path in sorted(Path(cli_package.__file__).parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                target = "." * node.level + (node.module or "")
+                assert not (target.startswith("..ui") or (node.module or "").startswith("ashraf_desktop.ui")), \
+                    f"{path.name} imports {target}"
+            elif isinstance(node, ast.Import):
+                assert not any(a.name.startswith(("ashraf_desktop.ui", "PySide6")) for a in node.names), path.name
+    code = ("import sys; from ashraf_desktop.cli import main; main(['info', '--json']); "
+            "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'ashraf_desktop.ui'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_command_line_alone_has_no_window_to_open(capsys):
+    assert main([]) == 2
+    assert "no window to open" in capsys.readouterr().err
