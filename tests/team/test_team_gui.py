@@ -61,7 +61,7 @@ def test_without_a_team_nothing_starts(window_for, tmp_path: Path) -> None:
 
 
 def test_the_app_without_a_team_never_loads_the_database_driver(tmp_path: Path) -> None:
-    code = ("import sys\nfrom ashraf_desktop.cli import main\n"
+    code = ("import sys\nfrom ashraf_desktop.main import main\n"
             f"code = main(['--data-dir', {str(tmp_path / 'd')!r}, '--smoke'])\n"
             "print('psycopg loaded' if 'psycopg' in sys.modules else 'no psycopg', code)\n")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
