@@ -406,3 +406,90 @@ def test_a_sidecar_replaced_with_the_same_size_and_time_is_read_again(tmp_path, 
     reads.clear()
     assert load_archive(root, check_files=False, cache_dir=cache).archive.item("report").title == "B report"
     assert reads == ["report.toml"]
+
+
+@pytest.fixture
+def compared(monkeypatch):
+    """The folders the refresh compares row by row (their digest of stats did not match their rows')."""
+    seen: list[str] = []
+    real = catalogue_mod._compare_folder
+
+    def counting(conn, fid, prefix, stats):
+        seen.append(prefix.replace("\x01", "/"))
+        return real(conn, fid, prefix, stats)
+
+    monkeypatch.setattr(catalogue_mod, "_compare_folder", counting)
+    return seen
+
+
+def test_an_unchanged_archive_compares_no_rows_and_an_edit_only_its_folder(tmp_path, compared, reads):
+    """Every sidecar is stat'ed at every load (an edit in place shows nowhere else), but the rows of a folder
+    are read only when its stats changed: at 100,000 items that comparison was half of `info`."""
+    root = _many_items(tmp_path / "a", 30)
+    (root / "items" / "other").mkdir()
+    (root / "items" / "other" / "x.toml").write_text('id = "x"\nkind = "record"\ntitle = "X"\n', encoding="utf-8")
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    assert sorted(compared) == ["", "many/", "other/"]  # the first load: every folder is new
+    compared.clear()
+    reads.clear()
+    assert len(load_archive(root, check_files=False, cache_dir=cache).archive.items) == 33
+    assert compared == [] and reads == []
+
+    sidecar = root / "items" / "many" / "i0007.toml"
+    _bump(sidecar, sidecar.read_text().replace("Zeta 7", "Zeta seven"))  # an edit in place: the folder's time stays
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    assert compared == ["many/"] and reads == ["i0007.toml"]
+    assert result.archive.item("i0007").title == "Zeta seven"
+    _same(result, load_archive(root, check_files=False))
+    compared.clear()
+    reads.clear()
+    load_archive(root, check_files=False, cache_dir=cache)
+    assert compared == [] and reads == []  # sealed again after the change
+
+    shutil.rmtree(root / "items" / "other")  # a folder that went away: its rows go with it
+    result = load_archive(root, check_files=False, cache_dir=cache)
+    assert "x" not in result.archive and len(result.archive.items) == 32
+    _same(result, load_archive(root, check_files=False))
+
+
+def test_a_folders_digest_is_cleared_with_its_rows(tmp_path, compared):
+    """A refresh killed after writing rows but before sealing their folders again leaves no digest that
+    vouches for rows it does not describe: the next load compares those folders row by row."""
+    root = _many_items(tmp_path / "a", 12)
+    cache = tmp_path / "cache"
+    load_archive(root, check_files=False, cache_dir=cache)
+    sidecar = root / "items" / "many" / "i0003.toml"
+    _bump(sidecar, sidecar.read_text().replace("Zeta 3", "Zeta three"))
+    real_seal = catalogue_mod._seal_folders
+    catalogue_mod._seal_folders = lambda conn, touched: None  # as if killed right after the rows' commit
+    try:
+        assert load_archive(root, check_files=False, cache_dir=cache).archive.item("i0003").title == "Zeta three"
+    finally:
+        catalogue_mod._seal_folders = real_seal
+    conn = sqlite3.connect(catalogue_path(cache, root))
+    assert conn.execute("SELECT digest FROM folders WHERE prefix = ?", ("many\x01",)).fetchone() == (None,)
+    conn.close()
+    compared.clear()
+    assert load_archive(root, check_files=False, cache_dir=cache).archive.item("i0003").title == "Zeta three"
+    assert compared == ["many/"]
+
+
+def test_counts_and_problems_kept_for_a_generation_follow_every_change(tmp_path):
+    """What a load works out from every row (counts, duplicates, problems, signature) is kept with the
+    catalogue's generation and used again only while nothing changed."""
+    root = _messy(tmp_path / "a")
+    cache = tmp_path / "cache"
+    first = load_archive(root, check_files=False, cache_dir=cache)
+    again = load_archive(root, check_files=False, cache_dir=cache)
+    _same(again, first)
+    assert again.archive.counts() == first.archive.counts() == load_archive(root, check_files=False).archive.counts()
+    (root / "items" / "another.toml").write_text('id = "another"\nkind = "record"\ntitle = "Another"\n',
+                                                 encoding="utf-8")
+    (root / "items" / "zdup2.toml").write_text('id = "note"\nkind = "document"\ntitle = "Dup"\n', encoding="utf-8")
+    changed = load_archive(root, check_files=False, cache_dir=cache)
+    plain = load_archive(root, check_files=False)
+    _same(changed, plain)
+    assert changed.archive.counts() == plain.archive.counts() != first.archive.counts()
+    assert changed.archive.signature != first.archive.signature
+    assert len(changed.archive.items) == len(plain.archive.items)

@@ -8,21 +8,25 @@ citations of items that do not exist — is asked of SQLite, not of 100,000 Pyth
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import pickle
 import sqlite3
 import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from .catalogue import DAMAGE, TAG_SEP, CatalogueError, problems_of, remove, unsealed, version_key, whole
+from ._item_codec import decode_item
+from .catalogue import (DAMAGE, TAG_SEP, CatalogueError, generation, problems_of, remove, sealed, unsealed, version_key,
+                        whole)
 from .dates import DateError, DateSpan, parse_date
 from .loader import LoadResult, _Collector
-from .model import Archive, Collection, DatedItem, Item, ItemKind, ItemRow, Items, MemoryItems, Severity
+from .model import Archive, Collection, DatedItem, Item, ItemKind, ItemRow, Items, MemoryItems, Problem, Severity
 
-__all__ = ["snapshot", "CatalogueItems"]
+__all__ = ["snapshot", "keep_summary", "CatalogueItems"]
 
 _log = logging.getLogger(__name__)
 
@@ -49,21 +53,84 @@ def snapshot(conn: sqlite3.Connection, path: Path, root: Path, layers: tuple[Pat
         out.problems.extend(collection_problems)
         if not (root / "items").is_dir():
             out.add(root / "items", "", "missing: the archive has no items/ folder", Severity.WARNING)
-        for (blob,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY base, sortkey"):
-            out.problems.extend(problems_of(blob))
+        bases = {i: Path(p) for i, p in conn.execute("SELECT id, path FROM bases")}
+        summary = _stored_summary(conn) or _summary_of(conn, bases, root)
+        out.problems.extend(summary.file_problems)
         out.problems.extend(event_problems)
         out.problems.extend(fact_problems)
-        bases = {i: Path(p) for i, p in conn.execute("SELECT id, path FROM bases")}
-        hidden = _duplicates(conn, bases, out)
-        _check_citations(conn, hidden, bases, events, facts, root, out)  # type: ignore[arg-type]
-        signature = _signature(conn)
+        out.problems.extend(summary.duplicate_problems)
+        _check_citations(conn, summary.hidden, bases, events, facts, root, out)  # type: ignore[arg-type]
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    items = CatalogueItems(conn, path, hidden, root, layers)
+    items = CatalogueItems(conn, path, summary.hidden, root, layers, counts=summary.counts)
     archive = Archive(root=root, collection=collection, items=items, events=events,  # type: ignore[arg-type]
-                      facts=facts, layers=layers, signature=signature)  # type: ignore[arg-type]
+                      facts=facts, layers=layers, signature=summary.signature)  # type: ignore[arg-type]
     return LoadResult(archive=archive, problems=tuple(out.problems), notices=tuple(notices))
+
+
+@dataclass(frozen=True)
+class _Summary:
+    """What a snapshot works out from every row (about 0.1 s at 100,000 items), kept in the catalogue for
+    the generation it was worked out from, so that a start or a command after no change reads it at once."""
+
+    generation: int
+    file_problems: tuple[Problem, ...]  # the sidecars' own problems, in file order
+    hidden: frozenset[int]  # rows left out: their id is an earlier file's
+    duplicate_problems: tuple[Problem, ...]
+    signature: str
+    counts: dict[str | None, int]  # items by kind value (None: all), hidden rows left out
+
+
+def _summary_of(conn: sqlite3.Connection, bases: dict[int, Path], root: Path) -> _Summary:
+    """Worked out from the rows of the transaction ``conn`` is in."""
+    gen = generation(conn)
+    problems: list[Problem] = []
+    for (blob,) in conn.execute("SELECT problems FROM files WHERE problems IS NOT NULL ORDER BY base, sortkey"):
+        problems.extend(problems_of(blob))
+    duplicates = _Collector(root=root)
+    hidden = _duplicates(conn, bases, duplicates)
+    counts: dict[str | None, int] = dict(conn.execute(f"SELECT kind, count(*) FROM files WHERE {_ITEMS} GROUP BY kind"))
+    for start in range(0, len(hidden), _CHUNK):
+        chunk = sorted(hidden)[start:start + _CHUNK]
+        for (kind,) in conn.execute(f"SELECT kind FROM files WHERE rowid IN ({','.join('?' * len(chunk))})", chunk):
+            counts[kind] -= 1
+    counts[None] = sum(counts.values())
+    return _Summary(gen, tuple(problems), hidden, tuple(duplicates.problems), _signature(conn), counts)
+
+
+def _stored_summary(conn: sqlite3.Connection) -> _Summary | None:
+    """The summary kept for the catalogue's current generation, or None (none kept, or an older one)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'summary'").fetchone()
+    if row is None:
+        return None
+    summary = pickle.loads(unsealed(row[0]))
+    if not isinstance(summary, _Summary) or not all(isinstance(p, Problem) for p in summary.file_problems):
+        raise CatalogueError("the summary row does not decode")
+    return summary if summary.generation == generation(conn) else None
+
+
+def keep_summary(conn: sqlite3.Connection, root: Path) -> None:
+    """After a refresh: work out the summary of the catalogue as it is now and keep it, unless it is kept
+    already (the usual case: nothing changed). ``conn`` is in no transaction."""
+    conn.execute("BEGIN")
+    try:
+        fresh = _stored_summary(conn) is not None
+    finally:
+        conn.execute("ROLLBACK")
+    if fresh:
+        return
+    conn.execute("BEGIN IMMEDIATE")  # worked out and kept under the write lock: no writer in between
+    try:
+        bases = {i: Path(p) for i, p in conn.execute("SELECT id, path FROM bases")}
+        summary = _summary_of(conn, bases, root)
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('summary', ?)",
+                     (sealed(pickle.dumps(summary, protocol=5)),))
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _sidecar(bases: dict[int, Path], base: int, sortkey: str) -> Path:
@@ -146,13 +213,15 @@ class CatalogueItems(Items):
     it is read, it is deleted (the next start builds it again) and the archive is read from its files."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, hidden: frozenset[int], root: Path,
-                 layers: tuple[Path, ...]) -> None:
+                 layers: tuple[Path, ...], counts: dict[str | None, int] | None = None) -> None:
         self._conn: sqlite3.Connection | None = conn
         self._path, self._root, self._layers = path, root, layers
         self._lock = threading.RLock()
         self._where = _ITEMS + (f" AND files.rowid NOT IN ({','.join(map(str, sorted(hidden)))})" if hidden else "")
         self._cache: OrderedDict[str, Item | None] = OrderedDict()
         self._counts: dict[ItemKind | None, int] = {}
+        if counts is not None:
+            self._counts = {None: counts.get(None, 0), **{k: counts.get(k.value, 0) for k in ItemKind}}
         self._rowids: list[int] | None = None
         self._fallback: MemoryItems | None = None
         self._dates: dict[str, DateSpan | None] = {}
@@ -188,7 +257,7 @@ class CatalogueItems(Items):
 
     @staticmethod
     def _decode(blob: bytes) -> Item:
-        item = pickle.loads(unsealed(blob))
+        item = decode_item(unsealed(blob))
         if not isinstance(item, Item):
             raise CatalogueError("an item row does not decode")
         return item

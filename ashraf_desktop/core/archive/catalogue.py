@@ -30,21 +30,22 @@ import pickle
 import re
 import shutil
 import sqlite3
-import stat
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Sequence
 
+from ._item_codec import encode_item
+from ._stat_walk import SEP, FileStat, folder_digest, walk_folders
 from .loader import LOADER_VERSION, _Collector, _load_collection, _load_events, _load_facts, _load_item
 from .model import Event, Fact, Problem
 
 __all__ = ["CATALOGUE_DIR", "catalogue_path", "CatalogueError", "DAMAGE", "RefreshReport", "refresh", "connect",
-           "remove", "version_key", "sealed", "unsealed", "problems_of", "whole"]
+           "remove", "version_key", "sealed", "unsealed", "problems_of", "whole", "generation"]
 
 
 CATALOGUE_DIR = "catalogue"
-SCHEMA = 3
+SCHEMA = 4
 BATCH = 2_000  # files per transaction while (re)building: what a kill can cost at most
 #: what a damaged catalogue may raise while it is read; each means "throw it away and build it again"
 DAMAGE = (sqlite3.DatabaseError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
@@ -80,16 +81,20 @@ def version_key() -> str:
 _SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS bases (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+-- one row per folder of sidecars: the digest of its files' rows' stats (NULL: to be made again, see refresh)
+CREATE TABLE IF NOT EXISTS folders (id INTEGER PRIMARY KEY, base INTEGER NOT NULL, prefix TEXT NOT NULL, digest BLOB,
+    UNIQUE (base, prefix));
 -- one row per sidecar: its stat when read, what the loader made of it (item columns NULL when it failed)
 CREATE TABLE IF NOT EXISTS files (
-    base INTEGER NOT NULL, sortkey TEXT NOT NULL, size INTEGER NOT NULL, mtime INTEGER NOT NULL, ino INTEGER NOT NULL,
+    base INTEGER NOT NULL, sortkey TEXT NOT NULL, folder INTEGER NOT NULL,
+    size INTEGER NOT NULL, mtime INTEGER NOT NULL, ino INTEGER NOT NULL,
     h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, problems BLOB,
     id TEXT, kind TEXT, title TEXT, title_key TEXT, d0 INTEGER, d1 INTEGER, date TEXT, sha256 TEXT,
     caption TEXT, tags TEXT, held TEXT, date_raw TEXT,  -- the rest of an ItemRow (a list's row without its Item)
     UNIQUE (base, sortkey));
 -- the pickled Item of each sidecar that made one (apart: scans of files stay small)
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY, item BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS files_stat ON files (base, sortkey, size, mtime, ino);
+CREATE INDEX IF NOT EXISTS files_folder ON files (folder, sortkey, size, mtime, ino);
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
 CREATE INDEX IF NOT EXISTS files_kind_title ON files (kind, title_key);
 CREATE INDEX IF NOT EXISTS files_kind_date ON files (kind, d0, d1);
@@ -110,6 +115,7 @@ class _Stat:
     base: int  # bases.id
     path: Path
     sortkey: str  # the path below the base with "/" as "\x01": SQLite's byte order is then pathlib's order
+    folder: int  # folders.id
     size: int
     mtime: int
     ino: int  # a file replaced by a rename (an editor's save, the app's own writes) is a new inode
@@ -119,33 +125,6 @@ def _hashes(data: bytes) -> tuple[int, int]:
     """Two 31-bit halves of a content hash: their sums over 100,000 files fit SQLite's integers."""
     d = hashlib.blake2b(data, digest_size=8).digest()
     return int.from_bytes(d[:4], "big") >> 1, int.from_bytes(d[4:], "big") >> 1
-
-
-def _walk(items_dir: Path) -> Iterator[tuple[str, int, int]]:
-    """``(sort key, size, mtime_ns, inode)`` of every ``*.toml`` under ``items_dir`` whose name does not start with a
-    dot, as the loader's ``rglob`` finds them (linked folders are not entered; a linked sidecar is read).
-    The sort key is the path below ``items_dir`` with "\\x01" between its parts (SQLite's byte order is then
-    pathlib's order). Strings, not Paths, and one stat per sidecar: at 100,000 files every object and every
-    system call made per file shows."""
-    stack = [(str(items_dir), "")]
-    while stack:
-        folder, prefix = stack.pop()
-        try:
-            with os.scandir(folder) as it:
-                entries = list(it)
-        except OSError:
-            continue
-        for entry in entries:
-            name = entry.name
-            try:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append((entry.path, f"{prefix}{name}\x01"))
-                elif name.endswith(".toml") and name[0] != ".":
-                    st = entry.stat()
-                    if stat.S_ISREG(st.st_mode):
-                        yield prefix + name, st.st_size, st.st_mtime_ns, st.st_ino
-            except OSError:
-                continue
 
 
 def connect(path: Path, *, create: bool) -> sqlite3.Connection:
@@ -168,6 +147,7 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                 for statement in filter(str.strip, _SCHEMA_SQL.split(";")):
                     conn.execute(statement)
                 conn.execute("INSERT INTO meta VALUES ('version', ?)", (version_key(),))
+                conn.execute("INSERT INTO meta VALUES ('generation', '0')")
                 row = version_key()
             conn.execute("COMMIT")
         if row != version_key():
@@ -176,6 +156,20 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _bump(conn: sqlite3.Connection) -> None:
+    """Within a write transaction that changes what an archive is made of: a new generation (what was
+    worked out from the rows of an older one, see :func:`generation`, is not used again)."""
+    conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+
+def generation(conn: sqlite3.Connection) -> int:
+    """Changes with every write transaction that changes the catalogue's content (never goes back)."""
+    row = _meta(conn, "generation")
+    if row is None:
+        raise CatalogueError("no generation")
+    return int(row)
 
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
@@ -219,7 +213,9 @@ def _bases(conn: sqlite3.Connection, roots: Sequence[Path]) -> dict[Path, int]:
         conn.execute("DELETE FROM files")
         conn.execute("DELETE FROM cites")
         conn.execute("DELETE FROM bodies")
+        conn.execute("DELETE FROM folders")
         conn.execute("DELETE FROM bases")
+        _bump(conn)
         conn.execute("COMMIT")
         rows, ids = {}, [None] * len(roots)
     out: dict[Path, int] = {}
@@ -227,6 +223,7 @@ def _bases(conn: sqlite3.Connection, roots: Sequence[Path]) -> dict[Path, int]:
         if known_id is None:
             conn.execute("BEGIN IMMEDIATE")
             known_id = conn.execute("INSERT INTO bases (path) VALUES (?)", (str(root),)).lastrowid
+            _bump(conn)
             conn.execute("COMMIT")
         out[root] = int(known_id)
     return out
@@ -235,45 +232,73 @@ def _bases(conn: sqlite3.Connection, roots: Sequence[Path]) -> dict[Path, int]:
 def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
             progress: ProgressFn | None = None) -> RefreshReport:
     """Bring the catalogue up to date with the files of ``root`` and its ``layers``: stat every sidecar,
-    re-read those whose size or time changed, drop the rows of files that are gone."""
+    re-read those whose size, time or inode changed, drop the rows of files that are gone.
+
+    Every sidecar is stat'ed (an edit in place shows nowhere else), but rows are read and compared only in
+    the folders whose digest of stats differs from the digest of their rows (:mod:`._stat_walk`): an
+    unchanged archive costs the stats and one digest per folder. The digest of a folder's rows is cleared
+    in the same transaction as any change to those rows and made again from the rows at the end, so a
+    digest, when there is one, always describes the rows as they are (whatever other processes and kills
+    did in between)."""
     roots = [root, *layers]
     bases = _bases(conn, roots)
-    report = RefreshReport()
-    known: dict[int, dict[str, tuple[int, int, int]]] = {bases[base]: {} for base in roots}
-    gone: list[tuple[int, str]] = []
-    for b, key, size, mtime, ino in conn.execute("SELECT base, sortkey, size, mtime, ino FROM files"):
-        if b in known:
-            known[b][key] = (size, mtime, ino)
-        else:
-            gone.append((b, key))
     by_id = {v: k for k, v in bases.items()}
-    todo: list[_Stat] = []
+    report = RefreshReport()
+    folders = {(b, prefix): (fid, digest) for fid, b, prefix, digest in
+               conn.execute("SELECT id, base, prefix, digest FROM folders")}
+    todo: list[tuple[int, str, str, FileStat]] = []  # (base, prefix, folder key, stat) to read
+    gone: list[int] = []  # rowids of files whose sidecar is no longer there
+    touched: dict[tuple[int, str], int | None] = {}  # folders compared row by row -> their id (None: new)
     for base in roots:
         base_id = bases[base]
-        old = known[base_id]
-        get = old.pop
-        for key, size, mtime, ino in _walk(base / "items"):
-            report.total += 1
-            if get(key, None) != (size, mtime, ino):
-                todo.append(_Stat(base_id, base / "items" / key.replace("\x01", "/"), key, size, mtime, ino))
-        gone.extend((base_id, key) for key in old)  # rows whose file is no longer there
-    todo.sort(key=lambda f: (f.base, f.sortkey))
-    real = {base: base.resolve() for base in roots}
+        for prefix, stats in walk_folders(str(base / "items")):
+            report.total += len(stats)
+            known = folders.pop((base_id, prefix), None)
+            if known is not None and known[1] == folder_digest(stats):
+                continue
+            fid = known[0] if known is not None else None
+            touched[(base_id, prefix)] = fid
+            changed, removed = _compare_folder(conn, fid, prefix, stats)
+            todo.extend((base_id, prefix, st) for st in changed)
+            gone.extend(removed)
+    vanished = [fid for fid, _ in folders.values()]  # folders (and layers) no longer there
+    for fid in vanished:
+        gone.extend(r for (r,) in conn.execute("SELECT rowid FROM files WHERE folder = ?", (fid,)))
     stale = [i for (i,) in conn.execute("SELECT id FROM bases") if i not in by_id]
-    if gone or stale:
-        conn.execute("BEGIN IMMEDIATE")
-        for base, key in gone:
-            _delete_file(conn, base, key)
-        conn.executemany("DELETE FROM bases WHERE id = ?", [(i,) for i in stale])  # a layer that is gone
-        conn.execute("COMMIT")
-        report.removed = len(gone)
-    for start in range(0, len(todo), BATCH):
-        batch = todo[start:start + BATCH]
-        rows = [_read_sidecar(f, by_id[f.base], root, real[by_id[f.base]]) for f in batch]
+    if touched or vanished or stale:
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for f, row in zip(batch, rows):
+            for key, fid in touched.items():
+                if fid is None:
+                    conn.execute("INSERT OR IGNORE INTO folders (base, prefix) VALUES (?, ?)", key)
+                    touched[key] = conn.execute("SELECT id FROM folders WHERE base = ? AND prefix = ?",
+                                                key).fetchone()[0]
+            for rowid in gone:
+                _delete_rowid(conn, rowid)
+            conn.executemany("UPDATE folders SET digest = NULL WHERE id = ?", [(touched[key],) for key in touched])
+            conn.executemany("DELETE FROM folders WHERE id = ?", [(fid,) for fid in vanished])
+            conn.executemany("DELETE FROM bases WHERE id = ?", [(i,) for i in stale])  # a layer that is gone
+            _bump(conn)
+            conn.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(sqlite3.Error):
+                conn.execute("ROLLBACK")
+            raise
+        report.removed = len(gone)
+    files = [_Stat(b, by_id[b] / "items" / (prefix + st[0]).replace(SEP, "/"), prefix + st[0], touched[(b, prefix)],
+                   st[1], st[2], st[3]) for b, prefix, st in todo]
+    files.sort(key=lambda f: (f.base, f.sortkey))
+    real = {base: base.resolve() for base in roots}
+    for start in range(0, len(files), BATCH):
+        batch = files[start:start + BATCH]
+        rows_read = [_read_sidecar(f, by_id[f.base], root, real[by_id[f.base]]) for f in batch]
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # cleared with the rows they describe, in the same transaction (made again below)
+            conn.executemany("UPDATE folders SET digest = NULL WHERE id = ?", [(i,) for i in {f.folder for f in batch}])
+            for f, row in zip(batch, rows_read):
                 _store_file(conn, f, row)
+            _bump(conn)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -281,9 +306,45 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
             raise
         report.read += len(batch)
         if progress:
-            progress(report.read, len(todo))
+            progress(report.read, len(files))
+    if touched:
+        _seal_folders(conn, touched)
     report.wholes_read = _refresh_wholes(conn, root)
     return report
+
+
+def _compare_folder(conn: sqlite3.Connection, fid: int | None, prefix: str,
+                    stats: list[FileStat]) -> tuple[list[FileStat], list[int]]:
+    """A folder whose digest differs, row by row: the sidecars to read (new or changed) and the rowids of
+    those that are gone."""
+    rows: dict[str, tuple[int, int, int, int]] = {}
+    if fid is not None:
+        cut = len(prefix)
+        rows = {key[cut:]: (rowid, size, mtime, ino) for rowid, key, size, mtime, ino in conn.execute(
+            "SELECT rowid, sortkey, size, mtime, ino FROM files WHERE folder = ?", (fid,))}
+    changed = []
+    for st in stats:
+        old = rows.pop(st[0], None)
+        if old is None or old[1:] != st[1:]:
+            changed.append(st)
+    return changed, [r[0] for r in rows.values()]
+
+
+def _seal_folders(conn: sqlite3.Connection, touched: dict[tuple[int, str], int | None]) -> None:
+    """Give the folders compared row by row the digest of their rows as they are now (in one transaction:
+    what another process writes meanwhile clears it again in its own)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for (_base, prefix), fid in touched.items():
+            cut = len(prefix)
+            stats = sorted((key[cut:], size, mtime, ino) for key, size, mtime, ino in conn.execute(
+                "SELECT sortkey, size, mtime, ino FROM files WHERE folder = ?", (fid,)))
+            conn.execute("UPDATE folders SET digest = ? WHERE id = ?", (folder_digest(stats), fid))
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,9 +367,13 @@ def _read_sidecar(f: _Stat, base: Path, root: Path, real_base: Path) -> _Row:
 def _delete_file(conn: sqlite3.Connection, base: int, sortkey: str) -> None:
     row = conn.execute("SELECT rowid FROM files WHERE base = ? AND sortkey = ?", (base, sortkey)).fetchone()
     if row is not None:
-        conn.execute("DELETE FROM cites WHERE file = ?", (row[0],))
-        conn.execute("DELETE FROM bodies WHERE file = ?", (row[0],))
-        conn.execute("DELETE FROM files WHERE rowid = ?", (row[0],))
+        _delete_rowid(conn, row[0])
+
+
+def _delete_rowid(conn: sqlite3.Connection, rowid: int) -> None:
+    conn.execute("DELETE FROM cites WHERE file = ?", (rowid,))
+    conn.execute("DELETE FROM bodies WHERE file = ?", (rowid,))
+    conn.execute("DELETE FROM files WHERE rowid = ?", (rowid,))
 
 
 def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
@@ -316,19 +381,19 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
     problems = pickle.dumps(row.problems, protocol=5) if row.problems else None
     item = row.item
     if item is None:
-        conn.execute("INSERT INTO files (base, sortkey, size, mtime, ino, h1, h2, problems) VALUES (?,?,?,?,?,?,?,?)",
-                     (f.base, f.sortkey, f.size, f.mtime, f.ino, *row.h, problems))
+        conn.execute("INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems) "
+                     "VALUES (?,?,?,?,?,?,?,?,?)", (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h, problems))
         return
     date = item.date  # type: ignore[attr-defined]
     d0, d1 = date.sort_key if date is not None else (None, None)
     rowid = conn.execute(
-        "INSERT INTO files (base, sortkey, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, d0, d1, "
-        "date, sha256, caption, tags, held, date_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (f.base, f.sortkey, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
+        "INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, "
+        "d0, d1, date, sha256, caption, tags, held, date_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
          item.sha256.lower() or None, item.caption, TAG_SEP.join(item.tags),  # type: ignore
          str(item.file) if item.file is not None else None, item.metadata.date)).lastrowid  # type: ignore
-    conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(pickle.dumps(item, protocol=5))))
+    conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(encode_item(item))))  # type: ignore[arg-type]
     cites = [(rowid, n, c.item) for n, c in enumerate(item.mentioned_in, start=1)]  # type: ignore
     if cites:
         conn.executemany("INSERT INTO cites VALUES (?,?,?)", cites)
@@ -362,6 +427,7 @@ def _refresh_wholes(conn: sqlite3.Connection, root: Path) -> int:
         blob = pickle.dumps((payload, tuple(out.problems)), protocol=5)
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("INSERT OR REPLACE INTO wholes VALUES (?,?,?,?,?,?,?)", (name, *key, *_hashes(data), blob))
+        _bump(conn)
         conn.execute("COMMIT")
         read += 1
     return read

@@ -42,7 +42,7 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
     ``trust`` soon (the window does, in the background, after its first paint). Stat'ing 100,000 sidecars
     costs about a second here; a start should not wait for it. Without a usable catalogue it loads fully.
     """
-    from ._catalogue_items import snapshot
+    from ._catalogue_items import keep_summary, snapshot
     from .loader import load_archive
     root = Path(root)
     layer_roots = tuple(Path(layer) for layer in layers)
@@ -61,6 +61,7 @@ def load_catalogued(root: Path | str, *, layers: Sequence[Path | str] = (), cach
             fresh = not path.is_file()
             conn = connect(path, create=True)
             report = refresh(conn, root, layer_roots, progress)
+            keep_summary(conn, root)
             if fresh and report.read >= NOTICE_AT and not notices:
                 notices.append(f"The archive's {report.read:,} descriptions were read once to make its "
                                "catalogue; later starts read only what changed.")
