@@ -8,13 +8,29 @@ scanned PDF) come back as a result with a ``status`` and ``warnings``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .cache import TextCache
-from .dispatch import DEFAULT_MAX_BYTES, extract
 from .media import sniff_media_type
 from .office import DOCX, ODT, OFFICE_TYPES
 from .model import (PAGE_SEPARATOR, STATUS_ENCRYPTED, STATUS_NO_TEXT, STATUS_OK, ExtractedText, ExtractionError,
                     PageSpan)
-from .pdf_text import PDFIUM_LOCK
+
+if TYPE_CHECKING:
+    from .dispatch import DEFAULT_MAX_BYTES, extract
+    from .pdf_text import PDFIUM_LOCK
+
+
+def __getattr__(name: str) -> Any:
+    """The readers (BeautifulSoup, markdown-it, pdfium: 0.1-0.3 s to import) load when first used, not with
+    the package: the search command and the index's worker need only ``TextCache`` until a file is read."""
+    if name in ("extract", "DEFAULT_MAX_BYTES"):
+        from . import dispatch
+        return getattr(dispatch, name)
+    if name == "PDFIUM_LOCK":
+        from .pdf_text import PDFIUM_LOCK
+        return PDFIUM_LOCK
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "extract", "sniff_media_type", "ExtractedText", "PageSpan", "ExtractionError", "TextCache",

@@ -21,7 +21,6 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .dispatch import extract
 from .machine_read import layer_file
 from .model import STATUS_ENCRYPTED, ExtractedText, PageSpan
 
@@ -49,6 +48,7 @@ class TextCache:
         cached = self._load(entry, sha256, media_type)
         if cached is not None:
             return cached
+        from .dispatch import extract  # the readers load on the first miss, not with the cache
         result = extract(Path(path), media_type)
         if result.status != STATUS_ENCRYPTED:
             self._store(entry, sha256, media_type, result)
