@@ -304,7 +304,7 @@ def import_and_verify(window, wait_until, settle, save_over, tmp: Path) -> None:
     box.resize(940, 300)
     box.move(window.mapToGlobal(window.rect().center()) - box.rect().center())
     box.table.selectRow(0)
-    window.statusBar().clearMessage()
+    window.status.clear_messages()
     save_over("verify.png", box)
     box.close()
 

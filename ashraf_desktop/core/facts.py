@@ -19,7 +19,7 @@ from typing import Iterable
 from .archive import Archive, Fact
 
 __all__ = ["FactSource", "FactValue", "FactSummary", "summarize_fact", "summarize_facts", "value_key",
-           "facts_json"]
+           "facts_json", "facts_stated_by"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +82,11 @@ def summarize_fact(fact: Fact, archive: Archive | None = None) -> FactSummary:
 def summarize_facts(archive: Archive, facts: Iterable[Fact] | None = None) -> tuple[FactSummary, ...]:
     """Every fact of ``archive`` (or just ``facts``) in file order."""
     return tuple(summarize_fact(f, archive) for f in (archive.facts if facts is None else facts))
+
+
+def facts_stated_by(archive: Archive, item_id: str) -> tuple[FactSummary, ...]:
+    """The facts one of whose values ``item_id`` is a source of (the provenance panel links them)."""
+    return summarize_facts(archive, [f for f in archive.facts if any(c.citation.item == item_id for c in f.claims)])
 
 
 def facts_json(summaries: Iterable[FactSummary]) -> list[dict[str, object]]:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 from .. import APP_NAME, __version__
 from ..paths import data_root, resources_dir
 from .viewer.browser import SafeTextBrowser
+from .fit import fit_to_screen
 
 __all__ = ["help_text", "show_help", "about_html", "versions"]
 
@@ -101,7 +102,7 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self.resize(720, 620)
+        fit_to_screen(self, (720, 620))
 
 
 def show_help(parent: QWidget, which: str) -> HelpDialog:

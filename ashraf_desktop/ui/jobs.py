@@ -132,13 +132,13 @@ def start_job(window: Any, title: str, work: Callable[[Job], Any], on_done: Call
     if show:
         status = JobStatus(job, window)
         status.cancel_button.setVisible(cancellable)
-        window.statusBar().addPermanentWidget(status)
+        window.status.add_permanent(status)
         status.show()
     job.status = status
 
     def finish() -> None:
         if status is not None:
-            window.statusBar().removeWidget(status)
+            window.status.remove(status)
             status.deleteLater()
         job.status = None
 

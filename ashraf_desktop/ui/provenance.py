@@ -1,8 +1,8 @@
 """The provenance panel: where the item in the current tab comes from, and what cites it.
 
 Shows the Dublin Core fields in the order of ``DC_FIELDS``, the date as written and as understood, the
-SHA-256 of the held file, the events that cite the item (activating one emits ``event_activated`` for the
-timeline), and a "Copy citation" button.
+SHA-256 of the held file, the facts it states (links to the facts view), the events that cite the item
+(activating one emits ``event_activated`` for the timeline), and a "Copy citation" button.
 """
 
 from __future__ import annotations
@@ -10,17 +10,18 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
-                               QScrollArea, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QGuiApplication, QTextOption
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.archive import DC_FIELDS, Archive, Event, Item, ItemKind
+from ..core.facts import facts_stated_by
 from .citation import STYLE_LABELS, citation_text
 from .look import icon
 from .viewer.info_pages import date_text
 
-__all__ = ["ProvenancePanel", "provenance_rows"]
+__all__ = ["ProvenancePanel", "provenance_rows", "provenance_html"]
 
 _LABELS = {"identifier": "Identifier", "rights": "Rights", "source": "Source", "type": "Type", "format": "Format",
            "subject": "Subjects", "creator": "Creator", "publisher": "Publisher", "language": "Language",
@@ -64,8 +65,39 @@ def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
     return rows
 
 
+def provenance_html(item: Item, archive: Archive) -> str:
+    """The panel's document: title and kind, the rows of :func:`provenance_rows`, the facts the item states."""
+    kind = ("Record (the archive holds only a reference)" if item.kind is ItemKind.RECORD
+            else str(item.kind).capitalize())
+    parts = [f"<p style='margin-bottom:2px'><b style='font-size:large'>{html.escape(item.title)}</b></p>",
+             f"<p style='margin-top:0'>{html.escape(kind)}</p><table cellspacing='0' cellpadding='2'>"]
+    for label, value in provenance_rows(item, archive):
+        if label == "SHA-256":  # 64 hex digits: four groups of 16, in a fixed-width font
+            shown = "<br>".join(f"<code>{value[i:i + 16]}</code>" for i in range(0, len(value), 16))
+        elif label in ("Attachments", "Attachment of"):  # e-mail: each leads to the other
+            linked = [archive.item(item.part_of)] if label == "Attachment of" else \
+                [i for i in archive.items if i.part_of == item.id][:20]
+            shown = "; ".join(f"<a href='item-link:{html.escape(i.id)}'>{html.escape(i.title)}</a>"
+                              for i in linked if i is not None) or html.escape(value)
+        else:
+            shown = html.escape(value).replace("\n", "<br>")
+        parts.append(f"<tr><td valign='top'><b>{html.escape(label)}</b></td><td>{shown}</td></tr>")
+    parts.append("</table>")
+    facts = facts_stated_by(archive, item.id)
+    if facts:
+        links = "".join(f"<li><a href='fact:{html.escape(f.id)}'>{html.escape(f.label)}</a>"
+                        + (" — <i>the sources disagree</i>" if f.disputed else "") + "</li>" for f in facts)
+        parts.append(f"<p style='margin-bottom:0'><b>Facts it states</b></p><ul style='margin-top:2px'>{links}</ul>")
+    return "".join(parts)
+
+
 class ProvenancePanel(QWidget):
+    """The item's description as one text document: it wraps anywhere (a long URL or file name never widens the
+    panel nor slips under its scroll bar), is selectable, and links the facts the item states (``fact_activated``).
+    """
+
     event_activated = Signal(str)
+    fact_activated = Signal(str)  # a fact this item states: the facts view opens at it
     status_message = Signal(str)
     edit_requested = Signal(str)  # item id: open the Dublin Core form (the window's importer listens)
     item_link_activated = Signal(str)  # item id: an e-mail's attachment, or the message of an attachment
@@ -75,18 +107,21 @@ class ProvenancePanel(QWidget):
         self.archive = archive
         self.item: Item | None = None
         self._pending_event: str | None = None
-        self.title = QLabel(self)
-        self.title.setObjectName("panelTitle")
-        self.title.setWordWrap(True)
-        self.form_host = QWidget(self)
-        self.form = QFormLayout(self.form_host)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.details = QTextBrowser(self)
+        self.details.setObjectName("provenanceText")
+        self.details.setOpenLinks(False)
+        self.details.setFrameShape(QFrame.Shape.NoFrame)
+        self.details.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.details.setAccessibleName("Provenance of the open item")
+        self.details.anchorClicked.connect(self._link)
+        self.details.setMinimumHeight(60)
         self.events_label = QLabel("Events that cite it", self)
         self.events_label.setObjectName("eventsLabel")
         self.events = QListWidget(self)
         self.events.setObjectName("citingEvents")
         self.events.setWordWrap(True)
+        self.events.setAccessibleName("Events that cite this item")
         self.events.itemActivated.connect(self._event_item)
         self.events.itemClicked.connect(self._event_item)
         self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
@@ -99,80 +134,57 @@ class ProvenancePanel(QWidget):
         self.edit_button = QPushButton("Edit metadata…", self)
         self.edit_button.setObjectName("editMetadata")
         self.edit_button.clicked.connect(lambda: self.item is not None and self.edit_requested.emit(self.item.id))
-        self.placeholder = QLabel("Open a document or record to see where it comes from: its description, source, rights and checksum.", self)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setObjectName("provenancePlaceholder")
 
-        inner = QWidget(self)
-        lay = QVBoxLayout(inner)
-        lay.addWidget(self.placeholder)
-        lay.addWidget(self.title)
-        lay.addWidget(self.form_host)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.details, 3)
         buttons = QHBoxLayout()
         buttons.addWidget(self.copy_button)
         buttons.addWidget(self.edit_button)
         buttons.addStretch(1)
         lay.addLayout(buttons)
         lay.addWidget(self.events_label)
-        lay.addWidget(self.events)
-        lay.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        lay.addWidget(self.events, 1)
+        self.setFocusProxy(self.details)
         self.show_item(None)
 
     def set_archive(self, archive: Archive) -> None:
         self.archive = archive
         self.show_item(None)
 
+    def update_archive(self, archive: Archive) -> None:
+        """The same archive reloaded: the item shown stays, with its new description if it was edited."""
+        self.archive = archive
+        shown = self.item
+        if shown is not None and archive.item(shown.id) != shown:
+            self.show_item(archive.item(shown.id))
+
     def show_item(self, item: Item | None) -> None:
         self.item = item
-        while self.form.rowCount():
-            self.form.removeRow(0)
         self.events.clear()
         has = item is not None
-        for w in (self.title, self.form_host, self.copy_button):
-            w.setVisible(has)
+        self.copy_button.setVisible(has)
         self.edit_button.setVisible(has and self.editing_available)
-        self.placeholder.setVisible(not has)
-        if item is not None:
-            editable = self.archive.layer_of(item) is not None
-            self.edit_button.setText("Edit metadata…" if editable else "Metadata (read-only)…")
-            self.edit_button.setIcon(icon("file-text" if editable else "lock"))
-            self.edit_button.setToolTip("Describe this imported item: title, creator, date, …" if editable else
-                                        "This item belongs to the archive as published, which is read-only")
         if item is None:
+            self.details.setHtml("<p>Open a document or record to see where it comes from: its description, "
+                                 "source, rights and checksum.</p>")
             self.events_label.hide()
             self.events.hide()
             return
-        kind = "Record (the archive holds only a reference)" if item.kind is ItemKind.RECORD else str(item.kind).capitalize()
-        self.title.setText(f"{html.escape(item.title)}<br><span style='font-weight:normal'>{kind}</span>")
-        for label, value in provenance_rows(item, self.archive):
-            field = QLabel(self.form_host)
-            field.setTextFormat(Qt.TextFormat.RichText)
-            field.setWordWrap(True)
-            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if label == "SHA-256":  # 64 hex digits do not wrap: show them as four groups of 16
-                value = "<br>".join(value[i:i + 16] for i in range(0, len(value), 16))
-                field.setText(f"<code>{value}</code>")
-            elif label in ("Attachments", "Attachment of"):  # e-mail: each leads to the other
-                linked = [self.archive.item(item.part_of)] if label == "Attachment of" else \
-                    [i for i in self.archive.items if i.part_of == item.id][:20]
-                field.setText("; ".join(f'<a href="{html.escape(i.id)}">{html.escape(i.title)}</a>'
-                                        for i in linked if i is not None) or html.escape(value))
-                field.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                              | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-                field.linkActivated.connect(self.item_link_activated.emit)
-            else:
-                field.setText(html.escape(value))
-            self.form.addRow(f"<b>{html.escape(label)}</b>", field)
-        events = self.archive.events_citing(item.id)
-        self._fill_events(events)
+        editable = self.archive.layer_of(item) is not None
+        self.edit_button.setText("Edit metadata…" if editable else "Metadata (read-only)…")
+        self.edit_button.setIcon(icon("file-text" if editable else "lock"))
+        self.edit_button.setToolTip("Describe this imported item: title, creator, date, …" if editable else
+                                    "This item belongs to the archive as published, which is read-only")
+        self.details.setHtml(provenance_html(item, self.archive))
+        self._fill_events(self.archive.events_citing(item.id))
+
+    def _link(self, url: QUrl) -> None:
+        scheme, _, value = url.toString().partition(":")
+        if scheme == "fact" and value:
+            self.fact_activated.emit(value)
+        elif scheme == "item-link" and value:
+            self.item_link_activated.emit(value)
 
     def _fill_events(self, events: tuple[Event, ...]) -> None:
         self.events_label.setVisible(bool(events))
@@ -182,8 +194,8 @@ class ProvenancePanel(QWidget):
             entry.setData(Qt.ItemDataRole.UserRole, event.id)
             entry.setToolTip("Open this event")
             self.events.addItem(entry)
-        if events:
-            rows = min(len(events), 6)
+        if events:  # two rows at least; more scroll (the panel must fit a low dock)
+            rows = min(len(events), 2)
             self.events.setMinimumHeight(rows * self.events.sizeHintForRow(0) + 6)
 
     def _event_item(self, entry: QListWidgetItem) -> None:

@@ -205,9 +205,9 @@ def test_duplicates_same_file_twice_under_two_names_and_already_held(setup, tmp_
     outcomes = report.outcomes
     assert [o.status for o in outcomes] == ["added", "duplicate", "duplicate", "duplicate"]
     assert outcomes[1].item_id == outcomes[0].item_id == outcomes[2].item_id == "a"
-    assert "imported just before as 'a' (a)" in outcomes[2].message
+    assert "imported just before as “a” (a)" in outcomes[2].message
     assert outcomes[3].item_id == "doc"
-    assert outcomes[3].message == "the same file is already in the archive: 'A document' (doc)"
+    assert outcomes[3].message == "the same file is already in the archive: “A document” (doc)"
     again = import_files(_reload(setup).archive, layer, [copy])  # a later import sees the layer's items
     assert again.outcomes[0].status == "duplicate" and again.outcomes[0].item_id == "a"
 
@@ -224,7 +224,7 @@ def test_mislabelled_files(setup, tmp_path):
     out = _by_name(report)
     assert out["report.pdf"].status == "failed"
     assert out["report.pdf"].message.startswith(
-        "not a PDF (the file is a web page (HTML) titled '403 Forbidden'), although it is named .pdf")
+        "not a PDF (the file is a web page (HTML) titled “403 Forbidden”), although it is named .pdf")
     assert "rename it to .html" in out["report.pdf"].message
     assert out["letter.docx"].status == "failed"
     assert out["letter.docx"].message.startswith("not a Word document (the file is plain text)")
@@ -234,7 +234,7 @@ def test_mislabelled_files(setup, tmp_path):
     items = {i.id: i for i in _reload(setup).archive.items}
     assert items["scan"].file.name == "scan.jpg" and items["scan"].metadata.format == "image/jpeg"
     assert items["noextension"].file.name == "noextension.pdf"
-    assert "'scan.png'" in items["scan"].metadata.source  # the original name is kept in the metadata
+    assert "“scan.png”" in items["scan"].metadata.source  # the original name is kept in the metadata
 
 
 def test_docx_zip_bomb_is_refused(setup, tmp_path):

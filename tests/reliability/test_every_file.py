@@ -104,7 +104,7 @@ IMPORT_REFUSES = {
     "zip-bomb.odt": "zip bomb",
     "zip-bomb-named.jpg": "zip bomb",
     "entity-bomb.docx": "declares a DOCTYPE or entities",
-    "report-403.pdf": "not a PDF (the file is a web page (HTML) titled '403 Forbidden')",
+    "report-403.pdf": "not a PDF (the file is a web page (HTML) titled “403 Forbidden”)",
     "empty.txt": "the file is empty",
 }
 #: Hostile files the import may take (and the reader then checks the item loads, with the source's SHA-256).

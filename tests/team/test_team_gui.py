@@ -57,7 +57,7 @@ def window_for(qapp, qtbot, tmp_path: Path, monkeypatch):
 def test_without_a_team_nothing_starts(window_for, tmp_path: Path) -> None:
     window = window_for(tmp_path / "solo")
     assert window.team.service is None and not window.team.status.isVisible()
-    assert window.act_team in window.edit_menu.actions()
+    assert window.action("team") in window.menus.menu("edit").actions()
 
 
 def test_the_app_without_a_team_never_loads_the_database_driver(tmp_path: Path) -> None:

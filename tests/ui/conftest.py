@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before any QApplication exists
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":  # a laptop's 1366×768 screen, not the plugin's 800×800
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={Path(__file__).with_name('laptop-screen.json')}"
 
 import pytest
 

@@ -58,7 +58,7 @@ def test_highlight_note_tags_delete_and_undo_redo(qtbot, qtmodeltester, make_win
 
     # a note on another passage: the panel selects it and its note is edited there
     _select(page, "Camp Ashraf", 1)
-    window.act_annotate.trigger()
+    window.action("annotate").trigger()
     notes = [x for x in c.for_item("about-camp-ashraf") if str(x.kind) == "note"]
     assert len(notes) == 1
     assert panel.current_annotation().id == notes[0].id
@@ -77,18 +77,18 @@ def test_highlight_note_tags_delete_and_undo_redo(qtbot, qtmodeltester, make_win
     assert panel.delete_current()
     assert [x.id for x in c.for_item("about-camp-ashraf")] == [notes[0].id]
     assert a.id not in [x.id for _s, _e, x in page.annotation_spans()]
-    window.act_undo.trigger()
+    window.action("undo").trigger()
     back = c.get(a.id)
     assert back is not None and back.created == a.created and back.quote == "Camp Ashraf"
     assert a.id in [x.id for _s, _e, x in page.annotation_spans()]
-    window.act_redo.trigger()
+    window.action("redo").trigger()
     assert c.get(a.id) is None
-    window.act_undo.trigger()  # undo the delete again
-    window.act_undo.trigger()  # undo the edit of the note
+    window.action("undo").trigger()  # undo the delete again
+    window.action("undo").trigger()  # undo the edit of the note
     assert c.get(notes[0].id).body == "" and c.get(notes[0].id).tags == ()
-    window.act_redo.trigger()
+    window.action("redo").trigger()
     assert c.get(notes[0].id).tags == ("1986", "construction")
-    assert window.act_undo.isEnabled() and "Edit annotation" in window.act_undo.text()
+    assert window.action("undo").isEnabled() and "Edit annotation" in window.action("undo").text()
 
 
 def test_store_errors_are_messages_not_tracebacks(qtbot, make_window, monkeypatch):
@@ -101,21 +101,21 @@ def test_store_errors_are_messages_not_tracebacks(qtbot, make_window, monkeypatc
         raise StoreBusyError(3.0)
     monkeypatch.setattr(window.annotations.store, "create", busy)
     assert window.annotation_wiring.annotate_page(page, "yellow", False) is None
-    assert "another Ashraf Archive window is saving" in window.statusBar().currentMessage()
+    assert window.status.said("another Ashraf Archive window is saving")
     assert "another Ashraf Archive window" in window.annotations_panel.status.text()
 
     def full(*args, **kwargs):
         raise StorageError("the disk is full; the annotation was not saved")
     monkeypatch.setattr(window.annotations.store, "create", full)
     assert window.annotation_wiring.annotate_page(page, "yellow", False) is None
-    assert "disk is full" in window.statusBar().currentMessage()
+    assert window.status.said("disk is full")
     # nothing selected: a hint, not an error
     page.browser.textCursor().clearSelection()
     cursor = page.browser.textCursor()
     cursor.clearSelection()
     page.browser.setTextCursor(cursor)
     assert window.annotation_wiring.annotate_page(page, "yellow", False) is None
-    assert "Select a passage" in window.statusBar().currentMessage()
+    assert window.status.said("Select a passage")
 
 
 def test_markdown_selection_maps_to_the_extracted_text(qtbot, make_window, tmp_path):
@@ -205,10 +205,10 @@ def test_region_drawn_in_the_lightbox(qtbot, make_window, photo_archive):
     panel.save_current()
     assert box.canvas.regions[0][3] == "Stall of the spice seller"
     box.canvas.grab()  # regions paint
-    window.act_undo.trigger()
-    window.act_undo.trigger()
+    window.action("undo").trigger()
+    window.action("undo").trigger()
     assert window.annotations.for_item("market") == [] and box.canvas.regions == []
-    window.act_redo.trigger()
+    window.action("redo").trigger()
     assert len(box.canvas.regions) == 1
     box.close()
     # opening the region from the panel shows the photo in the lightbox again
@@ -324,7 +324,7 @@ def test_export_import_round_trip_through_the_menu_functions(qtbot, make_window,
     out = tmp_path / "out.jsonld"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kw: (str(out), "W3C Web Annotation JSON-LD (*.jsonld *.json)")))
-    window.act_export_annotations.trigger()
+    window.action("export_annotations").trigger()
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert doc["type"] == "AnnotationCollection" and doc["total"] == 2
     assert c.export_annotations(tmp_path / "out.csv").read_text(encoding="utf-8").count("\n") >= 3
@@ -333,7 +333,7 @@ def test_export_import_round_trip_through_the_menu_functions(qtbot, make_window,
     other = make_window(index=False)
     other.ensure_panels()  # the annotations' menu entries come with their panel, built after the first paint
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *args, **kw: (str(out), "")))
-    other.act_import_annotations.trigger()
+    other.action("import_annotations").trigger()
     box = other.annotations._report_box
     assert box.isVisible() and "2 added" in box.text()
     box.close()
@@ -349,7 +349,7 @@ def test_export_import_round_trip_through_the_menu_functions(qtbot, make_window,
     bad = tmp_path / "bad.jsonld"
     bad.write_text("{not json", encoding="utf-8")
     assert other.annotations.import_annotations(bad, show_report=False) is None
-    assert "not valid JSON" in other.statusBar().currentMessage()
+    assert other.status.said("not valid JSON")
 
 
 def test_restore_from_backup_and_preferences(qtbot, make_window):
@@ -364,10 +364,10 @@ def test_restore_from_backup_and_preferences(qtbot, make_window):
     safety = c.restore_from_backup(backup)
     assert safety is not None and safety.is_file()
     assert [x.id for x in c.for_item("about-camp-ashraf")] == [kept.id]
-    assert not window.act_undo.isEnabled()  # the undo history does not survive a restore
+    assert not window.action("undo").isEnabled()  # the undo history does not survive a restore
     assert page.annotations == [] or all(x.id == kept.id for x in page.annotations)
     # Edit ▸ Preferences…: the author name
-    window.act_preferences.trigger()
+    window.action("preferences").trigger()
     dialog = c._preferences
     dialog.setTextValue("  Second   Reader ")
     dialog.accept()

@@ -55,7 +55,7 @@ def test_gallery_follows_the_search(make_window, qtbot, photo_archive):
 def test_gallery_follows_the_timeline_period(make_window, qtbot, photo_archive):
     window = make_window(photo_archive)
     panel = window.gallery_panel
-    window.set_date_filter(dt.date(2005, 1, 1).toordinal(), dt.date(2011, 1, 1).toordinal())
+    window.links.set_date_filter(dt.date(2005, 1, 1).toordinal(), dt.date(2011, 1, 1).toordinal())
     assert shown_ids(panel) == {"river", "school"}
-    window.clear_date_filter()
+    window.links.clear_date_filter()
     assert shown_ids(panel) == {"market", "river", "school"}

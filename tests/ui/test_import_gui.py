@@ -165,7 +165,7 @@ def test_photos_dropped_appear_in_the_gallery_and_on_the_timeline(qtbot, make_wi
     assert gallery.row_of(flower) >= 0
     timeline = window.timeline_panel.renderer.model
     assert timeline.item(flower) is not None and timeline.item(flower).date.edtf.startswith("2003-12-14")
-    assert "3 images" in window.archive_label.text()
+    assert "3 images" in window.status.archive_label.text()
 
 
 def test_duplicates_are_skipped_and_failed_files_retried(qtbot, make_window, copied_archive, tmp_path):
@@ -243,7 +243,7 @@ def test_a_second_import_waits_for_the_first(qtbot, make_window, copied_archive,
     with qtbot.waitSignal(window.importer.finished, timeout=60_000):
         assert window.importer.import_paths([folder])
         assert not window.importer.import_paths([folder])
-        assert "already running" in window.statusBar().currentMessage()
+        assert window.status.said("already running")
 
 
 def test_metadata_form_checks_edtf_as_typed_and_batch_writes_only_changed_fields(qtbot, make_window,
@@ -294,7 +294,7 @@ def test_single_item_form_and_a_refused_value(qtbot, make_window, copied_archive
     item_id = report.added[0].item_id
     page = window.open_item(item_id)
     assert page is not None
-    window.act_edit_metadata.trigger()  # Edit ▸ Edit metadata… on the open item
+    window.action("edit_metadata").trigger()  # Edit ▸ Edit metadata… on the open item
     dialog = window.importer.metadata_dialog
     assert [i.id for i in dialog.items] == [item_id] and not dialog.note.isVisible()
     assert dialog.fields["title"].text() == window.archive.item(item_id).title
@@ -347,7 +347,7 @@ def test_selected_results_open_the_batch_form(qtbot, make_window, copied_archive
     window.search.list.selectAll()
     assert sorted(window.search.selected_item_ids()) == sorted(o.item_id for o in report.added)
     window.search.list.setFocus()
-    window.act_edit_metadata.trigger()
+    window.action("edit_metadata").trigger()
     assert len(window.importer.metadata_dialog.items) == 2
 
 

@@ -36,7 +36,7 @@ def _search(qtbot, window, query: str):
 
 
 def _quit(qtbot, window) -> None:
-    window.act_quit.trigger()
+    window.action("quit").trigger()
     window.runner.wait_for_done(30_000)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
     window.deleteLater()

@@ -28,8 +28,8 @@ def test_an_import_with_ocr_chosen_makes_the_scan_searchable_and_says_it_is_mach
         qtbot, make_window, tesseract, shared_testdata):
     from ashraf_desktop.ui.provenance import provenance_rows
     window = make_window()
-    assert not window.act_ocr_on_import.isChecked()  # off until chosen: reading is slow
-    window.act_ocr_on_import.setChecked(True)
+    assert not window.action("ocr_on_import").isChecked()  # off until chosen: reading is slow
+    window.action("ocr_on_import").setChecked(True)
     assert window.importer.ocr.languages() == ["eng"]  # the bundled archive's language
     report = _import(qtbot, window, shared_testdata / "pdfs" / "ocrmypdf" / "c02-22.pdf")
     [outcome] = report.added

@@ -61,7 +61,7 @@ def test_verify_menu_shows_progress_and_reports_missing_and_unexpected(qtbot, qt
     (copied_archive / "items" / "documents" / "brief-history-of-ashraf-city.txt").unlink()
     (copied_archive / "items" / "documents" / "stray.pdf").write_bytes(b"%PDF-1.4 not described")
     with qtbot.waitSignal(window.integrity.verified, timeout=30_000) as blocker:
-        window.act_verify.trigger()
+        window.action("verify").trigger()
         job = window.integrity.job
         assert job is not None and job.status is not None  # progress and Cancel in the status bar
         assert job.status.cancel_button.isVisibleTo(window)
@@ -104,7 +104,7 @@ def test_export_bag_of_the_archive_and_of_a_selection_is_valid(qtbot, make_windo
     assert (dest / "data" / "items" / "documents" / "about-camp-ashraf.txt").is_file()
     box = window.integrity.message_box
     assert box is not None and box.isVisible() and str(dest) in box.text()
-    assert str(dest) in window.statusBar().currentMessage()
+    assert window.status.said(str(dest))
 
     one = tmp_path / "out" / "one-item"
     with qtbot.waitSignal(window.integrity.exported, timeout=30_000):
@@ -121,7 +121,7 @@ def test_export_bag_into_a_full_folder_says_why(qtbot, make_window, copied_archi
     (dest / "something.txt").write_text("x")
     window.integrity.export_bag(dest)
     qtbot.waitUntil(lambda: window.integrity.job is None, timeout=20_000)
-    assert "not empty" in window.statusBar().currentMessage()
+    assert window.status.said("not empty")
     assert "not empty" in window.integrity.message_box.text()
     assert sorted(p.name for p in dest.iterdir()) == ["something.txt"]
 

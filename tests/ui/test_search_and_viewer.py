@@ -44,10 +44,10 @@ def test_type_open_and_step_through_hits(qtbot, make_window):
     assert total > 1
     assert len(page.browser.extraSelections()) == total  # every hit painted
     assert page.hit_label() == f"1 of {total}"
-    assert window.hits_label.text() == f"Match 1 of {total}"
+    assert window.status.hits_label.text() == f"Match 1 of {total}"
     qtbot.keyClick(window, Qt.Key.Key_F3)
     assert page.hit_label() == f"2 of {total}"
-    assert window.hits_label.text() == f"Match 2 of {total}"
+    assert window.status.hits_label.text() == f"Match 2 of {total}"
     qtbot.keyClick(window, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert page.hit_label() == f"1 of {total}"
     # the provenance panel follows the tab
@@ -104,7 +104,7 @@ def test_typing_fast_shows_only_the_last_query(qtbot, make_window):
 def test_empty_state_and_examples(qtbot, make_window):
     window = make_window()
     panel = window.search
-    assert panel.stack.currentWidget() is panel.empty
+    assert panel.stack.currentWidget() is panel.empty_page
     assert "query:" in panel.empty.text()
     with qtbot.waitSignal(panel.result_shown, timeout=10_000):
         panel._empty_link('query:"Human Rights Watch"')
@@ -115,7 +115,7 @@ def test_no_results_and_inline_notice(qtbot, make_window):
     window = make_window()
     result = _search(qtbot, window, "zzzxqv")
     assert result.total == 0
-    assert window.search.stack.currentWidget() is window.search.no_hits
+    assert window.search.stack.currentWidget() is window.search.no_hits_page
     # a query problem is a label in the panel, never a dialog
     _search(qtbot, window, 'Ashraf "unclosed')
     assert window.search.notice.isVisible() or window.search.last_result.notice is None
@@ -142,11 +142,11 @@ def test_open_event_and_record_and_history(qtbot, make_window):
     assert doc.item.id == citation.item
     assert doc.hit_count() >= 1  # the quote is highlighted
     assert doc.browser.textCursor().position() > 0 or doc.cursor.spans[0][0] == 0
-    window.go_back()
+    window.navigation.go_back()
     assert window.tabs.current_page() is page2
-    window.go_back()
+    window.navigation.go_back()
     assert window.tabs.current_page() is page
-    window.go_forward()
+    window.navigation.go_forward()
     assert window.tabs.current_page() is page2
 
 
@@ -171,9 +171,9 @@ def test_find_bar_and_zoom(qtbot, make_window):
     assert page.hit_count() >= 1
     assert page.find_bar.label.text().startswith("1 of ")
     size = page.browser.font().pointSizeF()
-    window.act_zoom_in.trigger()
+    window.action("zoom_in").trigger()
     assert page.browser.font().pointSizeF() > size
-    window.act_zoom_reset.trigger()
+    window.action("zoom_reset").trigger()
     assert page.browser.font().pointSizeF() == size
 
 

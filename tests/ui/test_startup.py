@@ -48,7 +48,7 @@ def test_the_index_opens_after_the_panels_and_finds_them_built(make_window, qtbo
     qtbot.waitUntil(lambda: window.index is not None, timeout=30_000)
     assert order == [*LAZY, "index"]
     # the menus' icons are drawn once the index is open (or when a menu first opens), not before the first paint
-    qtbot.waitUntil(lambda: not window.act_open.icon().isNull(), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.action("open_archive").icon().isNull(), timeout=5_000)
 
 
 def test_reading_a_panel_builds_it_at_once(make_window):
@@ -76,14 +76,14 @@ def test_view_menu_toggle_builds_its_panel_before_its_turn(make_window):
 def test_menus_keep_their_order_when_annotations_come_after_the_import(make_window):
     window = make_window(index=False)
     window.ensure_panels()
-    edit = [a.text() for a in window.edit_menu.actions() if not a.isSeparator()]
+    edit = [a.text() for a in window.menus.menu("edit").actions() if not a.isSeparator()]
     assert edit[:2] == ["&Undo", "&Redo"]
-    assert edit[-6:] == ["&Annotate selection…", "&Highlight selection", "&Preferences…", "&Team…",
-                         "Team &conflicts…", "Edit &metadata…"]  # Team… and conflicts: ui/team (issue 21)
-    file_ = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert edit[-6:] == ["&Annotate selection…", "&Highlight selection", "Edit &metadata…", "&Preferences…", "&Team…",
+                         "Team &conflicts…"]  # Team… and conflicts: ui/team (issue 21)
+    file_ = [a.text() for a in window.menus.menu("file").actions() if not a.isSeparator()]
     assert file_.index("Import &folder…") < file_.index("&Export annotations…") < file_.index("&Quit")
-    window.edit_menu.aboutToShow.emit()  # a menu opened before the index: its icons are drawn then
-    assert not window.act_search.icon().isNull()
+    window.menus.menu("edit").aboutToShow.emit()  # a menu opened before the index: its icons are drawn then
+    assert not window.action("search").icon().isNull()
 
 
 def test_lazy_panels_go_back_where_the_user_left_them(make_window, qtbot):

@@ -377,7 +377,6 @@ def test_install_timeline_wires_the_main_window(qtbot, archive):
     qtbot.addWidget(window)
     panel = install_timeline(window)
     assert window.panels and window.panels[0][:3] == ("timeline", "Timeline", panel)
-    assert window.timeline_panel is panel
     assert len(panel.renderer.model.events) == len(archive.events)
     event = _handover(archive)
     panel.show_event(event.id)

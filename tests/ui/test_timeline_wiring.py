@@ -201,14 +201,14 @@ def test_a_period_with_an_empty_box_lists_what_is_dated_in_it(make_window, qtbot
     window = make_window()
     lower, upper = dt.date(2009, 1, 1).toordinal(), dt.date(2009, 12, 31).toordinal()
     with qtbot.waitSignal(window.search.result_shown, timeout=10_000) as blocker:
-        window.set_date_filter(lower, upper)
+        window.links.set_date_filter(lower, upper)
     result = blocker.args[0]
     assert result.total > 0
     assert all(parse_date(h.date).overlaps_range(lower, upper) for h in result.hits)
     assert window.search.stack.currentWidget() is window.search.list
     assert window.timeline_panel.renderer.hit_events == frozenset()  # browsing is not a search to mark
-    window.clear_date_filter()
-    assert window.search.stack.currentWidget() is window.search.empty and not window.search.date_chip.isVisible()
+    window.links.clear_date_filter()
+    assert window.search.stack.currentWidget() is window.search.empty_page and not window.search.date_chip.isVisible()
 
 
 # ---------------------------------------------------------------- search hits on the timeline
@@ -273,14 +273,13 @@ def test_selecting_on_the_timeline_says_so_in_the_status_bar(make_window):
     window = make_window(index=False)
     event = _handover(window)
     window.timeline_panel.view.event_clicked.emit(event.id)
-    assert event.title in window.statusBar().currentMessage()
+    assert window.status.said(event.title)
 
 
 def test_another_archive_resets_the_timeline(make_window, qtbot, tmp_path):
     import sys
     from pathlib import Path
 
-    from ashraf_desktop.core.archive import load_archive
     sys.path.insert(0, str(Path(__file__).parent))
     from archives import write_archive
     window = make_window(index=False)
@@ -288,6 +287,6 @@ def test_another_archive_resets_the_timeline(make_window, qtbot, tmp_path):
     panel.set_range(730000, 731000, emit=True)
     root = write_archive(tmp_path / "other", {"a": ("text/plain", b"hello")})
     with qtbot.waitSignal(window.archive_changed):
-        window._archive_loaded(load_archive(root, check_files=False))
+        window.open_archive(root)  # File ▸ Open archive
     assert panel.archive is window.archive and panel.renderer.model.events == ()
     assert panel.selected_range is None and window.search.date_range is None

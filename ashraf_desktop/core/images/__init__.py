@@ -15,7 +15,8 @@ Public surface:
 - :func:`load_frames` - the frames and delays of an animated GIF/WebP/AVIF;
 - :func:`exif_summary` - date taken, camera, lens, exposure, GPS as decimal coordinates;
 - :class:`ThumbnailCache` / :class:`Thumbnailer` - the persistent, content-keyed thumbnail cache;
-- :func:`release_decode_memory` - hand a large decode's freed buffers back to the system (glibc).
+- :func:`release_decode_memory` - hand a large decode's freed buffers back to the system (glibc);
+- :class:`Rotations` - the quarter turns the user gave photos by hand (user data; the files never change).
 """
 
 from ._exif import ExifSummary, exif_summary
@@ -24,10 +25,12 @@ from ._cache import CachedThumbnail, ThumbnailCache, Thumbnailer
 from ._open import (AVIF_UNSUPPORTED, IMAGE_SUFFIXES, ImageInfo, ImageProblem, ProblemKind, avif_available,
                     heif_available, open_image, probe, safe_pixel_limit)
 from ._render import Frame, apply_orientation, load_display, load_frames, make_thumbnail
+from ._rotation import ROTATIONS_FILE, Rotations, turn_fraction_rect
 
 __all__ = [
     "IMAGE_SUFFIXES", "ImageInfo", "ImageProblem", "ProblemKind", "heif_available", "avif_available",
     "AVIF_UNSUPPORTED", "open_image", "probe",
     "safe_pixel_limit", "apply_orientation", "make_thumbnail", "load_display", "load_frames", "Frame",
     "ExifSummary", "exif_summary", "ThumbnailCache", "Thumbnailer", "CachedThumbnail", "release_decode_memory",
+    "Rotations", "ROTATIONS_FILE", "turn_fraction_rect",
 ]

@@ -110,7 +110,7 @@ def update_metadata(archive: Archive, item_ids: Sequence[str], changes: Mapping[
         if item is None:
             raise ValueError(f"no item with id {item_id!r} in this archive")
         if archive.layer_of(item) is None:
-            raise ReadOnlyItemError(f"{item.title!r} belongs to the archive itself, which is read-only; only "
+            raise ReadOnlyItemError(f"“{item.title}” belongs to the archive itself, which is read-only; only "
                                     "imported items can be edited")
         items.append(item)
     written = []

@@ -319,10 +319,10 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
     if sha in known.by_hash:
         item_id, title, where = known.by_hash[sha]
         if where == "archive":
-            message = f"the same file is already in the archive: {title!r} ({item_id})"
+            message = f"the same file is already in the archive: “{title}” ({item_id})"
         else:
             shown = where if os.path.isabs(where) else where[:1].lower() + where[1:]  # a path, or "message 2 of …"
-            message = f"the same file as {shown!r}, imported just before as {title!r} ({item_id})"
+            message = f"the same file as “{shown}”, imported just before as “{title}” ({item_id})"
         return Outcome(path, "duplicate", message, item_id)
     try:
         notes = _check_readable(path, found)
@@ -361,7 +361,7 @@ def _import_one(path: Path, archive: Archive, layer: Path, batch: _Batch, known:
         notes.insert(0, found_where)
     known.ids.add(item_id)
     known.by_hash[sha] = (item_id, title, batch.label or str(path))
-    message = f"added as {title!r} ({item_id})"
+    message = f"added as “{title}” ({item_id})"  # the words, not a Python repr (ZWNJ stays a ZWNJ)
     if notes:
         message += "; " + "; ".join(notes)
     return Outcome(path, "added", message, item_id)
@@ -413,8 +413,8 @@ def _sidecar(path: Path, found: Identified, sha: str, known: _Known, batch: _Bat
     if batch.part_of:
         data["part_of"] = batch.part_of
     today = _dt.date.today().isoformat()
-    data["source"] = f"{batch.source}: {path.name!r}, on {today}" if batch.source else \
-        f"Imported from the file {path.name!r} on {today}"
+    data["source"] = f"{batch.source}: “{path.name}”, on {today}" if batch.source else \
+        f"Imported from the file “{path.name}” on {today}"
     data.update(batch.overrides)
     title = str(data.get("title") or path.name)
     data["title"] = title

@@ -129,7 +129,7 @@ def identify(path: Path) -> Identified:
     is_html = media.sniff_content(head) == media.HTML
     if suffix in _BINARY_CLAIMS:
         title = _html_title(head) if is_html else ""
-        what = ("a web page (HTML)" + (f" titled {title!r}" if title else "")) if is_html else "plain text"
+        what = ("a web page (HTML)" + (f" titled “{title}”" if title else "")) if is_html else "plain text"
         rename = ".html" if is_html else ".txt"
         return Identified(refusal=f"not {_BINARY_CLAIMS[suffix]} (the file is {what}), although it is named "
                                   f"{suffix}: perhaps a failed download or an error page saved under the "

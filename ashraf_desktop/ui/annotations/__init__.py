@@ -7,7 +7,7 @@ menus); the data lives in :mod:`ashraf_desktop.core.annotations` (docs/annotatio
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QKeySequence
@@ -17,6 +17,11 @@ from .controller import AnnotationCommand, AnnotationController, format_for_path
 from .model import AnnotationDelegate, AnnotationRole, AnnotationsModel
 from .panel import AnnotationsPanel, render_note
 
+if TYPE_CHECKING:
+    from ..gallery.lightbox import Lightbox
+    from ..main_window import MainWindow
+    from ..viewer.page import Page
+
 __all__ = ["install_annotations", "AnnotationController", "AnnotationCommand", "AnnotationsPanel",
            "AnnotationsModel", "AnnotationDelegate", "AnnotationRole", "Wiring", "render_note", "format_for_path"]
 
@@ -24,10 +29,10 @@ __all__ = ["install_annotations", "AnnotationController", "AnnotationCommand", "
 class Wiring(QObject):
     """What connects the controller to the window's views (kept apart from MainWindow's own code)."""
 
-    def __init__(self, window: Any, controller: AnnotationController, panel: AnnotationsPanel) -> None:
+    def __init__(self, window: MainWindow, controller: AnnotationController, panel: AnnotationsPanel) -> None:
         super().__init__(window)
         self.window, self.controller, self.panel = window, controller, panel
-        self.lightbox: Any = None
+        self.lightbox: Lightbox | None = None
         tabs = window.tabs
         tabs.page_annotatable.connect(self.page_annotatable)
         tabs.annotate_requested.connect(self.annotate_page)
@@ -38,37 +43,37 @@ class Wiring(QObject):
         window.index_ready.connect(lambda _index: controller.sync_search())
         window.search.result_shown.connect(lambda _r: self._update_counts())
         window.archive_changed.connect(self._archive_changed)
-        gallery = getattr(window, "gallery_panel", None)
+        gallery = window.built_gallery()
         if gallery is not None:
             gallery.lightbox_created.connect(self.attach_lightbox)
-            if getattr(gallery, "lightbox", None) is not None:
+            if gallery.lightbox is not None:
                 self.attach_lightbox(gallery.lightbox)
         # installed on a window that already shows documents (the window builds this after its first paint)
         for page in tabs.pages():
-            if getattr(page, "extracted", None) is not None:
+            if page.extracted is not None:
                 self.page_annotatable(page)
         self._page_changed(tabs.current_page())
         self._update_counts()
 
     # --- pages ---------------------------------------------------------------------------------------
-    def page_annotatable(self, page: Any) -> None:
+    def page_annotatable(self, page: Page) -> None:
         """A page's text is known: re-anchor its item's annotations in it and paint them."""
-        item = getattr(page, "item", None)
+        item = page.item
         if item is None:
             return
         self.controller.reanchor(item.id, page.extracted)
         page.set_annotations(self.controller.for_item(item.id))
-        pending = getattr(page, "_pending_annotation", None)
+        pending, page.pending_annotation = page.pending_annotation, None
         if pending is not None:
-            page._pending_annotation = None
             page.show_annotation(pending)
 
-    def _page_changed(self, page: Any) -> None:
-        self.panel.set_item(getattr(page, "item", None) if page is not None else None)
+    def _page_changed(self, page: Page | None) -> None:
+        self.panel.set_item(page.item if page is not None else None,
+                            selects_text=page.selects_text if page is not None else True)
 
     def _changed(self, which: Any) -> None:
         for page in self.window.tabs.pages():
-            item = getattr(page, "item", None)
+            item = page.item
             if item is None or page.extracted is None:
                 continue
             if which is None or (self.controller.collection_id, item.id) in which:
@@ -86,10 +91,11 @@ class Wiring(QObject):
     def _update_counts(self) -> None:
         self.window.search.results.set_annotation_counts(self.controller.counts())
 
-    def annotate_page(self, page: Any = None, colour: str = "yellow", edit: bool = True) -> Annotation | None:
+    def annotate_page(self, page: Page | None = None, colour: str = "yellow", edit: bool = True
+                      ) -> Annotation | None:
         """Annotate the page's selection (text) or current match / page (PDF); ``edit`` focuses the note."""
         page = page if page is not None else self.window.tabs.current_page()
-        item = getattr(page, "item", None)
+        item = page.item if page is not None else None
         if page is None or item is None:
             self.controller._say("Open a document first, then select the passage to annotate.")
             return None
@@ -99,14 +105,11 @@ class Wiring(QObject):
                                  "This document's text is not available to annotate.")
             return None
         kind, selector, _where = target
-        if kind == "highlight" and edit and not hasattr(page, "search"):
+        if kind == "highlight" and edit and page.selects_text:
             kind = "note"  # "Add note to selection" on a text page: a comment on the passage
         created = self.controller.create(item, kind, text=selector, colour=colour, edit=edit)
-        browser = getattr(page, "browser", None)
-        if created is not None and browser is not None:  # the new highlight shows instead of the selection
-            cursor = browser.textCursor()
-            cursor.clearSelection()
-            browser.setTextCursor(cursor)
+        if created is not None:  # the new highlight shows instead of the selection
+            page.clear_selection()
         if created is not None and edit:
             self.window.show_panel("annotations")
             self.panel.select_annotation(created, edit=True)
@@ -124,7 +127,7 @@ class Wiring(QObject):
             self.controller._say(f"The annotated item {a.item_id} is not in this archive.")
             return None
         self.window.show_panel("annotations")
-        gallery = getattr(self.window, "gallery_panel", None)
+        gallery = self.window.gallery_panel if a.region is not None else None
         if a.region is not None and gallery is not None:
             row = gallery.model.row_of(item.id)
             if row < 0:
@@ -144,11 +147,11 @@ class Wiring(QObject):
         if page.extracted is not None:
             page.show_annotation(a)
         else:
-            page._pending_annotation = a
+            page.pending_annotation = a
         return page
 
     # --- the lightbox --------------------------------------------------------------------------------
-    def attach_lightbox(self, lightbox: Any) -> None:
+    def attach_lightbox(self, lightbox: Lightbox) -> None:
         self.lightbox = lightbox
         lightbox.region_drawn.connect(self.region_drawn)
         lightbox.current_changed.connect(lambda _i: self._paint_lightbox())
@@ -190,52 +193,36 @@ class Wiring(QObject):
             self.panel.set_item(item)
 
 
-def install_annotations(window: Any) -> AnnotationController:
-    """Create the window's annotations: controller, panel (right dock, tabbed with Provenance), menus."""
+def install_annotations(window: MainWindow) -> Wiring:
+    """Create the window's annotations: controller, panel (right dock, tabbed with Provenance), menus. The
+    window keeps the returned wiring (``window.annotations`` is its controller)."""
     controller = AnnotationController(window)
     panel = AnnotationsPanel(controller, window)
-    window.annotations = controller
-    window.annotations_panel = panel
     window.add_panel("annotations", "Annotations", panel, Qt.DockWidgetArea.RightDockWidgetArea,
                      shortcut="Ctrl+Shift+N")
     wiring = Wiring(window, controller, panel)
-    window.annotation_wiring = wiring
 
+    m = window.menus
     undo = controller.undo_stack.createUndoAction(window, "&Undo")
     undo.setShortcut(QKeySequence.StandardKey.Undo)
     redo = controller.undo_stack.createRedoAction(window, "&Redo")
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-    for act in (undo, redo):
-        window.addAction(act)
-    window.act_undo, window.act_redo = undo, redo
-    edit = window.edit_menu
-    first = edit.actions()[0] if edit.actions() else None
-    edit.insertAction(first, undo)
-    edit.insertAction(first, redo)
-    edit.insertSeparator(first)
-    window.act_annotate = window._action("&Annotate selection…", lambda: wiring.annotate_page(None, "yellow", True),
-                                         "Ctrl+Shift+A", "quote",
-                                         "A note on the selected passage (in a PDF: the current match, or the page)")
-    window.act_highlight = window._action("&Highlight selection", lambda: wiring.annotate_page(None, "yellow", False),
-                                          "Ctrl+Shift+H", None, "Highlight the selected passage in yellow")
-    window.act_preferences = window._action("&Preferences…", lambda: controller.edit_preferences(window))
-    # above the import's Edit metadata… when that came first (the window builds this panel after its first paint)
-    later = getattr(window, "act_edit_metadata", None)
-    later = later if later in edit.actions() else None
-    edit.insertSeparator(later)
-    for act in (window.act_annotate, window.act_highlight, window.act_preferences):
-        edit.insertAction(later, act)
-
-    file_menu = window.file_menu
-    window.act_export_annotations = window._action("&Export annotations…", lambda: controller.export_annotations())
-    window.act_import_annotations = window._action("&Import annotations…", lambda: controller.import_annotations())
-    window.act_restore_annotations = window._action("&Restore annotations from backup…",
-                                                    lambda: controller.restore_from_backup())
-    before = window.act_quit
-    for act in (window.act_export_annotations, window.act_import_annotations, window.act_restore_annotations):
-        file_menu.insertAction(before, act)
-    file_menu.insertSeparator(before)
+    m.register("undo", undo, menu="edit", section="undo")
+    m.register("redo", redo, menu="edit", section="undo")
+    m.add("annotate", "&Annotate selection…", lambda: wiring.annotate_page(None, "yellow", True), "Ctrl+Shift+A",
+          "quote", "A note on the selected passage (in a PDF: the current match, or the page)",
+          menu="edit", section="annotate")
+    m.add("highlight", "&Highlight selection", lambda: wiring.annotate_page(None, "yellow", False), "Ctrl+Shift+H",
+          None, "Highlight the selected passage in yellow", menu="edit", section="annotate")
+    m.add("preferences", "&Preferences…", lambda: controller.edit_preferences(window), menu="edit",
+          section="preferences")
+    m.add("export_annotations", "&Export annotations…", lambda: controller.export_annotations(), menu="file",
+          section="annotations")
+    m.add("import_annotations", "&Import annotations…", lambda: controller.import_annotations(), menu="file",
+          section="annotations")
+    m.add("restore_annotations", "&Restore annotations from backup…", lambda: controller.restore_from_backup(),
+          menu="file", section="annotations")
     QTimer.singleShot(0, controller.backup_in_background)
     if controller.error:
         QTimer.singleShot(0, lambda: window.show_message(controller.error, 15000))
-    return controller
+    return wiring

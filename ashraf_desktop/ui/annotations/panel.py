@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from ...core.annotations import COLOUR_HEX, Annotation, Colour
+from ..fit import scrolling
 from .controller import AnnotationController
 from .model import AnnotationDelegate, AnnotationsModel, AnnotationRole
 from .widgets import TagEdit, colour_icon
@@ -74,6 +75,10 @@ class AnnotationsPanel(QWidget):
                               ("Colour", self.colour_filter), ("Item", self.item_filter)):
             form.addRow(label, widget)
             widget.activated.connect(lambda _i: self.refresh())
+        for combo in (self.tag_filter, self.author_filter, self.colour_filter, self.item_filter):
+            # long titles and tags must not widen the panel: the list drops down as wide as it needs
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         form.addRow("Created", dates)
         self.date_from.editingFinished.connect(self.refresh)
         self.date_to.editingFinished.connect(self.refresh)
@@ -88,7 +93,7 @@ class AnnotationsPanel(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setAccessibleName("Annotations")
-        self.list.setMinimumHeight(120)
+        self.list.setMinimumHeight(80)
         self.list.activated.connect(self._activated)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.empty = QLabel(self)
@@ -147,12 +152,17 @@ class AnnotationsPanel(QWidget):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(top)
         layout.addWidget(self.filters)
         layout.addWidget(split, 1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scrolling(inner, self))  # a low dock scrolls the panel instead of growing the window
 
+        self.setFocusProxy(self.list)
         controller.changed.connect(lambda _which: self.refresh())
         controller.message.connect(self._message)
         controller.focus_requested.connect(self.select_annotation)
@@ -168,11 +178,25 @@ class AnnotationsPanel(QWidget):
         if i >= 0:
             self.mode.setCurrentIndex(i)
 
-    def set_item(self, item: Any) -> None:
-        """The current tab's item (None: no item open)."""
+    def set_item(self, item: Any, *, selects_text: bool = True) -> None:
+        """The current tab's item (None: no item open); ``selects_text``: its page lets the user select a
+        passage (a PDF page without selection annotates its current match or page instead)."""
         self.item = item
+        self._selects_text = selects_text
         if self.mode_key == "item":
             self.refresh()
+
+    def _empty_item_text(self) -> str:
+        """What to do to annotate the open item, in the terms of the page it is shown in."""
+        if self.item is None:
+            return "Open a document or photo to see its annotations."
+        if str(getattr(self.item, "kind", "")) == "image":
+            return "No annotations on this photo yet. In the lightbox, Mark region (R) and drag over the photo."
+        if not getattr(self, "_selects_text", True):
+            return ("No annotations on this document yet. Edit ▸ Annotate (Ctrl+Shift+A) adds a note on the "
+                    "current search match, or on the page shown when there is none.")
+        return ("No annotations on this item yet. Select a passage and right-click ▸ Highlight "
+                "(or Edit ▸ Annotate, Ctrl+Shift+A).")
 
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, values: list[tuple[str, Any]]) -> None:
@@ -216,9 +240,7 @@ class AnnotationsPanel(QWidget):
         self.filters.setVisible(mode == "all")
         if mode == "item":
             rows = self.controller.for_item(self.item.id) if self.item is not None else []
-            self.empty.setText("Open a document or photo to see its annotations." if self.item is None else
-                               "No annotations on this item yet. Select a passage and right-click ▸ Highlight "
-                               "(or Edit ▸ Annotate, Ctrl+Shift+A); in a photo, Mark region (R) and drag.")
+            self.empty.setText(self._empty_item_text())
         elif mode == "all":
             self._fill_filters()
             values = self.filter_values()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
@@ -25,6 +27,8 @@ class ThumbnailDelegate(QStyledItemDelegate):
     def __init__(self, parent=None, *, thumb_size: int = 192) -> None:
         super().__init__(parent)
         self.thumb_size = thumb_size
+        #: degrees clockwise the user turned a photo by hand (item id -> 0/90/180/270); set by the panel
+        self.turn_of: Callable[[str], int] = lambda _item_id: 0
 
     def _text_lines_height(self, option: QStyleOptionViewItem) -> int:
         fm = QFontMetrics(option.font)
@@ -62,10 +66,14 @@ class ThumbnailDelegate(QStyledItemDelegate):
             # Draw at the size a fresh thumbnail would have: fitted to the cell, never enlarged past the
             # original (a 100 px camera sample stays small); an older pixmap from a smaller setting stretches.
             w, h = (info.width, info.height) if info is not None else (pixmap.width() / dpr, pixmap.height() / dpr)
-            scale = min(size / max(w, 1), size / max(h, 1), 1.0)
-            dw, dh = w * scale, h * scale
-            target = QRectF(area.left() + (size - dw) / 2, area.top() + (size - dh) / 2, dw, dh)
-            painter.drawPixmap(target, pixmap, QRectF(pixmap.rect()))
+            turn = self.turn_of(str(index.data(ItemRoles.ItemId) or ""))
+            shown_w, shown_h = (h, w) if turn in (90, 270) else (w, h)
+            scale = min(size / max(shown_w, 1), size / max(shown_h, 1), 1.0)
+            dw, dh = w * scale, h * scale  # the upright picture's size on screen, turned around its centre
+            painter.translate(area.left() + size / 2, area.top() + size / 2)
+            painter.rotate(turn)
+            painter.drawPixmap(QRectF(-dw / 2, -dh / 2, dw, dh), pixmap, QRectF(pixmap.rect()))
+            painter.resetTransform()
         else:
             self._placeholder(painter, area, palette, status, index)
 

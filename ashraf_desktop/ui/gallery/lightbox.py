@@ -18,17 +18,20 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QLabel, QSizePolicy, QSpinB
                                QToolBar, QVBoxLayout, QWidget)
 
 from ...core.archive import DateError, Item, describe_date
-from ...core.images import (ExifSummary, ImageInfo, ImageProblem, exif_summary, load_display, load_frames,
-                             release_decode_memory)
+from ...core.images import (ExifSummary, ImageInfo, ImageProblem, Rotations, exif_summary, load_display,
+                             load_frames, release_decode_memory, turn_fraction_rect)
 from ..tasks import run_task
 from .loader import pil_to_qimage
 from .model import GalleryModel
+from ..fit import fit_to_screen
 
 __all__ = ["Lightbox", "ImageCanvas"]
 
 #: Decode the full-resolution image right after the screen-resolution one up to this size.
 AUTO_REFINE_MEGAPIXELS = 24.0
 SLIDESHOW_MS = 4000
+#: a photo smaller than the view is shown at this share of the view, at most this many times its size
+SMALL_FIT_SHARE, SMALL_FIT_MAX = 0.6, 8.0
 _MIN_ZOOM, _MAX_ZOOM = 0.02, 16.0
 
 
@@ -62,8 +65,9 @@ class ImageCanvas(QWidget):
         self._pinch_start = 1.0
         self.region_mode = False  # left-drag draws a rectangle instead of panning
         self._rubber: tuple[QPointF, QPointF] | None = None
-        #: regions drawn over the image: (id, QRectF in fractions, colour, label)
+        #: regions drawn over the image: (id, QRectF in fractions of the upright image, colour, label)
         self.regions: list[tuple[str, QRectF, QColor, str]] = []
+        self._turn = 0  # degrees clockwise the user turned this photo by hand (drawn so; the file is untouched)
 
     # -- content ------------------------------------------------------------------------------------------
     def set_pixmap(self, pixmap: QPixmap | None, full_size: QSize | None = None, *, keep_view: bool = False) -> None:
@@ -91,6 +95,21 @@ class ImageCanvas(QWidget):
     def full_size(self) -> QSize:
         return QSize(self._full)
 
+    @property
+    def turn(self) -> int:
+        return self._turn
+
+    def set_turn(self, degrees: int) -> None:
+        """Draw the photo turned ``degrees`` clockwise (a quarter turn by hand); the view fits it again."""
+        self._turn = degrees % 360
+        self._fit = True
+        self._center = QPointF(0.5, 0.5)
+        self._update_zoom()
+
+    def _shown(self) -> QSize:
+        """The original's size as drawn (width and height swap for a quarter turn)."""
+        return self._full.transposed() if self._turn in (90, 270) else QSize(self._full)
+
     # -- zoom ---------------------------------------------------------------------------------------------
     @property
     def fit_mode(self) -> bool:
@@ -100,9 +119,15 @@ class ImageCanvas(QWidget):
         return self._zoom
 
     def fit_zoom(self) -> float:
-        if self._full.isEmpty():
+        """Large photos shrink to fit; small ones grow to fill about 60 % of the view (up to
+        :data:`SMALL_FIT_MAX` times), so that a 40-pixel scan is not a speck in a dark field."""
+        shown = self._shown()
+        if shown.isEmpty():
             return 1.0
-        return min(self.width() / self._full.width(), self.height() / self._full.height(), 1.0)
+        whole = min(self.width() / shown.width(), self.height() / shown.height())
+        if whole <= 1.0:
+            return whole
+        return min(max(1.0, whole * SMALL_FIT_SHARE), SMALL_FIT_MAX)
 
     def fit(self) -> None:
         self._fit = True
@@ -145,8 +170,8 @@ class ImageCanvas(QWidget):
                 self.needs_full_resolution.emit()
 
     def _image_point(self, widget_point: QPointF) -> QPointF:
-        """Widget point -> image point as a fraction of the image."""
-        w, h = self._full.width() * self._zoom, self._full.height() * self._zoom
+        """Widget point -> image point as a fraction of the image (as drawn)."""
+        w, h = self._shown().width() * self._zoom, self._shown().height() * self._zoom
         return QPointF(self._center.x() + (widget_point.x() - self.width() / 2) / max(w, 1e-6),
                        self._center.y() + (widget_point.y() - self.height() / 2) / max(h, 1e-6))
 
@@ -155,28 +180,41 @@ class ImageCanvas(QWidget):
         self.update()
 
     def fraction_rect_to_widget(self, rect: QRectF) -> QRectF:
+        """A rectangle in fractions of the upright image, where it is drawn (turned with the photo)."""
+        rect = QRectF(*turn_fraction_rect(rect.x(), rect.y(), rect.width(), rect.height(), self._turn))
         image = self.image_rect()
         return QRectF(image.left() + rect.x() * image.width(), image.top() + rect.y() * image.height(),
                       rect.width() * image.width(), rect.height() * image.height())
 
     def _clamp_center(self) -> None:
-        w, h = self._full.width() * self._zoom, self._full.height() * self._zoom
+        w, h = self._shown().width() * self._zoom, self._shown().height() * self._zoom
         cx, cy = self._center.x(), self._center.y()
         cx = 0.5 if w <= self.width() else min(max(cx, self.width() / 2 / w), 1 - self.width() / 2 / w)
         cy = 0.5 if h <= self.height() else min(max(cy, self.height() / 2 / h), 1 - self.height() / 2 / h)
         self._center = QPointF(cx, cy)
 
     def image_rect(self) -> QRectF:
-        w, h = self._full.width() * self._zoom, self._full.height() * self._zoom
+        """Where the photo is drawn, turned as the user turned it."""
+        w, h = self._shown().width() * self._zoom, self._shown().height() * self._zoom
         return QRectF(self.width() / 2 - self._center.x() * w, self.height() / 2 - self._center.y() * h, w, h)
 
     # -- events -------------------------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(24, 24, 24))
+        painter.fillRect(self.rect(), QColor(46, 48, 51))  # dark grey, not black: a small photo's edge shows
         if self._pixmap is not None and not self._pixmap.isNull():
             painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self._zoom < 2.0)
-            painter.drawPixmap(self.image_rect(), self._pixmap, QRectF(self._pixmap.rect()))
+            rect = self.image_rect()
+            painter.save()
+            painter.translate(rect.center())
+            painter.rotate(self._turn)
+            upright = QRectF(-rect.width() / 2, -rect.height() / 2, rect.width(), rect.height())
+            if self._turn in (90, 270):
+                upright = upright.transposed()
+            painter.drawPixmap(upright, self._pixmap, QRectF(self._pixmap.rect()))
+            painter.restore()
+            painter.setPen(QColor(110, 112, 116))
+            painter.drawRect(rect.adjusted(-1, -1, 0, 0))
             self._paint_regions(painter)
         elif self._message:
             painter.setPen(QColor(230, 230, 230))
@@ -262,9 +300,9 @@ class ImageCanvas(QWidget):
             image = self.image_rect()
             rect = QRectF(a, b).normalized().intersected(image)
             if rect.width() >= 4 and rect.height() >= 4 and image.width() > 0 and image.height() > 0:
-                self.region_drawn.emit((rect.left() - image.left()) / image.width(),
-                                       (rect.top() - image.top()) / image.height(),
-                                       rect.width() / image.width(), rect.height() / image.height())
+                shown = ((rect.left() - image.left()) / image.width(), (rect.top() - image.top()) / image.height(),
+                         rect.width() / image.width(), rect.height() / image.height())
+                self.region_drawn.emit(*turn_fraction_rect(*shown, -self._turn))  # in the upright image
             event.accept()
             return
         self._drag_from = None
@@ -279,7 +317,7 @@ class ImageCanvas(QWidget):
         event.accept()
 
     def pan_by(self, dx: float, dy: float) -> None:
-        w, h = self._full.width() * self._zoom, self._full.height() * self._zoom
+        w, h = self._shown().width() * self._zoom, self._shown().height() * self._zoom
         if w <= 0 or h <= 0:
             return
         self._center = QPointF(self._center.x() - dx / w, self._center.y() - dy / h)
@@ -309,10 +347,14 @@ class Lightbox(QDialog):
     image_shown = Signal(str, str)  # item id, "screen" | "full" | "frames" | "problem"
     #: a region was drawn on the photo: item id, (x, y, w, h) fractions of the image
     region_drawn = Signal(str, object)
+    #: the user turned a photo by hand: item id, degrees clockwise now (the gallery's thumbnail follows)
+    turned = Signal(str, int)
 
-    def __init__(self, model: GalleryModel, row: int = 0, parent: QWidget | None = None) -> None:
+    def __init__(self, model: GalleryModel, row: int = 0, parent: QWidget | None = None, *,
+                 rotations: Rotations | None = None, collection_id: str = "") -> None:
         super().__init__(parent)
         self.model = model
+        self.rotations, self.collection_id = rotations, collection_id
         self.row = -1
         self._info: ImageInfo | None = None
         self._exif: ExifSummary | None = None
@@ -323,7 +365,7 @@ class Lightbox(QDialog):
         self._frame = 0
         self.setWindowTitle("Photo")
         self.setModal(False)
-        self.resize(1100, 760)
+        fit_to_screen(self, (1100, 760))
 
         self.canvas = ImageCanvas(self)
         self.canvas.needs_full_resolution.connect(self._want_full)
@@ -357,6 +399,11 @@ class Lightbox(QDialog):
         self.act_info = self._action("Details", self._toggle_details, [QKeySequence("I")])
         self.act_info.setCheckable(True)
         self.act_info.setChecked(True)
+        self.toolbar.addSeparator()
+        self.act_turn_left = self._action("⟲", lambda: self.turn(-90), [QKeySequence("["), QKeySequence("Ctrl+L")])
+        self.act_turn_left.setToolTip("Turn the photo left ([ or Ctrl+L): kept for you, the file is not changed")
+        self.act_turn_right = self._action("⟳", lambda: self.turn(90), [QKeySequence("]"), QKeySequence("Ctrl+R")])
+        self.act_turn_right.setToolTip("Turn the photo right (] or Ctrl+R): kept for you, the file is not changed")
         self.toolbar.addSeparator()
         self.act_region = self._action("Mark region", self._toggle_region_mode, [QKeySequence("R")])
         self.act_region.setCheckable(True)
@@ -431,6 +478,8 @@ class Lightbox(QDialog):
         self.act_prev.setEnabled(row > 0)
         self.act_next.setEnabled(row + 1 < count)
         self.setWindowTitle(item.caption or item.title)
+        if changed or page == 0:  # the turn the user gave this photo (set before its pixmap: the fit follows)
+            self.canvas._turn = self.rotations.get(self.collection_id, item.id) if self.rotations else 0
         problem = self.model.problem(item.id)
         if problem is not None and page == 0:
             self._show_problem(problem.message)
@@ -615,6 +664,23 @@ class Lightbox(QDialog):
         self.slideshow.stop()
         self.animation.stop()
         super().closeEvent(event)
+
+    def hideEvent(self, event) -> None:
+        """Esc (QDialog.reject) hides without a close event: the slideshow and the animation stop with it."""
+        if self.slideshow.isActive():
+            self.toggle_slideshow()
+        self.animation.stop()
+        super().hideEvent(event)
+
+    # -- turning by hand ----------------------------------------------------------------------------------
+    def turn(self, degrees: int) -> None:
+        """Turn the photo a quarter (or half) by hand: kept as the user's data, the file never changes."""
+        item = self.item
+        if item is None or self.rotations is None:
+            return
+        turned = self.rotations.turn(self.collection_id, item.id, degrees)
+        self.canvas.set_turn(turned)
+        self.turned.emit(item.id, turned)
 
     # -- metadata -----------------------------------------------------------------------------------------
     def _render_details(self) -> None:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
                                QListView, QPushButton, QSlider, QStackedWidget, QStyleOptionViewItem,
                                QToolButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ...core.images import ThumbnailCache, Thumbnailer
+from ...core.images import Rotations, ThumbnailCache, Thumbnailer
 from ...core.archive import Archive
 from .delegate import ThumbnailDelegate
 from .lightbox import Lightbox
@@ -126,9 +126,12 @@ class GalleryPanel(QWidget):
 
     def __init__(self, archive: Archive | None = None, *, cache_dir: Path | str | None = None,
                  thumbnailer: Thumbnailer | None = None, threads: int | None = None,
-                 background_check: bool = True, parent: QWidget | None = None) -> None:
+                 background_check: bool = True, rotations: Rotations | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("galleryPanel")
+        #: the quarter turns the user gave photos by hand (user data; the lightbox turns them)
+        self.rotations = rotations
         if thumbnailer is None:
             thumbnailer = Thumbnailer(ThumbnailCache(cache_dir) if cache_dir is not None else None)
         self.thumbnailer = thumbnailer
@@ -184,7 +187,11 @@ class GalleryPanel(QWidget):
 
         # pages
         self.view = GalleryView(self)
+        self.setFocusProxy(self.view)  # Go ▸ Photos: the arrow keys move among the photos at once
         self.delegate = ThumbnailDelegate(self.view, thumb_size=DEFAULT_THUMB)
+        if rotations is not None:
+            self.delegate.turn_of = lambda item_id: rotations.get(
+                self._archive.collection.id if self._archive is not None else "", item_id)
         self.view.setItemDelegate(self.delegate)
         self.view.setModel(self.model)
         self.view.zoom_requested.connect(lambda step: self.size_slider.setValue(
@@ -208,7 +215,15 @@ class GalleryPanel(QWidget):
         self.add_hint = QLabel(self.empty)
         self.add_hint.setWordWrap(True)
         self.add_hint.setVisible(False)
-        for widget in (self.empty_label, self.add_button, self.empty_show_all, self.add_hint):
+        # the text takes the width it is given (up to 560 px) and the height its wrapped lines need: centred by
+        # stretches, not by an alignment flag (a wrapped label aligned in a layout keeps its one-line height and
+        # its last lines are cut: "No photo in this archive matches the")
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.empty_label, 10)
+        row.addStretch(1)
+        empty_layout.addLayout(row)
+        for widget in (self.add_button, self.empty_show_all, self.add_hint):
             empty_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
         empty_layout.addStretch(2)
 
@@ -304,7 +319,10 @@ class GalleryPanel(QWidget):
         if item is None:
             return None
         if self.lightbox is None:
-            self.lightbox = Lightbox(self.model, row, self.window())
+            collection = self._archive.collection.id if self._archive is not None else ""
+            self.lightbox = Lightbox(self.model, row, self.window(), rotations=self.rotations,
+                                     collection_id=collection)
+            self.lightbox.turned.connect(lambda _item_id, _deg: self.view.viewport().update())
             self.lightbox.current_changed.connect(self._lightbox_moved)
             self.lightbox_created.emit(self.lightbox)
         else:
@@ -479,7 +497,8 @@ def install_gallery(main_window, *, area=None, name: str = "gallery", title: str
     (a dock with a View ▸ Panels toggle and a remembered layout). Stops the worker threads when the app quits.
     """
     archive = main_window.result.archive
-    panel = GalleryPanel(archive, cache_dir=Path(main_window.dirs.cache) / "thumbnails", parent=main_window)
+    panel = GalleryPanel(archive, cache_dir=Path(main_window.dirs.cache) / "thumbnails",
+                         rotations=Rotations(main_window.dirs.data), parent=main_window)
     where = area if area is not None else Qt.DockWidgetArea.RightDockWidgetArea
     main_window.add_panel(name, title, panel, where)
     app = QApplication.instance()

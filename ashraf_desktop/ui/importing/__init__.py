@@ -90,9 +90,9 @@ def _panel_ready(window: Any, controller: ImportController, name: str) -> None:
 
 
 def install_importing(window: Any) -> ImportController:
-    """Create the window's importer: menu entries, drops, the gallery's "Add photos…", context menus."""
+    """Create the window's importer: menu entries, drops, the gallery's "Add photos…", context menus. The
+    window keeps the returned controller (``window.importer``)."""
     controller = ImportController(window)
-    window.importer = controller
     window.setAcceptDrops(True)
     redirect = DropRedirect(controller)
     controller.drop_redirect = redirect
@@ -108,23 +108,18 @@ def install_importing(window: Any) -> ImportController:
         watch_window()
     window.tabs.page_changed.connect(lambda page: redirect.watch(page))  # tabs opened later
 
-    window.act_import_files = window._action("&Import files…", controller.choose_files, "Ctrl+I", "file-text",
-                                             "Add documents and photos to the archive (copies; the originals "
-                                             "are not changed)")
-    window.act_import_folder = window._action("Import &folder…", controller.choose_folder, "Ctrl+Shift+I",
-                                              "folder-open", "Add every document and photo of a folder, or a "
-                                              "BagIt bag, to the archive")
-    anchor = window.file_import_anchor
-    window.file_menu.insertAction(anchor, window.act_import_files)
-    window.file_menu.insertAction(anchor, window.act_import_folder)
+    m = window.menus
+    m.add("import_files", "&Import files…", controller.choose_files, "Ctrl+I", "file-text",
+          "Add documents and photos to the archive (copies; the originals are not changed)",
+          menu="file", section="import")
+    m.add("import_folder", "Import &folder…", controller.choose_folder, "Ctrl+Shift+I", "folder-open",
+          "Add every document and photo of a folder, or a BagIt bag, to the archive", menu="file", section="import")
 
     from .ocr import install_ocr
     install_ocr(window, controller)
 
-    window.act_edit_metadata = window._action("Edit &metadata…", lambda: controller.edit_metadata(), "Ctrl+E", None,
-                                              "Describe the selected items (or the open one): title, creator, "
-                                              "date, …")
-    window.edit_menu.addAction(window.act_edit_metadata)
+    m.add("edit_metadata", "Edit &metadata…", lambda: controller.edit_metadata(), "Ctrl+E", None,
+          "Describe the selected items (or the open one): title, creator, date, …", menu="edit", section="metadata")
 
     window.search.edit_metadata_requested.connect(controller.edit_metadata)
     panel_ready = getattr(window, "panel_ready", None)

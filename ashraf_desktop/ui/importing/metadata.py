@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayou
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from ...core.archive import Item
+from ..fit import fit_to_screen
 __all__ = ["MetadataDialog", "FIELDS", "Field", "MIXED", "field_text", "parse_field"]
 
 MIXED = "— mixed —"
@@ -181,7 +182,7 @@ class MetadataDialog(QDialog):
         self.saving = False
         self.setObjectName("metadataForm")
         self.setModal(False)
-        self.resize(620, 700)
+        fit_to_screen(self, (620, 700))  # a 1280×720 screen holds it (issue 16)
         source = self.editable or self.items
         one = len(self.items) == 1
         self.setWindowTitle(f"Describe “{self.items[0].title}”" if one else f"Describe {len(self.items)} items")

@@ -9,10 +9,12 @@ the text (search, viewer) as it does for new items. Where Tesseract is missing t
 
 from __future__ import annotations
 
+
 from typing import TYPE_CHECKING, Any, Iterable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 
 from ..jobs import Job, start_job
 
@@ -141,15 +143,13 @@ def install_ocr(window: Any, controller: "ImportController") -> OcrChoice:
     """File ▸ Read text in scanned pages, File ▸ OCR languages ▸, Edit ▸ Read scanned pages…"""
     choice = OcrChoice(controller)
     controller.ocr = choice
-    anchor = window.file_import_anchor
-    window.file_menu.insertAction(anchor, choice.toggle)
-    menu = window.file_menu.addMenu("OCR &languages")
+    m = window.menus
+    m.register("ocr_on_import", choice.toggle, menu="file", section="import")
+    menu = QMenu("OCR &languages", window)
     menu.setObjectName("ocrLanguagesMenu")
     for action in choice.language_actions.values():
         menu.addAction(action)
-    window.file_menu.insertMenu(anchor, menu)
-    window.edit_menu.addAction(choice.read_action)
-    window.act_read_scanned = choice.read_action
-    window.act_ocr_on_import = choice.toggle
+    m.add_menu(menu, menu="file", section="import")
+    m.register("read_scanned", choice.read_action, menu="edit", section="metadata")
     return choice
 

@@ -254,7 +254,7 @@ class IntegrityController(QObject):
                                  "border: 1px solid #f08c00; border-radius: 8px; padding: 0 8px; }")
         self.badge.clicked.connect(lambda: self.show_report())
         self.badge.hide()
-        window.statusBar().addPermanentWidget(self.badge)
+        window.status.add_permanent(self.badge)
         self._quick_timer = QTimer(self)
         self._quick_timer.setSingleShot(True)
         self._quick_timer.setInterval(QUICK_CHECK_DELAY_MS)
@@ -488,25 +488,23 @@ class IntegrityController(QObject):
 
 
 def install_integrity(window: Any) -> IntegrityController:
-    """Tools ▸ Verify archive…, File ▸ Export ▸ …, the badge, and the quick check after the first paint."""
+    """Tools ▸ Verify archive…, File ▸ Export ▸ …, the badge, and the quick check after the first paint. The
+    window keeps the returned controller (``window.integrity``)."""
     controller = IntegrityController(window)
-    window.integrity = controller
-    window.act_verify = window._action("&Verify archive…", controller.verify, "Ctrl+Shift+V", "triangle-alert",
-                                       "Check every file of the archive against its recorded SHA-256")
-    window.tools_menu.addAction(window.act_verify)
+    m = window.menus
+    m.add("verify", "&Verify archive…", controller.verify, "Ctrl+Shift+V", "triangle-alert",
+          "Check every file of the archive against its recorded SHA-256", menu="tools", section="check")
     export = QMenu("&Export", window)
     export.setObjectName("exportMenu")
-    window.export_menu = export
-    window.act_export_bag = window._action("Archive as &BagIt bag…", lambda: controller.export_bag(), None,
-                                           "folder-open", "The archive (or the selected items) as a BagIt bag "
-                                           "that other archives accept")
-    window.act_export_dc_csv = window._action("Item metadata as Dublin Core &CSV…",
-                                              lambda: controller.export_metadata("csv"))
-    window.act_export_dc_jsonld = window._action("Item metadata as Dublin Core &JSON-LD…",
-                                                 lambda: controller.export_metadata("jsonld"))
-    for act in (window.act_export_bag, window.act_export_dc_csv, window.act_export_dc_jsonld):
-        export.addAction(act)
-    window.file_menu.insertMenu(window.file_import_anchor, export)
+    for name, text, slot, icon_name, tip in (
+            ("export_bag", "Archive as &BagIt bag…", lambda: controller.export_bag(), "folder-open",
+             "The archive (or the selected items) as a BagIt bag that other archives accept"),
+            ("export_dc_csv", "Item metadata as Dublin Core &CSV…", lambda: controller.export_metadata("csv"), None,
+             ""),
+            ("export_dc_jsonld", "Item metadata as Dublin Core &JSON-LD…",
+             lambda: controller.export_metadata("jsonld"), None, "")):
+        export.addAction(m.create(name, text, slot, None, icon_name, tip))
+    m.add_menu(export, menu="file", section="export")
     window.archive_changed.connect(lambda _a: _archive_changed(controller))
     return controller
 

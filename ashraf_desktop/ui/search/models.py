@@ -22,9 +22,9 @@ FacetRowRole = Qt.ItemDataRole.UserRole + 2
 AnnotationCountRole = Qt.ItemDataRole.UserRole + 3  # annotations on the hit's item (0 for none)
 
 _KIND_ICONS = {"document": "file-text", "image": "image", "record": "bookmark", "event": "calendar",
-               "annotation": "quote"}
+               "annotation": "quote", "fact": "info"}
 _KIND_LABELS = {"document": "Document", "image": "Image", "record": "Record (not held)", "event": "Event",
-                "annotation": "Annotation"}
+                "annotation": "Annotation", "fact": "Fact (each source's value)"}
 
 #: facet name in SearchResult.facets -> (heading, Filters field)
 FACET_GROUPS: dict[str, tuple[str, str]] = {
@@ -235,6 +235,14 @@ class FacetsModel(QAbstractListModel):
 
     def checked(self) -> dict[str, set[Any]]:
         return {g: set(v) for g, v in self._checked.items() if v}
+
+    def set_checked(self, checked: dict[str, set[Any]]) -> None:
+        """Tick exactly these values (a saved search run again); the next result lists them."""
+        self._checked = {g: set(v) for g, v in checked.items() if v}
+        self._rows = [replace(r, checked=not r.is_heading and r.value in self._checked.get(r.group, ()))
+                      for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1), [Qt.ItemDataRole.CheckStateRole])
 
     def clear_checked(self) -> None:
         if not any(self._checked.values()):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import threading
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
                                QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from .delegates import ResultDelegate
+from ..fit import scrolling, shorten
 from ..look import icon
 from .models import FacetsModel, ResultsModel, filters_from_checked
 from ..tasks import TaskRunner, task_runner
@@ -151,7 +153,9 @@ class SearchPanel(QWidget):
         self.no_hits.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.no_hits.setMargin(8)
         self.stack = QStackedWidget(self)
-        for w in (self.empty, self.list, self.no_hits):
+        # the two texts scroll in a low panel instead of holding it (and the window) up
+        self.empty_page, self.no_hits_page = scrolling(self.empty, self), scrolling(self.no_hits, self)
+        for w in (self.empty_page, self.list, self.no_hits_page):
             self.stack.addWidget(w)
 
         self.facets = FacetsModel(self)
@@ -200,6 +204,7 @@ class SearchPanel(QWidget):
         self.box.textChanged.connect(lambda _t: self.timer.start())
         self.box.returnPressed.connect(self._return_pressed)
         self._show_state()
+        self.setFocusProxy(self.box)
 
     # --- public --------------------------------------------------------------------------------------
     def set_index(self, index: Any) -> None:
@@ -208,6 +213,34 @@ class SearchPanel(QWidget):
         self._show_state()
         if self.query() or self.date_range is not None:
             self.search_now()
+
+    def reset_for_archive(self) -> None:
+        """Another archive is being opened: no index, no period, an empty box until its index is open."""
+        self.index = None
+        self.date_range = None
+        self.date_chip.hide()
+        self.set_query("", now=True)
+
+    def saved_state(self) -> tuple[str, dict[str, tuple[str, ...]], tuple[int, int] | None]:
+        """The query, the ticked filters and the period: what a saved search keeps."""
+        checked = {g: tuple(sorted(str(v) for v in values)) for g, values in self.facets.checked().items()}
+        return self.query(), checked, self.date_range
+
+    def run_saved(self, query: str, filters: dict[str, tuple[str, ...]], date_range: tuple[int, int] | None) -> None:
+        """Run a saved search: its query, filters and period, at once."""
+        self.facets.set_checked({g: set(v) for g, v in filters.items()})
+        self.box.setText(query)
+        self.timer.stop()  # typed by us: no second search when the debounce ends
+        self.date_range = None
+        if date_range is not None:
+            self.set_date_range(*date_range)  # shows the chip and searches
+        else:
+            self.date_chip.hide()
+            self.search_now()
+
+    def refresh_theme(self) -> None:
+        """The theme changed: the results repaint with its colours."""
+        self.list.viewport().update()
 
     def query(self) -> str:
         return self.box.text().strip()
@@ -261,12 +294,14 @@ class SearchPanel(QWidget):
         self._run(query, page=1)
 
     # --- running searches ----------------------------------------------------------------------------
+    def _date_filters(self) -> Any:
+        if self.date_range is None:
+            return None
+        from ...core.search import Filters
+        return Filters(date_range=self.date_range)
+
     def _filters(self) -> Any:
-        checked = self.facets.checked()
-        base = None
-        if self.date_range is not None:
-            from ...core.search import Filters
-            base = Filters(date_range=self.date_range)
+        checked, base = self.facets.checked(), self._date_filters()
         if checked:
             return filters_from_checked(checked, base)
         return base
@@ -292,10 +327,12 @@ class SearchPanel(QWidget):
     def _run(self, query: str, page: int) -> None:
         index, filters, sort = self.index, self._filters(), self.sort.currentData() or "relevance"
         threads = self.search_threads
+        checked, base = self.facets.checked(), self._date_filters()
 
         def work() -> Any:  # runs on a pool thread: no widgets here
             threads.append(threading.current_thread().name)
-            return index.search(query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE)
+            result = index.search(query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE)
+            return _with_sibling_counts(index, query, result, checked, base) if page == 1 else result
 
         if page == 1:
             self._searched_query = query
@@ -344,7 +381,7 @@ class SearchPanel(QWidget):
         self.clear_filters.setVisible(bool(self.facets.checked()))
         if not query and self.date_range is None:
             self.count.setText("" if self.index is not None else "Preparing the search index…")
-            self.stack.setCurrentWidget(self.empty)
+            self.stack.setCurrentWidget(self.empty_page)
             self.suggestion.hide()
             return
         if self.index is None:
@@ -363,12 +400,12 @@ class SearchPanel(QWidget):
             if self.date_range is not None:
                 extra += " Try removing the period (✕ on its chip) or choosing a longer one."
             if result.query:
-                text = (f"Nothing matches <b>{html.escape(result.query)}</b>.{extra} "
+                text = (f"Nothing matches <b>{html.escape(shorten(result.query))}</b>.{extra} "
                         "Check the spelling, use fewer words, or see Help ▸ Query syntax.")
             else:
                 text = f"Nothing in the archive is dated in this period.{extra}"
             self.no_hits.setText(text)
-            self.stack.setCurrentWidget(self.no_hits)
+            self.stack.setCurrentWidget(self.no_hits_page)
 
     # --- user actions --------------------------------------------------------------------------------
     def _filters_changed(self) -> None:
@@ -444,6 +481,22 @@ class SearchPanel(QWidget):
                 self.box.clear()
                 return True
         return super().eventFilter(obj, event)
+
+
+def _with_sibling_counts(index: Any, query: str, result: Any, checked: dict[str, set[Any]], base: Any) -> Any:
+    """Ticking "Document" must not hide "Event" and "Record": a group with ticked values shows every value
+    with the count it would have if only that group's ticks were changed (the search without that group's
+    filter: one more, facet-only search per ticked group). Runs on the worker with the search."""
+    if not checked:
+        return result
+    facets = dict(result.facets)
+    for group in checked:
+        others = {g: v for g, v in checked.items() if g != group}
+        filters = filters_from_checked(others, base) if others else base
+        counts = index.search(query, filters=filters, page=1, page_size=1).facets.get(group)
+        if counts:
+            facets[group] = counts
+    return replace(result, facets=facets)
 
 
 def _hit_ids(hits: Any) -> tuple[frozenset[str], frozenset[str]]:

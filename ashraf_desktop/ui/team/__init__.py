@@ -56,7 +56,7 @@ class TeamUi(QObject):
         self.service: TeamSyncService | None = None
         self.status = SyncStatusButton(window)
         self.status.clicked.connect(self._status_clicked)
-        window.statusBar().addPermanentWidget(self.status)
+        window.status.add_permanent(self.status)
         self.conflicts_dialog: ConflictsDialog | None = None
         self.preferences_dialog: TeamPreferencesDialog | None = None
         self._password_dialog: QInputDialog | None = None
@@ -173,20 +173,12 @@ class TeamUi(QObject):
 
 
 def install_team(window: Any) -> TeamUi:
+    """The team sync's window side; the window keeps the returned object (``window.team``)."""
     ui = TeamUi(window)
-    window.team = ui
-    window.act_team = window._action("&Team…", ui.edit_preferences, None, None,
-                                     "Preferences ▸ Team: share annotations through a team server")
-    window.act_conflicts = window._action("Team &conflicts…", ui.show_conflicts)
-    edit = window.edit_menu
-    anchor = getattr(window, "act_preferences", None)
-    actions = edit.actions()
-    after = actions[actions.index(anchor) + 1] if anchor in actions and actions.index(anchor) + 1 < len(actions) else None
-    for act in (window.act_team, window.act_conflicts):
-        edit.insertAction(after, act)
-    preferences = getattr(window, "preferences", None)
-    if preferences is not None and hasattr(preferences, "add_page"):  # Edit ▸ Preferences… holds it as a page too
-        page = TeamPreferencesPage(window.dirs.config)
-        page.applied.connect(ui._preferences_applied)
-        preferences.add_page("Team", page)
+    window.menus.add("team", "&Team…", ui.edit_preferences, None, None,
+                     "Preferences ▸ Team: share annotations through a team server", menu="edit", section="preferences")
+    window.menus.add("team_conflicts", "Team &conflicts…", ui.show_conflicts, menu="edit", section="preferences")
+    page = TeamPreferencesPage(window.dirs.config)  # Edit ▸ Preferences… holds it as a page too
+    page.applied.connect(ui._preferences_applied)
+    window.preferences.add_page("Team", page)
     return ui

@@ -35,13 +35,13 @@ def _connect(signal_owner: object, signal_name: str, slot) -> bool:
     return True
 
 
-def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea
-                     ) -> TimelinePanel:
+def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.BottomDockWidgetArea, *,
+                     links: object | None = None) -> TimelinePanel:
     """Create the timeline panel, add it to ``main_window`` and wire it both ways.
 
     Required of the main window: ``add_panel(name, title, widget, area)`` (the dock is named "timeline" and
-    titled "Timeline"), and the archive as ``archive`` or ``result.archive``. Used when present (a missing
-    one is logged, not fatal):
+    titled "Timeline"), and the archive as ``archive`` or ``result.archive``. Used when present on ``links``
+    (default: the window itself; a missing one is logged, not fatal):
 
     * ``open_item_at_quote(item_id, quote)`` — a citation was clicked;
     * ``set_date_filter(lower, upper)`` / ``clear_date_filter()`` — a period was brushed / removed;
@@ -54,18 +54,23 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
     panel = TimelinePanel(main_window)
     panel.set_archive(_archive_of(main_window))
     main_window.add_panel("timeline", "Timeline", panel, area)
+    target = links if links is not None else main_window
     missing = []
     for name, signal, handler in (
         ("open_item_at_quote", panel.citation_activated, None),
         ("set_date_filter", panel.range_selected, None),
         ("clear_date_filter", panel.range_cleared, None),
     ):
-        method = getattr(main_window, name, None)
+        method = getattr(target, name, None)
         if callable(method):
             signal.connect(method)
         else:
             missing.append(name)
-    on_select = getattr(main_window, "on_timeline_event_selected", None)
+    for signal, name in ((panel.event_opened, "open_event"), (panel.item_opened, "open_item")):
+        method = getattr(main_window, name, None)  # Enter on the axis opens the selection in a tab
+        if callable(method):
+            signal.connect(method)
+    on_select = getattr(target, "on_timeline_event_selected", None)
     if callable(on_select):
         panel.event_selected.connect(on_select)
     if not _connect(main_window, "date_filter_cleared", panel.clear_range_silently):
@@ -75,5 +80,4 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
     _connect(main_window, "archive_changed", panel.set_archive)
     if missing:
         log.info("timeline: the main window does not offer %s; those links are inactive", ", ".join(missing))
-    main_window.timeline_panel = panel  # a strong reference, and a handle for the main window
-    return panel
+    return panel  # the window keeps it (MainWindow.timeline_panel)

@@ -169,17 +169,11 @@ class LegendWidget(QWidget):
     def __init__(self, renderer: TimelineRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Legend")
-        self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(self.backgroundRole(), Palette.paper)
-        pal.setColor(self.foregroundRole(), Palette.ink)
-        self.setPalette(pal)
+        self.refresh_theme()
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
-        # the legend is drawn on the chart's white paper whatever the theme: its text keeps the chart's ink
-        self.setStyleSheet(f"QLabel {{ color: {Palette.ink.name()}; background: transparent; }}")
         title = QLabel("<b>How dates are drawn</b>")
         grid.addWidget(title, 0, 0, 1, 2)
         self.entries: dict[str, QLabel] = {}
@@ -193,3 +187,12 @@ class LegendWidget(QWidget):
             self.entries[entry.key] = label
         grid.setColumnStretch(1, 1)
         grid.setRowStretch(len(LEGEND) + 1, 1)
+
+    def refresh_theme(self) -> None:
+        """The legend is drawn on the chart's paper in the chart's ink (renderer.Palette). A style sheet of its
+        own, not a palette: the application's style sheet, set again on a theme change, resets palettes."""
+        self.setObjectName("timelineLegend")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(f"#timelineLegend {{ background: {Palette.paper.name()}; }} "
+                           f"QLabel {{ color: {Palette.ink.name()}; background: transparent; }}")
+        self.update()

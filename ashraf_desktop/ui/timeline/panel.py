@@ -7,12 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QIODevice, QRectF, QSaveFile, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
-from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox,
-                               QScrollArea, QSizePolicy, QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QMenu, QMessageBox,
+                               QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from ...core.archive import Archive
 from ...core.timeline import EventFilter, events_csv, facets, format_range
+from ..fit import ElidedLabel
 from .details import DetailsPane, LegendWidget
+from .renderer import Palette
 from .view import TimelineView
 
 __all__ = ["TimelinePanel", "ExportError"]
@@ -40,34 +42,6 @@ def _save_bytes(path: Path, write) -> None:
         raise ExportError(f"cannot write {path}: {f.errorString()}")
 
 
-class _ElidedLabel(QLabel):
-    """A one-line label that shortens its text with "…" when narrow (the whole text is the tooltip)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.setMinimumWidth(80)
-
-    def setText(self, text: str) -> None:  # noqa: N802 (Qt API)
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def text(self) -> str:  # the whole text, not the shortened one on screen
-        return self._full
-
-    def sizeHint(self) -> QSize:  # noqa: N802
-        return QSize(self.fontMetrics().horizontalAdvance(self._full) + 8, super().sizeHint().height())
-
-    def _elide(self) -> None:
-        super().setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(self.width(), 20)))
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._elide()
-
-
 class TimelinePanel(QWidget):
     """Signals for the main window; slots it calls. See ``install_timeline`` for the wiring."""
 
@@ -76,20 +50,28 @@ class TimelinePanel(QWidget):
     range_cleared = Signal()
     event_selected = Signal(str)
     item_selected = Signal(str)
+    #: Enter (or a double-click) on the selected event or item: open it in a tab
+    event_opened = Signal(str)
+    item_opened = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timelinePanel")
+        from ..look import current_theme
+        Palette.use(current_theme())  # built after a theme change: its colours from the start
         self.archive: Archive | None = None
         self.view = TimelineView(self)
         self.renderer = self.view.renderer
         self.details = DetailsPane(self)
         self.legend = LegendWidget(self.renderer, self)
+        self._legend_choice: bool | None = None  # the user's choice of the Legend button, once made
         self._build()
+        self.setFocusProxy(self.view)  # Go ▸ Timeline: the arrow keys move along the events at once
         self.view.event_clicked.connect(self._select_event)
         self.view.item_clicked.connect(self._select_item)
         self.view.range_brushed.connect(self._on_range)
         self.view.view_changed.connect(self._update_status)
+        self.view.open_requested.connect(self._open_selected)
         self.details.citation_activated.connect(self.citation_activated)
         self.details.facet_activated.connect(self._on_facet)
         self._update_status()
@@ -126,22 +108,27 @@ class TimelinePanel(QWidget):
         self.legend_button = self._button("Legend", "Show or hide the legend", checkable=True)
         self.legend_button.setChecked(True)
         self.legend_button.toggled.connect(self._toggle_legend)
+        self.filter_button = self._button("Filter", "Show or hide the filters: event titles, tags, places, "
+                                          "people", checkable=True)
+        self.filter_button.toggled.connect(self._toggle_filters)
         self.range_chip = self._button("", "Remove the period filter", self.clear_range)
         self.range_chip.setObjectName("rangeChip")
         self.range_chip.setStyleSheet("QToolButton#rangeChip { background: #d5e4f5; color: #0b2c4f; "
                                       "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
         self.range_chip.hide()
-        for w in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.range_button):
+        for w in (self.fit_button, self.zoom_out_button, self.zoom_in_button, self.range_button, self.filter_button):
             bar.addWidget(w)
         bar.addSpacing(8)
         bar.addWidget(self.range_chip)
-        self.status = _ElidedLabel(self)
+        self.status = ElidedLabel("", self)
+        self.status.setMinimumWidth(80)
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.export_button)
         bar.addWidget(self.legend_button)
 
-        filters = QHBoxLayout()
+        self.filter_row = QWidget(self)
+        filters = QHBoxLayout(self.filter_row)
         filters.setContentsMargins(4, 0, 4, 2)
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter event titles…")
@@ -154,7 +141,7 @@ class TimelinePanel(QWidget):
             box = QComboBox(self)
             box.setAccessibleName(_ALL[name])
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(12)
+            box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(self._apply_filters)
             filters.addWidget(box, 1)
             self.facet_boxes[name] = box
@@ -168,7 +155,7 @@ class TimelinePanel(QWidget):
         self.legend_scroll = QScrollArea(self)
         self.legend_scroll.setWidget(self.legend)
         self.legend_scroll.setWidgetResizable(True)
-        self.legend_scroll.setMinimumWidth(300)
+        self.legend_scroll.setMinimumWidth(200)
         lower.addWidget(self.legend_scroll)
         lower.setStretchFactor(0, 3)
         lower.setStretchFactor(1, 2)
@@ -184,14 +171,15 @@ class TimelinePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addLayout(bar)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.splitter, 1)
+        self.filter_row.hide()  # the lanes get the room until the user asks for the filters
 
     def sizeHint(self) -> QSize:  # noqa: N802
         return QSize(1100, 640)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
-        return QSize(480, 300)
+        return QSize(360, 190)
 
     #: wider than this many times its height (a bottom dock), the details and legend go beside the axis
     WIDE_RATIO = 2.2
@@ -202,22 +190,28 @@ class TimelinePanel(QWidget):
         return self.splitter.orientation() == Qt.Orientation.Horizontal
 
     def _arrange(self) -> None:
-        """Axis over details in a tall panel; axis beside details (and legend) in a wide, low one."""
-        wide = self.width() >= self.WIDE_RATIO * self.height() and self.width() >= 760
-        if wide == self.wide:
-            return
-        if wide:
-            self.splitter.setOrientation(Qt.Orientation.Horizontal)
-            self.lower.setOrientation(Qt.Orientation.Vertical)
-            side = min(self.SIDE_WIDTH, self.width() // 3)
-            self.splitter.setSizes([self.width() - side, side])
-            self.lower.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
-            self.legend_scroll.setMinimumWidth(0)
-        else:
-            self.splitter.setOrientation(Qt.Orientation.Vertical)
-            self.lower.setOrientation(Qt.Orientation.Horizontal)
-            self.legend_scroll.setMinimumWidth(300)
-            self.splitter.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+        """Axis over details in a tall panel; axis beside details (and legend) in a wide, low one. A side
+        column too short for both shows the details only (the Legend button brings the legend back)."""
+        wide = self.width() >= self.WIDE_RATIO * self.height() and self.width() >= 640
+        if wide != self.wide:
+            if wide:
+                self.splitter.setOrientation(Qt.Orientation.Horizontal)
+                self.lower.setOrientation(Qt.Orientation.Vertical)
+                side = max(240, min(self.SIDE_WIDTH, self.width() // 3))
+                self.splitter.setSizes([self.width() - side, side])
+                self.lower.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+                self.legend_scroll.setMinimumWidth(0)
+            else:
+                self.splitter.setOrientation(Qt.Orientation.Vertical)
+                self.lower.setOrientation(Qt.Orientation.Horizontal)
+                self.legend_scroll.setMinimumWidth(200)
+                self.splitter.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+        if self._legend_choice is None:  # the user has not chosen: show it where it is readable
+            roomy = self.height() >= 320 if self.wide else self.width() >= 700
+            self.legend_button.blockSignals(True)
+            self.legend_button.setChecked(roomy)
+            self.legend_button.blockSignals(False)
+            self.legend_scroll.setVisible(roomy)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -257,9 +251,13 @@ class TimelinePanel(QWidget):
         self._update_status()
         self.view.update()
 
-    def refresh_theme(self) -> None:
-        """The desktop theme changed: the details follow it (the axis and legend keep the chart's colours)."""
+    def refresh_theme(self, theme: str | None = None) -> None:
+        """The theme changed: the axis, the legend and the details take its colours."""
+        from ..look import current_theme
+        Palette.use(theme or current_theme())
+        self.legend.refresh_theme()
         self.details.refresh_theme()
+        self.view.update()
 
     @Slot(str)
     def show_event(self, event_id: str) -> None:
@@ -337,7 +335,23 @@ class TimelinePanel(QWidget):
         self.view.setCursor(Qt.CursorShape.IBeamCursor if on else Qt.CursorShape.ArrowCursor)
 
     def _toggle_legend(self, on: bool) -> None:
+        self._legend_choice = on
         self.legend_scroll.setVisible(on)
+
+    def _toggle_filters(self, on: bool) -> None:
+        self.filter_row.setVisible(on)
+        if on:
+            self.text_filter.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_selected(self) -> None:
+        """Enter on the axis: the selected event (or item) in a tab."""
+        ident = self.renderer.selected_id
+        if ident is None:
+            return
+        if self.renderer.model.event(ident) is not None:
+            self.event_opened.emit(ident)
+        elif self.renderer.model.item(ident) is not None:
+            self.item_opened.emit(ident)
 
     def _fill_facets(self) -> None:
         found = facets(self.archive.events) if self.archive is not None else {"tags": [], "places": [], "people": []}
@@ -372,6 +386,8 @@ class TimelinePanel(QWidget):
         self.view.update()
 
     def set_facet(self, name: str, value: str | None) -> None:
+        if value is not None:
+            self.filter_button.setChecked(True)  # a filter in force shows where it can be removed
         box = self.facet_boxes[name]
         index = box.findData(value) if value is not None else 0
         box.setCurrentIndex(max(index, 0))

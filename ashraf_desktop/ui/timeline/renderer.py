@@ -26,31 +26,44 @@ __all__ = ["TimelineRenderer", "Hit", "Palette"]
 
 
 class Palette:
-    """Fixed colours (the timeline is a chart: it keeps its contrast whatever the desktop theme)."""
+    """The chart's colours in the light and the dark theme (:meth:`use` switches; the legend and the details
+    follow). Both keep the distinctions the legend explains readable: event blue, disputed orange, the three
+    item kinds, the search hit's amber ring."""
 
-    paper = QColor("#ffffff")
-    ink = QColor("#1b1b1b")
-    muted = QColor("#5a5a5a")
-    axis_bg = QColor("#f1efe9")
-    axis_line = QColor("#8a857b")
-    grid = QColor("#e7e4dc")
-    grid_minor = QColor("#f3f1ec")
-    band_bg = QColor("#f7f6f2")
-    event = QColor("#2c5d8f")
-    event_light = QColor(44, 93, 143, 70)
-    disputed = QColor("#b04a00")
-    hit = QColor("#ffc400")
-    hit_light = QColor("#fff1b3")
-    selection = QColor("#d5e4f5")
-    selection_edge = QColor("#0b2c4f")
-    cluster = QColor("#555555")
-    brush = QColor(44, 93, 143, 38)
-    brush_edge = QColor("#2c5d8f")
-    kinds = {
-        ItemKind.DOCUMENT: QColor("#2e7d32"),
-        ItemKind.IMAGE: QColor("#7b1fa2"),
-        ItemKind.RECORD: QColor("#6b6b6b"),
+    _THEMES: dict[str, dict[str, str | tuple[int, int, int, int]]] = {
+        "light": {
+            "paper": "#ffffff", "ink": "#1b1b1b", "muted": "#5a5a5a", "axis_bg": "#f1efe9", "axis_line": "#8a857b",
+            "grid": "#e7e4dc", "grid_minor": "#f3f1ec", "band_bg": "#f7f6f2", "event": "#2c5d8f",
+            "event_light": (44, 93, 143, 70), "disputed": "#b04a00", "hit": "#e0a100", "hit_light": "#fff1b3",
+            "selection": "#d5e4f5", "selection_edge": "#0b2c4f", "cluster": "#555555", "cluster_text": "#ffffff",
+            "brush": (44, 93, 143, 38), "brush_edge": "#2c5d8f", "hatch": (255, 255, 255, 235),
+            "document": "#2e7d32", "image": "#7b1fa2", "record": "#6b6b6b"},
+        "dark": {
+            "paper": "#1b1e22", "ink": "#e6e6e6", "muted": "#a3a8b0", "axis_bg": "#262a2f", "axis_line": "#737a83",
+            "grid": "#30353b", "grid_minor": "#24282d", "band_bg": "#212529", "event": "#74aef0",
+            "event_light": (116, 174, 240, 80), "disputed": "#ff9e57", "hit": "#ffc83d", "hit_light": "#5a4a10",
+            "selection": "#253f5e", "selection_edge": "#9cc3f5", "cluster": "#8d949d", "cluster_text": "#111316",
+            "brush": (116, 174, 240, 45), "brush_edge": "#74aef0", "hatch": (27, 30, 34, 235),
+            "document": "#6cc070", "image": "#d29be0", "record": "#a5a5a5"},
     }
+    theme = "light"
+    paper = ink = muted = axis_bg = axis_line = grid = grid_minor = band_bg = event = event_light = QColor()
+    disputed = hit = hit_light = selection = selection_edge = cluster = cluster_text = brush = brush_edge = QColor()
+    hatch = QColor()
+    kinds: dict[ItemKind, QColor] = {}
+
+    @classmethod
+    def use(cls, theme: str) -> None:
+        """Paint with ``theme``'s colours ("light" or "dark") from now on."""
+        values = cls._THEMES.get(theme, cls._THEMES["light"])
+        cls.theme = theme if theme in cls._THEMES else "light"
+        for name, value in values.items():
+            setattr(cls, name, QColor(*value) if isinstance(value, tuple) else QColor(value))
+        cls.kinds = {ItemKind.DOCUMENT: QColor(values["document"]), ItemKind.IMAGE: QColor(values["image"]),
+                     ItemKind.RECORD: QColor(values["record"])}
+
+
+Palette.use("light")
 
 
 @dataclass(frozen=True)
@@ -77,11 +90,12 @@ _CLIP = 120.0  # how far off screen a long bar is drawn (its fade and end caps s
 
 class TimelineRenderer:
     AXIS_H = 44.0
-    LANE_H = 36.0
-    CLUSTER_H = 24.0
-    ITEM_HEADER_H = 18.0
-    ITEM_LANE_H = 34.0
-    ITEM_LANES = 2
+    LANE_H = 32.0  # a mark and its label under it
+    CLUSTER_H = 22.0
+    ITEM_HEADER_H = 16.0
+    ITEM_LANE_H = 30.0
+    #: the view is this tall or more: two lanes of dated items (less: one, so the events keep their lanes)
+    TWO_ITEM_LANES_FROM = 420.0
     MARK_H = 12.0  # height of a span bar
     MIN_SPAN_PX = 6.0
 
@@ -192,8 +206,18 @@ class TimelineRenderer:
     BOTTOM_PAD = 6.0  # the last item lane's label stays clear of the bottom edge
 
     @property
+    def item_lanes(self) -> int:
+        """Lanes for the dated items: none without any, one in a low view (the events come first), else two."""
+        if not self.model.items:
+            return 0
+        return 2 if self.height >= self.TWO_ITEM_LANES_FROM else 1
+
+    @property
     def items_top(self) -> float:
-        return self.height - (self.ITEM_HEADER_H + self.ITEM_LANES * self.ITEM_LANE_H) - self.BOTTOM_PAD
+        lanes = self.item_lanes
+        if not lanes:
+            return self.height - self.BOTTOM_PAD
+        return self.height - (self.ITEM_HEADER_H + lanes * self.ITEM_LANE_H) - self.BOTTOM_PAD
 
     @property
     def clusters_top(self) -> float:
@@ -211,7 +235,7 @@ class TimelineRenderer:
         return self.model.event_layout(self.scale.days_per_px, self.max_event_lanes, pinned=self.selected_id)
 
     def item_layout(self) -> Layout:
-        return self.model.item_layout(self.scale.days_per_px, self.ITEM_LANES, pinned=self.selected_id)
+        return self.model.item_layout(self.scale.days_per_px, max(1, self.item_lanes), pinned=self.selected_id)
 
     def _lane_top(self, kind: str, lane: int) -> float:
         if kind == "event":
@@ -235,7 +259,7 @@ class TimelineRenderer:
         style = self.model.style(entry.id)
         assert style is not None
         top = self._lane_top(kind, mark.lane)
-        cy = top + 11.0
+        cy = top + 9.0
         x0, x1 = self._x(entry.lower), self._x(entry.upper)
         if style.shape is Shape.POINT:
             c = (x0 + x1) / 2
@@ -258,7 +282,7 @@ class TimelineRenderer:
         label, width = "", 0.0
         if available >= 28:
             label, width = self._elide(entry.id, prefix + title, entry.label_width + (12 if prefix else 0), available)
-        label_rect = QRectF(label_x, cy + 8.0, width, self.fm.height()) if label else QRectF()
+        label_rect = QRectF(label_x, cy + 7.0, width, self.fm.height()) if label else QRectF()
         return Placed(kind, mark, style, shape, label_rect, label)
 
     def _elide(self, ident: str, text: str, full_width: float, available: float) -> tuple[str, float]:
@@ -370,17 +394,31 @@ class TimelineRenderer:
 
     def _paint_bands(self, p: QPainter) -> None:
         p.fillRect(QRectF(0, self.clusters_top, self.width, self.CLUSTER_H), Palette.band_bg)
+        if not self.item_lanes:
+            return
         p.fillRect(QRectF(0, self.items_top, self.width, self.height - self.items_top), Palette.band_bg)
         p.setPen(QPen(Palette.grid, 1))
         p.drawLine(QPointF(0, self.items_top), QPointF(self.width, self.items_top))
 
     def _paint_band_caption(self, p: QPainter) -> None:
+        """Name the band of dated items where no "+N" badge sits (left, else right; else leave it out)."""
+        if not self.item_lanes:
+            return
         p.setFont(self.small)
         text = "Dated items in the archive (documents, images, records)"
-        r = QRectF(4, self.items_top + 1, self.fm_small.horizontalAdvance(text) + 6, self.ITEM_HEADER_H - 2)
-        p.fillRect(r, Palette.band_bg)
-        p.setPen(Palette.muted)
-        p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+        if self.width < 2.5 * self.fm_small.horizontalAdvance(text):
+            text = "Dated items"
+        w = self.fm_small.horizontalAdvance(text) + 6
+        lo, hi = self.visible_days()
+        badges = [self._cluster_rect("item", c).adjusted(-4, 0, 4, 0)
+                  for c in self.item_layout().visible_clusters(lo, hi)]
+        for x in (4.0, self.width - w - 4):
+            r = QRectF(x, self.items_top + 1, w, self.ITEM_HEADER_H - 2)
+            if not any(r.intersects(b) for b in badges):
+                p.fillRect(r, Palette.band_bg)
+                p.setPen(Palette.muted)
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+                return
 
     def _paint_grid(self, p: QPainter, tickset) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -475,13 +513,15 @@ class TimelineRenderer:
                 p.setPen(QPen(Palette.selection_edge, 1.5))
                 p.drawRoundedRect(r, 4, 4)
                 p.setPen(Qt.PenStyle.NoPen)
-            if hit:
-                p.setBrush(Palette.hit)
+            if hit:  # a ring, not a fill: the mark keeps the style that says how its date is known
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setPen(QPen(Palette.hit, 2.4))
                 p.drawRoundedRect(item.shape_rect.adjusted(-4, -4, 4, 4).intersected(
                     QRectF(-10, 0, self.width + 20, self.height)), 5, 5)
                 if item.label:
-                    p.setBrush(Palette.hit_light)
-                    p.drawRect(item.label_rect.adjusted(-2, 0, 2, 0))
+                    r = item.label_rect
+                    p.drawLine(QPointF(r.left(), r.bottom()), QPointF(r.right(), r.bottom()))
+                p.setPen(Qt.PenStyle.NoPen)
 
     def _color(self, item: Placed) -> QColor:
         if item.kind == "item":
@@ -675,7 +715,7 @@ class TimelineRenderer:
             p.setClipPath(path, Qt.ClipOperation.IntersectClip)
         else:
             p.setClipRect(r, Qt.ClipOperation.IntersectClip)
-        p.setPen(QPen(QColor(255, 255, 255, 235), 1.3))
+        p.setPen(QPen(Palette.hatch, 1.3))
         left, right = max(r.left(), -10.0), min(r.right(), self.width + 10)
         h = r.height()
         x = left - h
@@ -721,7 +761,7 @@ class TimelineRenderer:
                 p.setPen(Qt.PenStyle.NoPen)
                 p.setBrush(Palette.cluster)
                 p.drawRoundedRect(r, r.height() / 2, r.height() / 2)
-                p.setPen(QColor("#ffffff"))
+                p.setPen(Palette.cluster_text)
                 p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"+{cluster.count}")
 
     def paint_legend_glyph(self, p: QPainter, key: str, r: QRectF) -> None:
@@ -770,13 +810,13 @@ class TimelineRenderer:
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(Palette.cluster)
             p.drawRoundedRect(badge, 8, 8)
-            p.setPen(QColor("#ffffff"))
+            p.setPen(Palette.cluster_text)
             p.drawText(badge, Qt.AlignmentFlag.AlignCenter, "+12")
         elif key == "hit":
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(Palette.hit)
-            p.drawRoundedRect(point.adjusted(-4, -4, 4, 4), 5, 5)
             self.paint_shape(p, point, s["exact"], c)
+            p.setPen(QPen(Palette.hit, 2.4))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(point.adjusted(-4, -4, 4, 4), 5, 5)
         elif key in ("document", "image", "record"):
             self.paint_item_point(p, point, ItemKind(key), MarkStyle(Shape.POINT, Precision.DAY))
         p.restore()

@@ -24,6 +24,7 @@ class TimelineView(QWidget):
     item_clicked = Signal(str)
     range_brushed = Signal(int, int)  # inclusive ordinal days
     view_changed = Signal()
+    open_requested = Signal()  # Enter, or a double-click on the selection: open it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -38,7 +39,7 @@ class TimelineView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(320, 220)  # room for the axis, two event lanes, the badges and the items
+        self.setMinimumSize(240, 150)  # the axis, one event lane, the badges, one lane of items
         self.grabGesture(Qt.GestureType.PinchGesture)
         self.setAccessibleName("Timeline")
         self.setAccessibleDescription("Events of the archive on a time axis. Left and right arrows move between "
@@ -72,6 +73,8 @@ class TimelineView(QWidget):
         elif old_width > 0:  # keep the same dates in view
             center = self.renderer.scale.day(old_width / 2)
             self.renderer.scale = self.renderer.scale.centered_on(center, self.renderer.width)
+        if self.renderer.selected_id is not None:  # e.g. selected while the panel was hidden: now in view
+            self.renderer.ensure_visible(self.renderer.selected_id)
         super().resizeEvent(event)
         self.view_changed.emit()
 
@@ -154,6 +157,14 @@ class TimelineView(QWidget):
         self.update()
         self.range_brushed.emit(lower, upper)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        hit = self.renderer.hit_test(event.position())
+        if hit is not None and hit.kind in ("event", "item") and hit.id == self.renderer.selected_id:
+            self.open_requested.emit()
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
         delta = event.angleDelta()
         dx, dy = delta.x(), delta.y()
@@ -201,6 +212,8 @@ class TimelineView(QWidget):
         elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
                      Qt.Key.Key_End):
             self.step_selection(key)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.renderer.selected_id is not None:
+            self.open_requested.emit()
         else:
             super().keyPressEvent(event)
 

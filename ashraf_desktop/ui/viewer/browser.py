@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any, Iterable
 
-from PySide6.QtCore import QByteArray, Qt, QUrl, Signal
-from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QTextOption
+from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 __all__ = ["SafeTextBrowser", "EXTERNAL_SCHEMES"]
@@ -64,6 +64,26 @@ class SafeTextBrowser(QTextBrowser):
         if path.is_file() and any(path == root or root in path.parents for root in self.roots):
             return path
         return None
+
+    def top_position(self) -> int:
+        """The character at the top of the view (what :meth:`scroll_to_position` brings back)."""
+        return self.cursorForPosition(QPoint(2, 2)).position()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that the character ``position`` is at the top of the view."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(max(0, position), max(0, self.document().characterCount() - 1)))
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(cursor).top() - 2)
+
+    def zoom_keeping_place(self, steps: int) -> None:
+        """Zoom the text by ``steps`` while the passage at the top of the view stays at the top (Ctrl++ must not
+        lose the reader's place: the scroll bar's pixels mean another passage at another size)."""
+        if not steps:
+            return
+        anchor = self.top_position()
+        (self.zoomIn if steps > 0 else self.zoomOut)(abs(steps))
+        self.scroll_to_position(anchor)
 
     def loadResource(self, type_: int, url: QUrl) -> Any:  # noqa: N802 - Qt's name
         scheme = url.scheme().lower()

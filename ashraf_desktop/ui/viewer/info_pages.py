@@ -16,7 +16,7 @@ from ...core.archive import Archive, Citation, DateError, Event, Item, describe_
 from .browser import SafeTextBrowser
 from .page import Location, Page
 
-__all__ = ["RecordPage", "EventPage", "record_html", "event_html", "parse_item_link"]
+__all__ = ["InfoPage", "RecordPage", "EventPage", "record_html", "event_html", "parse_item_link", "item_link"]
 
 
 def _e(text: str) -> str:
@@ -109,7 +109,10 @@ def _title(archive: Archive, item_id: str) -> str:
     return item.title if item else item_id
 
 
-class _InfoPage(Page):
+class InfoPage(Page):
+    """A page of the app's own words over the archive (a record, an event, the facts): HTML whose quoted
+    passages are ``item:`` links that open the quoting document at the passage."""
+
     def __init__(self, archive: Archive, location: Location, body: str, parent: QWidget | None = None) -> None:
         super().__init__(location, parent)
         self.archive = archive
@@ -132,11 +135,17 @@ class _InfoPage(Page):
         self.open_location.emit(loc)
 
     def zoom(self, steps: int) -> None:
-        (self.browser.zoomIn if steps > 0 else self.browser.zoomOut)(abs(steps))
+        self.browser.zoom_keeping_place(steps)
         self._zoom += steps
 
     def zoom_reset(self) -> None:
         self.zoom(-self._zoom)
+
+    def reading_position(self) -> int | None:
+        return self.browser.top_position() if self.is_loaded else None
+
+    def go_to_reading_position(self, position: int) -> None:
+        self.browser.scroll_to_position(position)
 
     def copy(self) -> None:
         self.browser.copy()
@@ -146,14 +155,14 @@ class _InfoPage(Page):
             self.browser.find(text)
 
 
-class RecordPage(_InfoPage):
+class RecordPage(InfoPage):
     def __init__(self, item: Item, archive: Archive, location: Location, parent: QWidget | None = None) -> None:
         super().__init__(archive, location, record_html(item, archive), parent)
         self.item = item
         self.title_text = item.title
 
 
-class EventPage(_InfoPage):
+class EventPage(InfoPage):
     def __init__(self, event: Event, archive: Archive, location: Location, parent: QWidget | None = None) -> None:
         super().__init__(archive, location, event_html(event, archive), parent)
         self.event = event

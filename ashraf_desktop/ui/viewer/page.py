@@ -8,12 +8,13 @@ the app is unaffected.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButton, QStackedWidget, QToolButton,
                                QVBoxLayout, QWidget)
 
+from ...core.archive import Item
 from ..look import icon
 
 __all__ = ["Location", "Page", "FindBar"]
@@ -98,10 +99,18 @@ class Page(QWidget):
     annotate_requested = Signal(str, bool)
 
     title_text = ""
+    #: the archive item shown (None: an event, or a page of the app's own such as the facts)
+    item: Item | None = None
+    #: the search index, for pages that highlight a query's matches (set_index hands it a newer one)
+    index: Any = None
+    #: the user selects text with the mouse here (text pages); a PDF page annotates its match or page instead
+    selects_text = False
 
     def __init__(self, location: Location, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.location = location
+        #: an annotation to scroll to once the page's text is known (opened before the page had loaded)
+        self.pending_annotation: Any = None
         self.is_loaded = False
         self.error: str | None = None
         self.stack = QStackedWidget(self)
@@ -181,6 +190,24 @@ class Page(QWidget):
 
     def close_page(self) -> None:
         """The tab is being closed: drop pending work."""
+
+    def clear_selection(self) -> None:
+        """Drop the user's text selection (a highlight made of it now shows instead)."""
+
+    def refresh_archive(self, archive: Any) -> None:
+        """The archive was reloaded (an import, an edit): a page of the app's own shows it again."""
+
+    def reading_position(self) -> int | None:
+        """Where the reader is (a character of the text at the top of the view, a PDF's page), kept when the
+        app closes; None when the page has nothing to keep."""
+        return None
+
+    def go_to_reading_position(self, position: int) -> None:
+        """Back to a :meth:`reading_position` (the page is loaded)."""
+
+    def set_index(self, index: Any) -> None:
+        """The search index opened (or another one): the next query's matches come from it."""
+        self.index = index
 
     def refresh_theme(self) -> None:
         """The theme changed: repaint what the page coloured itself (hit highlights)."""

@@ -271,6 +271,13 @@ class PdfPage(Page):
         if 0 <= page < self.document.pageCount() and page != self.current_page():
             self.view.pageNavigator().jump(page, QPointF(), self.view.zoomFactor())
 
+    def reading_position(self) -> int | None:
+        """The page shown (kept when the app closes; ui/window/session.py)."""
+        return self.current_page() if self.is_loaded and self.error is None else None
+
+    def go_to_reading_position(self, position: int) -> None:
+        self.go_to_page(position)
+
     def _page_changed(self, page: int) -> None:
         self.page_box.blockSignals(True)
         self.page_box.setValue(page + 1)

@@ -7,7 +7,7 @@ connects once, not once per tab.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTabWidget, QWidget
@@ -46,6 +46,7 @@ class ViewerTabs(QTabWidget):
         self.archive, self.runner = archive, runner
         self.index: Any = None
         self.text_cache: Any = None
+        self._factories: dict[str, tuple[Callable[[Location], Page | None], str]] = {}
         self.setObjectName("viewerTabs")
         self.setTabsClosable(True)
         self.setMovable(True)
@@ -68,13 +69,24 @@ class ViewerTabs(QTabWidget):
         self.welcome.setText(_welcome_html(archive))
         self.addTab(self.welcome, "Welcome")
 
+    def register_page(self, kind: str, factory: Callable[[Location], Page | None], icon_name: str = "file") -> None:
+        """Open locations of ``kind`` ("facts", "library", …: the app's own views) with ``factory``."""
+        self._factories[kind] = (factory, icon_name)
+
+    def set_index(self, index: Any, text_cache: Any) -> None:
+        """The search index is open: pages opened from now on, and those open, highlight through it."""
+        self.index, self.text_cache = index, text_cache
+        for page in self.pages():
+            page.set_index(index)
+
     def update_archive(self, archive: Archive) -> None:
         """The same archive reloaded (items imported or described): open tabs stay, with their items'
         new descriptions; what is opened next comes from ``archive``."""
         self.archive = archive
         self.welcome.setText(_welcome_html(archive))
         for page in self.pages():
-            item = getattr(page, "item", None)
+            page.refresh_archive(archive)
+            item = page.item
             fresh = archive.item(item.id) if item is not None else None
             if fresh is None or fresh == item:
                 continue
@@ -122,6 +134,8 @@ class ViewerTabs(QTabWidget):
         return self.open_location(Location("event", event_id))
 
     def _create(self, location: Location) -> Page | None:
+        if location.kind in self._factories:
+            return self._factories[location.kind][0](location)
         if location.kind == "event":
             event = self.archive.event(location.id)
             return EventPage(event, self.archive, location, self) if event else None
@@ -144,8 +158,12 @@ class ViewerTabs(QTabWidget):
     def _add(self, page: Page) -> None:
         if self.indexOf(self.welcome) >= 0:
             self.removeTab(self.indexOf(self.welcome))
-        kind = "event" if page.location.kind == "event" else getattr(getattr(page, "item", None), "kind", "document")
-        i = self.addTab(page, icon(kind_icon_name(str(kind))), _short(page.title_text))
+        if page.location.kind in self._factories:
+            tab_icon = icon(self._factories[page.location.kind][1])
+        else:
+            kind = "event" if page.location.kind == "event" else (page.item.kind if page.item else "document")
+            tab_icon = icon(kind_icon_name(str(kind)))
+        i = self.addTab(page, tab_icon, _short(page.title_text))
         self.setTabToolTip(i, page.title_text)
         page.hits_changed.connect(lambda label, p=page: self._page_hits(p, label))
         page.status_message.connect(self.status_message)

@@ -96,6 +96,8 @@ def _find_all(text: str, terms: list[str]) -> list[tuple[int, int]]:
 
 
 class TextPage(Page):
+    selects_text = True
+
     def __init__(self, item: Item, archive: Archive, index: Any, runner: TaskRunner, location: Location,
                  parent: QWidget | None = None) -> None:
         super().__init__(location, parent)
@@ -304,18 +306,26 @@ class TextPage(Page):
 
     # --- zoom, copy ----------------------------------------------------------------------------------
     def zoom(self, steps: int) -> None:
-        if steps > 0:
-            self.browser.zoomIn(steps)
-        else:
-            self.browser.zoomOut(-steps)
+        self.browser.zoom_keeping_place(steps)
         self._zoom += steps
 
     def zoom_reset(self) -> None:
         self.zoom(-self._zoom)
 
+    def reading_position(self) -> int | None:
+        return self.browser.top_position() if self.is_loaded else None
+
+    def go_to_reading_position(self, position: int) -> None:
+        self.browser.scroll_to_position(position)
+
     def copy(self) -> None:
         if self.browser.textCursor().hasSelection():
             self.browser.copy()
+
+    def clear_selection(self) -> None:
+        cursor = self.browser.textCursor()
+        cursor.clearSelection()
+        self.browser.setTextCursor(cursor)
 
     def selected_text(self) -> str:
         return self.browser.textCursor().selectedText()
