@@ -148,7 +148,7 @@ def cmd_index(archive: Path | str | None, *, rebuild: bool = False, data_dir: Pa
     counts = archive_obj.counts()
     summary: dict[str, Any] = {
         "archive": str(opened.root), "index": str(folder) if folder else None, "documents_indexed": docs,
-        "items": len(archive_obj.items), "events": counts["events"],
+        "items": len(archive_obj.items), "events": counts["events"], "facts": counts["facts"],
         "rebuilt": bool(report and report.rebuilt), "added": report.added if report else 0,
         "changed": report.changed if report else 0, "deleted": report.deleted if report else 0,
         "problems": list(report.problems) if report else [], "read_only": read_only,

@@ -853,6 +853,10 @@ class TimelineModel:
     def event(self, event_id: str) -> Event | None:
         return self._event_by_id.get(event_id)
 
+    def dated_item(self, item_id: str) -> DatedItem | None:
+        """What the timeline draws of a dated item (id, kind, title, date), without building the Item."""
+        return self._item_by_id.get(item_id)
+
     def item(self, item_id: str) -> Item | None:
         """The dated item ``item_id`` drawn on the timeline (built from the archive when asked for)."""
         if item_id not in self._item_by_id or self.archive is None:

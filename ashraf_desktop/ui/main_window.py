@@ -32,6 +32,7 @@ from ..core.archive import ItemKind, LoadResult
 from ..paths import UserDirs
 from . import look
 from .fit import fit_to_screen
+from .preferences import Preferences
 from .provenance import ProvenancePanel
 from .search.index_service import IndexService, Opener, open_index_default
 from .search.panel import SearchPanel
@@ -116,6 +117,8 @@ class MainWindow(QMainWindow):
 
         self.status = StatusArea(self.statusBar(), self)
         self.menus = Menus(self)
+        #: Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)
+        self.preferences = Preferences(self)
         self.panels_menu = QMenu("&Panels", self)
         self.menus.add_menu(self.panels_menu, menu="view", section="panels")
         go_panels = QMenu("&Panel", self)
@@ -468,7 +471,7 @@ class MainWindow(QMainWindow):
     def _front_panel(self, area: Area) -> str | None:
         """On a first start, the panel in front of each stack: the one with something to show."""
         if area == Area.BottomDockWidgetArea:
-            if self.archive.events or not self.archive.of_kind(ItemKind.IMAGE):
+            if self.archive.events or not self.archive.items.count(ItemKind.IMAGE):
                 return "timeline"
             return "gallery"
         if area == Area.RightDockWidgetArea:

@@ -74,7 +74,7 @@ def test_cli_index_and_search_json(bundled_archive_path: Path, tmp_path: Path) -
     out, err = io.StringIO(), io.StringIO()
     assert cmd_index(bundled_archive_path, data_dir=tmp_path, json=True, out=out, err=err) == 0
     summary = json.loads(out.getvalue())
-    assert summary["rebuilt"] and summary["documents_indexed"] == summary["items"] + summary["events"]
+    assert summary["rebuilt"] and summary["documents_indexed"] == summary["items"] + summary["events"] + summary["facts"]
     out = io.StringIO()
     assert cmd_search("Camp Liberty", archive=bundled_archive_path, limit=3, json=True, data_dir=tmp_path,
                       out=out, err=err) == 0

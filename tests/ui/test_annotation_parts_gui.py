@@ -56,7 +56,7 @@ def test_copy_citation_in_chicago_by_shortcut_and_apa_from_the_menu(qtbot, make_
     window = make_window(index=False)
     panel = window.provenance
     panel.show_item(window.archive.item("hrw-no-exit-2005"))
-    window.act_cite.trigger()  # Ctrl+Shift+C: the action passes ``checked``, still Chicago
+    window.action("copy_citation").trigger()  # Ctrl+Shift+C: the action passes ``checked``, still Chicago
     assert QGuiApplication.clipboard().text().startswith("“No Exit: Human Rights Abuses Inside the MKO Camps”.")
     apa = next(a for a in panel.copy_button.menu().actions() if a.text() == "APA")
     apa.trigger()

@@ -368,8 +368,10 @@ def test_restore_from_backup_and_preferences(qtbot, make_window):
     assert page.annotations == [] or all(x.id == kept.id for x in page.annotations)
     # Edit ▸ Preferences…: the author name
     window.action("preferences").trigger()
-    dialog = c._preferences
-    dialog.setTextValue("  Second   Reader ")
+    dialog = window.preferences.dialog
+    from ashraf_desktop.ui.preferences import AuthorPage
+    [author] = [w for _t, w in dialog.pages if isinstance(w, AuthorPage)]
+    author.name.setText("  Second   Reader ")
     dialog.accept()
     assert c.author == "Second Reader"
     assert c.create(page.item, "note", body="signed").author == "Second Reader"

@@ -62,11 +62,10 @@ def test_an_attachment_and_its_message_name_each_other(qtbot, make_window, share
     pdf_rows = dict(provenance_rows(window.archive.item(pdf_id), window.archive))
     assert pdf_id in message_rows["Attachments"] and message_id in pdf_rows["Attachment of"]
     # the provenance panel links them: a click on the attachment opens it
-    from PySide6.QtWidgets import QLabel
+    from PySide6.QtCore import QUrl
     window.provenance.show_item(window.archive.item(message_id))
-    links = [label for label in window.provenance.findChildren(QLabel) if f'href="{pdf_id}"' in label.text()]
-    assert links
-    links[0].linkActivated.emit(pdf_id)
+    assert f"item-link:{pdf_id}" in window.provenance.details.toHtml()
+    window.provenance.details.anchorClicked.emit(QUrl(f"item-link:{pdf_id}"))
     qtbot.waitUntil(lambda: getattr(getattr(window.tabs.current_page(), "item", None), "id", None) == pdf_id,
                     timeout=10_000)
 

@@ -15,11 +15,11 @@ from typing import Any, Iterable
 
 from whoosh import columns, fields
 
-from ..archive import Archive, Event, Item, ItemKind, year_of
+from ..archive import Archive, Event, Fact, Item, ItemKind, year_of
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
-__all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "annotation_doc", "plain_note",
-           "ANNOTATION_PREFIX", "item_hash", "event_hash",
+__all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "fact_doc", "annotation_doc",
+           "plain_note", "ANNOTATION_PREFIX", "item_hash", "event_hash", "fact_hash",
            "archive_fingerprint", "archive_hashes", "hash_sum", "fingerprint_of", "facet_record", "decode_facets", "FIELD_SEP", "TEXT_LIMIT"]
 
 #: Bump on any change to the fields below or to how documents are built; ANALYSIS_VERSION is folded in.
@@ -28,7 +28,8 @@ __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc"
 #: 3: annotations are documents too (kind ``annotation``, key ``annot:<uuid>``): ``note`` field, ``annot`` stored.
 #: 4: ``date_hi`` is a column too, so that date ranges are answered from columns (see ``_fast``).
 #: 5: ``date_lo``/``date_hi`` are signed 64-bit day numbers (BCE, years beyond 9999, open ends; issue 19).
-SCHEMA_VERSION = f"5.{ANALYSIS_VERSION}"
+#: 6: the archive's facts are documents too (kind ``fact``, key ``fact:<id>``; issue 16).
+SCHEMA_VERSION = f"6.{ANALYSIS_VERSION}"
 
 #: Key prefix of annotation documents. They come from the annotations database (``sync_annotations``), not
 #: from the archive, so they take no part in the archive's content hashes and fingerprint.
@@ -104,6 +105,11 @@ def item_hash(item: Item, extractor_version: str) -> str:
                item.text_layer.sha256 if item.text_layer else ""))  # read again (OCR): index again
 
 
+def fact_hash(fact: Fact) -> str:
+    return _h((SCHEMA_VERSION, "fact", fact.id, fact.label, fact.subject, fact.description,
+               tuple((cl.value, cl.citation.item, cl.citation.quote) for cl in fact.claims)))
+
+
 def event_hash(event: Event) -> str:
     return _h((SCHEMA_VERSION, "event", event.id, event.date.edtf, event.title, event.description,
                tuple(event.places), tuple(event.people), tuple(event.tags), _cites(event.citations),
@@ -162,6 +168,8 @@ def archive_hashes(archive: Archive, extractor_version, cache: dict | None = Non
         h = out[key] = event_hash(event)
         if cache is not None:
             cache[key] = (event, h)
+    for fact in archive.facts:
+        out["fact:" + fact.id] = fact_hash(fact)
     return out
 
 
@@ -285,6 +293,23 @@ def event_doc(event: Event, chash: str, default_langs: Iterable[str] = ()) -> In
                    _clean(default_langs), [], [], content, body,
                    cited[0] if cited else None, chash)
 
+
+
+def fact_doc(fact: Fact, chash: str, titles: dict[str, str], default_langs: Iterable[str] = ()) -> IndexDoc:
+    """A fact the sources state, as a document of kind ``fact``: found by its label, its id's words, subject,
+    description, every value and every quoted passage; its snippet gives each value with its source (``titles``: item id ->
+    title, for the sources the archive has)."""
+    values: dict[str, list[str]] = {}
+    for claim in fact.claims:  # the values as first written, each with its sources, in file order
+        values.setdefault(claim.value, []).append(titles.get(claim.citation.item, claim.citation.item))
+    body = " · ".join(f"{value} — {'; '.join(sources)}" for value, sources in values.items())
+    quotes = _clean([claim.citation.quote for claim in fact.claims])
+    # the fact's id is the archive's own key word for it ("population", "distance-from-baghdad"): searchable too
+    content = "\n".join(x for x in (fact.label, fact.id.replace("-", " "), fact.subject, fact.description, *values,
+                                     *quotes) if x)
+    first = fact.claims[0].citation.item if fact.claims else None
+    return _common("fact:" + fact.id, fact.id, "fact", fact.label, None, [], _clean(default_langs), [], [],
+                   content, body, first, chash)
 
 
 _MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

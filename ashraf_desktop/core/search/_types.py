@@ -48,7 +48,7 @@ class Filters:
 @dataclass(frozen=True)
 class Hit:
     id: str
-    kind: str  # "document" | "image" | "record" | "event" | "annotation"
+    kind: str  # "document" | "image" | "record" | "event" | "annotation" | "fact"
     title: str
     date: str | None  # EDTF as written
     publisher: str

@@ -25,7 +25,7 @@ from ..archive import Archive, Event, Item, ItemKind
 from ._files import WordCollector, has_word, write_stamp, write_words
 from ._readers import Readers
 from ._schema import (ANNOTATION_PREFIX, FIELD_SEP, IndexDoc, archive_hashes, build_schema, event_doc,
-                      event_hash, fingerprint_of, hash_sum, item_doc, item_hash)
+                      event_hash, fact_doc, fact_hash, fingerprint_of, hash_sum, item_doc, item_hash)
 from ._types import UpdateReport
 from ._writer import open_writer
 
@@ -226,6 +226,15 @@ class Contents:
             doc = self._one(key, lambda: event_doc(event, hashes.get(key) or event_hash(event), langs), problems)
             if doc is not None:
                 yield doc
+        facts = [f for f in archive.facts if keys is None or "fact:" + f.id in keys]
+        if facts:
+            titles = archive.items.titles({c.citation.item for f in facts for c in f.claims})
+            for fact in facts:
+                key = "fact:" + fact.id
+                doc = self._one(key, lambda: fact_doc(fact, hashes.get(key) or fact_hash(fact), titles, langs),
+                                problems)
+                if doc is not None:
+                    yield doc
 
     def _one(self, key: str, make: Callable[[], IndexDoc], problems: list[str]) -> IndexDoc | None:
         """One document; an item that cannot be made into one is left out with a problem and retried at the
@@ -270,7 +279,7 @@ class Contents:
             writer = open_writer(ix, limitmb=LIMIT_MB, compound=False)
         self._skipped = set()
         try:
-            total = len(archive.items) + len(archive.events)
+            total = len(archive.items) + len(archive.events) + len(archive.facts)
             failed: set[str] = set()
             for n, doc in enumerate(self._docs(archive, None, problems, hashes), start=1):
                 words.add(doc.fields["content"])

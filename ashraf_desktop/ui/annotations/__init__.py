@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from ...core.annotations import COLOUR_HEX, Annotation, Colour
 from .controller import AnnotationCommand, AnnotationController, format_for_path, region_from_fractions
 from .model import AnnotationDelegate, AnnotationRole, AnnotationsModel
+from ..preferences import AuthorPage
 from .panel import AnnotationsPanel, render_note
 
 if TYPE_CHECKING:
@@ -214,8 +215,7 @@ def install_annotations(window: MainWindow) -> Wiring:
           menu="edit", section="annotate")
     m.add("highlight", "&Highlight selection", lambda: wiring.annotate_page(None, "yellow", False), "Ctrl+Shift+H",
           None, "Highlight the selected passage in yellow", menu="edit", section="annotate")
-    m.add("preferences", "&Preferences…", lambda: controller.edit_preferences(window), menu="edit",
-          section="preferences")
+    window.preferences.add_page("Annotations", AuthorPage(lambda: controller.author, controller.set_author))
     m.add("export_annotations", "&Export annotations…", lambda: controller.export_annotations(), menu="file",
           section="annotations")
     m.add("import_annotations", "&Import annotations…", lambda: controller.import_annotations(), menu="file",

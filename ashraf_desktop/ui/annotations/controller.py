@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...core.annotations import (DB_NAME, Annotation, AnnotationError, AnnotationStore, Colour, ImportReport, Kind,
                                  Mutation, RegionSelector, StaleEditError, StoreEnvironmentError, TextSelector,
@@ -152,17 +152,6 @@ class AnnotationController(QObject):
     def set_author(self, name: str) -> None:
         self.window.settings.setValue(AUTHOR_KEY, " ".join(str(name).split()))
         self.window.settings.sync()
-
-    def edit_preferences(self, parent: QWidget | None = None) -> None:
-        """Edit ▸ Preferences…: the name annotations are signed with (window-modal, does not block)."""
-        dialog = QInputDialog(parent or self.window)
-        dialog.setWindowTitle("Preferences")
-        dialog.setLabelText("Author name for new annotations:")
-        dialog.setTextValue(self.author)
-        dialog.setObjectName("preferencesDialog")
-        dialog.textValueSelected.connect(self.set_author)
-        dialog.open()
-        self._preferences = dialog
 
     # --- reading -------------------------------------------------------------------------------------
     def for_item(self, item_id: str) -> list[Annotation]:

@@ -305,8 +305,8 @@ class TimelineRenderer:
         if kind == "event":
             event = self.model.event(ident)
             return event.title if event else ident
-        item = self.model.item(ident)
-        return item.title if item else ident
+        row = self.model.dated_item(ident)  # the row the timeline holds: no Item built to paint a title
+        return row.title if row else ident
 
     def _cluster_rect(self, kind: str, cluster: Cluster) -> QRectF:
         text = f"+{cluster.count}"
@@ -525,7 +525,7 @@ class TimelineRenderer:
 
     def _color(self, item: Placed) -> QColor:
         if item.kind == "item":
-            it = self.model.item(item.mark.entry.id)
+            it = self.model.dated_item(item.mark.entry.id)
             return Palette.kinds.get(it.kind if it else ItemKind.RECORD, Palette.event)
         return Palette.event
 
@@ -535,7 +535,7 @@ class TimelineRenderer:
         if item.style.disputed and item.kind == "event":
             self._paint_disputed(p, item)
         elif item.kind == "item" and item.style.shape is Shape.POINT:
-            it = self.model.item(ident)
+            it = self.model.dated_item(ident)
             self.paint_item_point(p, item.shape_rect, it.kind if it else ItemKind.RECORD, item.style)
         else:
             self.paint_shape(p, item.shape_rect, item.style, color)

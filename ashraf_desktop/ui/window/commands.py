@@ -54,6 +54,9 @@ def add_window_commands(window: MainWindow) -> None:
     m.add("reset_layout", "Reset &layout", window.reset_layout, None, None,
           "Every panel back where it was at the first start, the window fitted to the screen", menu="view",
           section="layout")
+    m.add("preferences", "&Preferences…", lambda: window.preferences.open(), QKeySequence.StandardKey.Preferences,
+          None, "Your name on annotations, the team server, the interface language", menu="edit",
+          section="preferences")
     m.add("zoom_in", "Zoom &in", on_page(lambda p: p.zoom(1)), [Key.ZoomIn, "Ctrl+="], "zoom-in", menu="view",
           section="zoom")
     m.add("zoom_out", "Zoom &out", on_page(lambda p: p.zoom(-1)), Key.ZoomOut, "zoom-out", menu="view",
