@@ -1,18 +1,24 @@
 #!/usr/bin/env python3
-"""Take the README's screenshots from the real app: a search, a document with its hits, an event, dark theme,
-the timeline dock (an event selected, its source open at the quote, a period brushed), the timeline panel,
-a document with two highlights beside the Annotations panel showing a note with its tags, then an import (the
-report over the window), the Dublin Core form on the new items, and a verify run that caught a changed file.
+"""Take the README's screenshots from the real app, at 1366×768 (a laptop screen), in the light and the dark theme.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
+The main screens, each as ``<name>.png`` (light) and ``<name>-dark.png``: ``search`` (results, facets,
+provenance), ``document`` (a document open at its hits), ``timeline`` (the timeline with its events readable,
+a disputed event selected), ``facts`` (the facts the sources state, disputes marked), ``library`` (every item in
+a table, with a saved search) and ``gallery`` (photos imported from ../shared/testdata, or made here). Then, in
+the light theme: an event, a document with annotations, an import report, the Dublin Core form and a verify
+run that caught a changed file.
 
-Runs on the offscreen platform unless a display is set (Xvfb works too). Uses a throw-away --data-dir so
-the user's own settings and index are untouched. Exits non-zero if a step fails.
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--query Ashraf]
+
+Runs on the offscreen platform with a 1366×768 screen unless a display is set (Xvfb works too). Uses a
+throw-away --data-dir so the user's own settings and index are untouched. Exits non-zero if a step fails.
+Look at every PNG before committing it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -20,8 +26,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
+SCREEN = (1366, 768)
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _screen = Path(tempfile.mkdtemp(prefix="ashraf-screen-")) / "screen.json"
+    _screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0],
+                                                "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
+                                                "dpr": 1}]}), encoding="utf-8")
+    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_screen}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,10 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPO / "docs" / "screenshots")
     parser.add_argument("--query", default="Ashraf")
     parser.add_argument("--archive", type=Path, default=None)
-    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--size", default=f"{SCREEN[0]}x{SCREEN[1]}")
     args = parser.parse_args(argv)
 
-    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop
+    from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, Qt
 
     from ashraf_desktop.core.archive import load_layered
     from ashraf_desktop.paths import bundled_archive, user_dirs
@@ -45,7 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     width, height = (int(v) for v in args.size.split("x"))
 
-    def wait_until(predicate, what: str, timeout_ms: int = 60_000) -> None:
+    def wait_until(predicate, what: str, timeout_ms: int = 120_000) -> None:
         timer = QElapsedTimer()
         timer.start()
         while not predicate():
@@ -61,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
 
     def save(window: MainWindow, name: str) -> None:
         settle()
+        window.status.clear_messages()
+        settle(100)
         path = out / name
         if not window.grab().save(str(path)):
             raise SystemExit(f"screenshots: could not write {path}")
@@ -74,66 +87,101 @@ def main(argv: list[str] | None = None) -> int:
         window.resize(width, height)
         window.show()
         wait_until(lambda: window.index is not None, "the search index")
+        wait_until(lambda: not window.pending_panels, "the panels")
 
+        # photos for the gallery (and the library): imported as a user would, into the throw-away layer
+        reports: list = []
+        window.importer.finished.connect(reports.append)
+        if not window.importer.import_paths([photo_folder(Path(tmp))]):
+            raise SystemExit("screenshots: the photos were not imported")
+        wait_until(lambda: reports, "the photo import")
+        window.importer.report_dialog.close()
+        window.importer.finished.disconnect(reports.append)
+        event = next((e for e in window.archive.events if e.disputed), None) or window.archive.events[0]
         shown: list = []
         window.search.result_shown.connect(shown.append)
-        window.search.set_query(args.query)
-        wait_until(lambda: shown, "search results")
-        save(window, "main-search.png")
 
-        hit = next((h for h in shown[-1].hits if h.kind == "document"), None)
-        if hit is None:
-            raise SystemExit(f"screenshots: no document matches {args.query!r}")
-        page = window.open_hit(hit, args.query)
-        wait_until(lambda: page.is_loaded, "the document")
-        page.next_hit()
-        page.next_hit()
-        save(window, "viewer-hits.png")
+        def search(query: str) -> None:
+            shown.clear()
+            window.search.set_query(query)
+            wait_until(lambda: shown, f"the results of {query!r}")
 
-        event = next((e for e in result.archive.events if e.disputed), None) or result.archive.events[0]
+        search(args.query)
+        window.views.save_search("Ashraf, documents and events")
+
+        for theme in ("light", "dark"):
+            window.set_theme(theme)
+            suffix = "" if theme == "light" else "-dark"
+            window.reset_layout()
+            settle()
+            while window.tabs.pages():
+                window.tabs.close_current()
+            # search: the results with their facets, the first one's provenance
+            search(args.query)
+            window.search.list.setCurrentIndex(window.search.results.index(0))
+            first = next((h for h in shown[-1].hits if h.kind == "document"), None)
+            if first is None:
+                raise SystemExit(f"screenshots: no document matches {args.query!r}")
+            page = window.open_hit(first, args.query)
+            wait_until(lambda: page.is_loaded, "the document")
+            save(window, f"search{suffix}.png")
+            # document: every hit highlighted, the third one current; the panels give it room
+            page.next_hit()
+            page.next_hit()
+            window.resizeDocks([window.panels["timeline"]], [int(height * 0.30)], Qt.Orientation.Vertical)
+            save(window, f"document{suffix}.png")
+            # timeline: a disputed event selected, its details beside, the lanes given room
+            window.reset_layout()
+            window.search.set_query("", now=True)
+            window.show_panel("timeline")
+            window.resizeDocks([window.panels["timeline"]], [int(height * 0.58)], Qt.Orientation.Vertical)
+            window.open_event(event.id)
+            window.links.show_on_timeline(event.id)
+            from ashraf_desktop.core.archive import day_number
+            panel = window.timeline_panel  # the years most events are in, as a reader zooms to them
+            settle()
+            panel.renderer.fit_range(day_number(2002, 6, 1), day_number(2014, 1, 1))
+            panel.view.update()
+            panel.view.view_changed.emit()
+            save(window, f"timeline{suffix}.png")
+            # facts: the five facts, the disputed ones marked, one scrolled to
+            window.reset_layout()
+            search("population")  # the facts are found by search as their own kind
+            fact = next(h for h in shown[-1].hits if h.kind == "fact")
+            window.open_hit(fact, "population")
+            window.resizeDocks([window.panels["timeline"]], [int(height * 0.30)], Qt.Orientation.Vertical)
+            save(window, f"facts{suffix}.png")
+            # library: every item, newest first, with the saved search in the sidebar
+            while window.tabs.pages():
+                window.tabs.close_current()
+            window.search.set_query("", now=True)
+            library = window.views.open_library()
+            wait_until(lambda: library.is_loaded, "the library")
+            window.resizeDocks([window.panels["timeline"]], [int(height * 0.28)], Qt.Orientation.Vertical)
+            window.panels["search"].hide()  # View ▸ Panels ▸ Search off: the table gets the width
+            window.resizeDocks([window.panels["provenance"]], [int(width * 0.22)], Qt.Orientation.Horizontal)
+            library.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+            settle(600)
+            save(window, f"library{suffix}.png")
+            # gallery: the imported photos, the Photos panel in front and tall
+            window.tabs.close_current()
+            window.panels["search"].show()
+            window.show_panel("gallery")
+            gallery = window.gallery_panel
+            window.resizeDocks([window.panels["gallery"]], [int(height * 0.62)], Qt.Orientation.Vertical)
+            wait_until(lambda: gallery.model.rowCount() > 0, "the photos")
+            settle(1500)
+            save(window, f"gallery{suffix}.png")
+        window.set_theme("light")
+        window.reset_layout()
+        while window.tabs.pages():
+            window.tabs.close_current()
+
         window.open_event(event.id)
         save(window, "event.png")
 
-        window.tabs.setCurrentWidget(page)
-        window.set_theme("dark")
-        save(window, "dark.png")
-        window.set_theme("light")
-
-        # the timeline dock: a disputed event selected, its source opened at the quote, the search's hits
-        # marked and a period brushed (which limits the search results)
-        panel = window.timeline_panel
-        if panel is None:
-            raise SystemExit("screenshots: the timeline panel is not installed")
-        window.show_panel("timeline")
-        panel.view.fit_all()
-        panel.show_event(event.id)
-        citation = event.citations[-1]
-        quoted = window.open_item_at_quote(citation.item, citation.quote)
-        wait_until(lambda: quoted is not None and quoted.is_loaded, "the cited document")
-        if quoted.current_hit_text() != citation.quote:
-            raise SystemExit(f"screenshots: the quote is not highlighted in {citation.item}")
-        shown.clear()
-        lower, upper = event.date.lower - 730, event.date.upper + 365
-        panel.set_range(lower, upper, emit=True)
-        wait_until(lambda: shown, "the results for the period")
-        save(window, "timeline.png")
-
-        # the panel on its own, larger (floated), for docs/timeline.md
-        dock = window.panels["timeline"]
-        dock.setFloating(True)
-        dock.resize(1360, 720)
-        panel.view.fit_all()
-        panel.show_event(event.id)
-        settle()
-        path = out / "timeline-panel.png"
-        if not panel.grab().save(str(path)):
-            raise SystemExit(f"screenshots: could not write {path}")
-        print(f"wrote {path}")
-        dock.setFloating(False)
-        panel.clear_range()
-
         # annotations: a document with two highlights, the Annotations panel showing a note with its tags
-        annotate(window, wait_until, result.archive)
+        annotate(window, wait_until, window.archive)
         save(window, "annotations.png")
 
         # import, describe, verify (docs/gui.md "Importing" and "Integrity")
@@ -143,12 +191,32 @@ def main(argv: list[str] | None = None) -> int:
             if not composite(window, dialogs).save(str(path)):
                 raise SystemExit(f"screenshots: could not write {path}")
             print(f"wrote {path}")
+        window.reset_layout()
         import_and_verify(window, wait_until, settle, save_over, Path(tmp))
         window.close()
         window.runner.wait_for_done(5000)
         window.deleteLater()
         settle(100)
     return 0
+
+
+def photo_folder(tmp: Path) -> Path:
+    """Photos to import: a selection of ../shared/testdata/photos when it is there, else a few made here."""
+    import shutil
+    folder = tmp / "photos"
+    folder.mkdir()
+    shared = REPO.parent / "shared" / "testdata" / "photos"
+    picks = sorted(p for p in shared.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
+                   and 20_000 < p.stat().st_size < 4_000_000)[:24] if shared.is_dir() else []
+    for n, path in enumerate(picks):
+        shutil.copy(path, folder / f"{n:02d}-{path.name}")
+    if not picks:
+        from PySide6.QtGui import QColor, QImage
+        for n, colour in enumerate(("#6a994e", "#bc4749", "#386641", "#a7c957", "#f2e8cf", "#6d597a")):
+            image = QImage(480, 320, QImage.Format.Format_RGB32)
+            image.fill(QColor(colour))
+            image.save(str(folder / f"photo-{n}.png"))
+    return folder
 
 
 def annotate(window, wait_until, archive) -> None:

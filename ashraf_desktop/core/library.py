@@ -158,4 +158,7 @@ def library_ids(archive: Archive, query: LibraryQuery, counts: Mapping[str, int]
         ids = sorted(ids, key=lambda i: keys.get(i, ()))
     if query.descending:
         ids.reverse()
+        if query.sort == "date":  # newest first, and the undated still last
+            dated = {d.id for d in archive.items.dated(query.kind)}
+            ids = [i for i in ids if i in dated] + [i for i in ids if i not in dated]
     return ids

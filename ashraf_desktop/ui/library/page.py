@@ -75,7 +75,8 @@ class LibraryPage(Page):
         self.table.setObjectName("libraryTable")
         self.table.setAccessibleName("Library: every item of the archive")
         self.table.setModel(self.model)
-        self.table.setSortingEnabled(True)
+        # by title, A to Z, until the user clicks a heading (Qt's own default is descending)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
@@ -97,6 +98,7 @@ class LibraryPage(Page):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self._restore_columns()
+        self.table.setSortingEnabled(True)  # sorts by the (restored) heading: the query follows
 
         side = QWidget(self)
         sl = QVBoxLayout(side)
@@ -104,6 +106,8 @@ class LibraryPage(Page):
         title = QLabel("<b>Saved searches</b>", side)
         self.saved_list = QListWidget(side)
         self.saved_list.setObjectName("savedSearches")
+        self.saved_list.setWordWrap(True)
+        self.saved_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.saved_list.setAccessibleName("Saved searches: click one to run it")
         self.saved_list.itemClicked.connect(self._saved_clicked)
         self.saved_list.itemActivated.connect(self._saved_clicked)
@@ -119,7 +123,7 @@ class LibraryPage(Page):
         split.addWidget(side)
         split.addWidget(self.table)
         split.setStretchFactor(1, 1)
-        split.setSizes([200, 800])
+        split.setSizes([170, 830])
         split.setChildrenCollapsible(True)
         self.stack.addWidget(split)
         self.stack.setCurrentWidget(split)
@@ -212,8 +216,7 @@ class LibraryPage(Page):
         state = self.settings.value("library/header")
         if isinstance(state, QByteArray) and header.restoreState(state):
             return
-        header.resizeSection(0, 360)
-        for column, width in ((1, 90), (2, 150), (3, 200), (4, 100), (5, 90), (6, 90)):
+        for column, width in enumerate((280, 80, 150, 180, 100, 90, 90)):  # title, kind, date, creator, …
             header.resizeSection(column, width)
 
     # --- saved searches ------------------------------------------------------------------------------
@@ -225,7 +228,7 @@ class LibraryPage(Page):
             entry.setData(Qt.ItemDataRole.UserRole, search.name)
             self.saved_list.addItem(entry)
         if not len(self.saved):
-            entry = QListWidgetItem("None yet: search, then “Save the current search…”")
+            entry = QListWidgetItem("None yet. Search, then save the search with the button below.")
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
             self.saved_list.addItem(entry)
 

@@ -153,9 +153,12 @@ class StatusArea(QObject):
         """Work in progress with no Cancel (the index, a reload): a label and a bar ("" hides both)."""
         if not label:
             self.busy_label.setText("")
+            self.busy_label.setMinimumWidth(0)
             self.busy_bar.hide()
             return
         self.busy_label.setText(f"{label} {done}/{total}" if total else label)
+        # the status bar squeezes its right-hand widgets to their minimum: ask for the words' width (up to 280)
+        self.busy_label.setMinimumWidth(min(self.busy_label.sizeHint().width(), self.busy_label.maximumWidth()))
         self.busy_bar.setRange(0, total or 0)
         if total:
             self.busy_bar.setValue(min(done, total))
@@ -165,6 +168,7 @@ class StatusArea(QObject):
         """Something stopped for good (the search index failed): the label stays, the bar goes."""
         self.busy_bar.hide()
         self.busy_label.setText(label)
+        self.busy_label.setMinimumWidth(min(self.busy_label.sizeHint().width(), self.busy_label.maximumWidth()))
 
     def add_permanent(self, widget: QWidget) -> None:
         """A job's progress and Cancel, or a badge: right of the messages, left of the matches."""
