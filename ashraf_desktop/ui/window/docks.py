@@ -64,6 +64,10 @@ class Docks(QObject):
         self._window_size = window.size()
         self._starting_state: QByteArray | None = None  # the layout as made, before any saved one was restored
         window.installEventFilter(self)
+        self._stray_check = QTimer(self)  # once the layout has settled after a change (see hide_stray_tab_bars)
+        self._stray_check.setSingleShot(True)
+        self._stray_check.setInterval(0)
+        self._stray_check.timeout.connect(self.hide_stray_tab_bars)
         self._front: Callable[[Area], str | None] | None = None
 
     # --- making panels -------------------------------------------------------------------------------
@@ -94,6 +98,8 @@ class Docks(QObject):
         toggle.setText(title)
         toggle.setObjectName(f"toggle-{name}")
         self.menu.addAction(toggle)
+        for signal in (dock.visibilityChanged, dock.dockLocationChanged, dock.topLevelChanged):
+            signal.connect(lambda *_a: self._stray_check.start())  # a layout change may leave a stray tab bar
         if shortcut:  # the shortcut brings the panel forward with the focus (a toggle would hide a shown one)
             self.go_menu.addAction(self._go_action(name, title, shortcut))
         self.panels[name] = dock
@@ -243,6 +249,7 @@ class Docks(QObject):
         """The window changed size: a starting layout keeps its proportions (a dock the user resized, with the
         window's size unchanged, ends that: see :meth:`eventFilter`)."""
         self._window_size = self.window.size()
+        self._stray_check.start()
         if self.proportional:
             QTimer.singleShot(0, self, self._refit)
 
