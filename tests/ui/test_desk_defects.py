@@ -6,11 +6,7 @@ clicks) and asserts what the user should have seen. All of them failed on main b
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication

@@ -44,7 +44,8 @@ def _assert_dialog_fits(dialog: QWidget, what: str) -> None:
         f"{what}: its minimum is {got.width()}×{got.height()}, more than a 1280×720 screen holds")
     free = dialog.screen().availableGeometry()
     assert dialog.frameGeometry().width() <= free.width() and dialog.frameGeometry().height() <= free.height(), (
-        f"{what} opens at {dialog.width()}×{dialog.height()}, larger than its screen ({free.width()}×{free.height()})")
+        f"{what} opens at {dialog.width()}×{dialog.height()}, larger than its screen "
+        f"({free.width()}×{free.height()})")
 
 
 @pytest.fixture
