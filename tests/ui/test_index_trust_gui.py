@@ -126,5 +126,5 @@ def test_damage_found_while_searching_is_repaired_in_the_background(qtbot, qapp,
     first = shown[0]
     assert first.total == 0 and "being rebuilt" in (first.notice or "")
     assert window.index.folder != folder and not folder.exists()
-    assert "rebuilt because its files were damaged" in window.statusBar().currentMessage()
+    assert window.status.said("rebuilt because its files were damaged")
     _quit(qtbot, window)
