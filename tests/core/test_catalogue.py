@@ -176,6 +176,8 @@ def test_queries_answer_as_the_items_would(tmp_path):
     assert cat.items.titles(["i0003", "nope", "i0001"]) == {"i0003": "Zeta 3", "i0001": "Zeta 1"}
     assert cat.items.titles() == mem.items.titles()
     assert cat.items.by_sha256() == mem.items.by_sha256()
+    assert cat.items.files() == mem.items.files() and len(cat.items.files()) == 62
+    assert next(r for r in cat.items.files() if r.id == "i0002") == ("i0002", root / "items" / "many" / "i0002.toml", None, "", None)
     assert cat.items.many(["i0005", "missing", "i0001"]) == [mem.item("i0005"), mem.item("i0001")]
     assert cat.items[3] == mem.items[3] and cat.items[-1] == mem.items[-1]
     assert cat.items[10:13] == mem.items[10:13]
@@ -493,3 +495,24 @@ def test_counts_and_problems_kept_for_a_generation_follow_every_change(tmp_path)
     assert changed.archive.counts() == plain.archive.counts() != first.archive.counts()
     assert changed.archive.signature != first.archive.signature
     assert len(changed.archive.items) == len(plain.archive.items)
+
+
+def test_file_rows_give_each_items_files_without_building_it(tmp_path, monkeypatch):
+    """The fixity check and the importer's duplicate check read these rows for every item (issue 17)."""
+    root = write_archive(tmp_path / "a")
+    folder = root / "items" / "scans"
+    folder.mkdir()
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4 not really")
+    (folder / "scan.pdf.ocr.json").write_text("{}", encoding="utf-8")
+    (folder / "scan.toml").write_text(
+        'id = "scan"\nkind = "document"\ntitle = "A scan"\nfile = "scan.pdf"\nsha256 = "' + "AB" * 32 + '"\n'
+        'format = "application/pdf"\n[text_layer]\nfile = "scan.pdf.ocr.json"\nsha256 = "' + "cd" * 32 + '"\n'
+        'engine = "Tesseract 5.3.0"\n', encoding="utf-8")
+    mem = load_archive(root, check_files=False).archive
+    cat = load_archive(root, check_files=False, cache_dir=tmp_path / "cache").archive
+    built = []
+    monkeypatch.setattr(type(cat.items), "_decode", staticmethod(lambda blob: built.append(1)))
+    rows = cat.items.files()
+    assert built == [] and rows == mem.items.files()
+    scan = next(r for r in rows if r.id == "scan")
+    assert scan == ("scan", folder / "scan.toml", folder / "scan.pdf", "ab" * 32, folder / "scan.pdf.ocr.json")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import os
 import pickle
 import sqlite3
 import threading
@@ -19,12 +20,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
 
-from ._item_codec import decode_item
+from ._item_codec import decode_item, path_from_text
 from .catalogue import (DAMAGE, TAG_SEP, CatalogueError, generation, problems_of, remove, sealed, unsealed, version_key,
                         whole)
 from .dates import DateError, DateSpan, parse_date
 from .loader import LoadResult, _Collector
-from .model import Archive, Collection, DatedItem, Item, ItemKind, ItemRow, Items, MemoryItems, Problem, Severity
+from .model import (Archive, Collection, DatedItem, FileRow, Item, ItemKind, ItemRow, Items, MemoryItems, Problem,
+                    Severity)
 
 __all__ = ["snapshot", "keep_summary", "CatalogueItems"]
 
@@ -435,6 +437,22 @@ class CatalogueItems(Items):
             out.update(self._rows(f"SELECT id, title FROM files WHERE {self._where} AND id IN "
                                   f"({','.join('?' * len(chunk))})", chunk))
         return {i: out[i] for i in ids if i in out}
+
+    def files(self, under: Path | None = None) -> list[FileRow]:
+        return self._safe(self._files, under)
+
+    def _files(self, under: Path | None) -> list[FileRow]:
+        bases = {i: f"{p}{os.sep}items{os.sep}" for i, p in self._rows("SELECT id, path FROM bases")
+                 if under is None or Path(p).is_relative_to(under)}
+        if not bases:
+            return []
+        sep = os.sep
+        return [FileRow(item_id, path_from_text(bases[base] + sortkey.replace("\x01", sep)),
+                        None if held is None else path_from_text(held), sha or "",
+                        None if layer is None else path_from_text(layer))
+                for item_id, base, sortkey, held, sha, layer in self._rows(
+                    f"SELECT id, base, sortkey, held, sha256, layer FROM files WHERE {self._where} AND base IN "
+                    f"({','.join(map(str, bases))}) ORDER BY base, sortkey")]
 
     def by_sha256(self) -> dict[str, str]:
         return self._safe(self._by_sha256)

@@ -91,6 +91,7 @@ CREATE TABLE IF NOT EXISTS files (
     h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, problems BLOB,
     id TEXT, kind TEXT, title TEXT, title_key TEXT, d0 INTEGER, d1 INTEGER, date TEXT, sha256 TEXT,
     caption TEXT, tags TEXT, held TEXT, date_raw TEXT,  -- the rest of an ItemRow (a list's row without its Item)
+    layer TEXT,  -- the text layer's file: with sortkey, held and sha256 a FileRow
     UNIQUE (base, sortkey));
 -- the pickled Item of each sidecar that made one (apart: scans of files stay small)
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY, item BLOB NOT NULL);
@@ -388,11 +389,12 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
     d0, d1 = date.sort_key if date is not None else (None, None)
     rowid = conn.execute(
         "INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, "
-        "d0, d1, date, sha256, caption, tags, held, date_raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "d0, d1, date, sha256, caption, tags, held, date_raw, layer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
          item.sha256.lower() or None, item.caption, TAG_SEP.join(item.tags),  # type: ignore
-         str(item.file) if item.file is not None else None, item.metadata.date)).lastrowid  # type: ignore
+         str(item.file) if item.file is not None else None, item.metadata.date,  # type: ignore
+         str(item.text_layer.file) if item.text_layer is not None else None)).lastrowid  # type: ignore
     conn.execute("INSERT INTO bodies VALUES (?, ?)", (rowid, sealed(encode_item(item))))  # type: ignore[arg-type]
     cites = [(rowid, n, c.item) for n, c in enumerate(item.mentioned_in, start=1)]  # type: ignore
     if cites:

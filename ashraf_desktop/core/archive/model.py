@@ -17,6 +17,7 @@ from .dates import DateError, DateSpan, parse_date
 __all__ = [
     "ItemKind", "Metadata", "Citation", "Claim", "Item", "Event", "Fact", "Collection", "Archive",
     "Problem", "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ItemRow", "ORDERS",
+    "FileRow",
 ]
 
 #: Dublin Core terms an item may carry, in the order the provenance panel shows them.
@@ -239,6 +240,22 @@ class ItemRow(NamedTuple):
                    item.sha256, item.metadata.date)
 
 
+class FileRow(NamedTuple):
+    """The files of an item, without building the whole :class:`Item`: what checks over every item need
+    (the fixity check, the importer's duplicate check) at 100,000 items."""
+
+    id: str
+    sidecar: Path
+    file: Path | None  # the held file
+    sha256: str  # lower-case, as the sidecar gives it ("" when it gives none)
+    text_layer: Path | None  # the machine-read text's JSON file, when the item has one
+
+    @classmethod
+    def of(cls, item: Item) -> "FileRow":
+        return cls(item.id, item.sidecar, item.file, item.sha256.lower(),
+                   item.text_layer.file if item.text_layer is not None else None)
+
+
 #: orders of :meth:`Items.ids`: the archive's file order, by title (case-folded), by date (undated last)
 ORDERS = ("file", "title", "date")
 
@@ -273,6 +290,11 @@ class Items(Sequence[Item]):
         raise NotImplementedError
 
     def titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        raise NotImplementedError
+
+    def files(self, under: Path | None = None) -> list[FileRow]:
+        """Every item's sidecar, held file, checksum and text layer, in file order, without building the Items;
+        with ``under`` (an archive or layer folder) only the items whose sidecar is in it."""
         raise NotImplementedError
 
     def by_sha256(self) -> dict[str, str]:
@@ -366,6 +388,10 @@ class MemoryItems(Items):
         if ids is None:
             return {i.id: i.title for i in self._items}
         return {i: item.title for i in ids if (item := self._by_id.get(i)) is not None}
+
+    def files(self, under: Path | None = None) -> list[FileRow]:
+        rows = [FileRow.of(i) for i in self._items]
+        return rows if under is None else [r for r in rows if r.sidecar.is_relative_to(under)]
 
     def by_sha256(self) -> dict[str, str]:
         out: dict[str, str] = {}

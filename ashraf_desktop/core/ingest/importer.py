@@ -108,17 +108,22 @@ class _Known:
 
     @classmethod
     def of(cls, archive: Archive, layer: Path) -> "_Known":
+        """Asked of the archive's rows (its catalogue: at 100,000 items no Item is built and no path resolved),
+        then the layer's sidecars the archive does not hold yet (written since it was loaded: another import,
+        another process) read from disk."""
         known = cls()
-        seen_sidecars: set[Path] = set()
-        for item in archive.items:
-            known.ids.add(item.id)
-            seen_sidecars.add(item.sidecar.resolve())
-            if item.sha256:
-                known.by_hash.setdefault(item.sha256.lower(), (item.id, item.title, "archive"))
+        rows = archive.items
+        known.ids.update(rows.ids())
+        first = rows.by_sha256()  # sha -> the first item (in file order) that holds those bytes
+        titles = rows.titles(set(first.values()))
+        for sha, item_id in first.items():
+            known.by_hash[sha] = (item_id, titles.get(item_id, item_id), "archive")
         items = layer / "items"
-        if items.is_dir():  # items written since the archive was loaded (another import, another process)
+        if items.is_dir():
+            real = _RealPaths()
+            seen = {real(row.sidecar) for row in rows.files(under=layer)}
             for sidecar in items.rglob("*.toml"):
-                if sidecar.name.startswith(".") or sidecar.resolve() in seen_sidecars:
+                if sidecar.name.startswith(".") or real(sidecar) in seen:
                     continue
                 with contextlib.suppress(OSError, ValueError, UnicodeDecodeError):
                     data = tomllib.loads(sidecar.read_text(encoding="utf-8"))
@@ -129,6 +134,21 @@ class _Known:
                             title = data.get("title") if isinstance(data.get("title"), str) else item_id
                             known.by_hash.setdefault(sha.lower(), (item_id, title, "archive"))
         return known
+
+
+class _RealPaths:
+    """A sidecar's real path, resolving the links in its folders once per folder rather than once per file
+    (a linked sidecar itself is compared by its own name on both sides, as the archive lists it)."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, sidecar: Path) -> str:
+        folder = str(sidecar.parent)
+        real = self._folders.get(folder)
+        if real is None:
+            real = self._folders[folder] = os.path.realpath(folder)
+        return os.path.join(real, sidecar.name)
 
 
 @contextlib.contextmanager
