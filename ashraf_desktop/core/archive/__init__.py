@@ -15,12 +15,12 @@ from .catalogue_open import catalogue_ready
 from .loader import (DOCUMENT_FORMATS, FORMAT_VERSION, ID_PATTERN, LOADER_VERSION, TEXT_FORMATS, LoadResult,
                      load_archive, sha256_of)
 from .model import (DC_FIELDS, ORDERS, Archive, Citation, Claim, Collection, DatedItem, Event, Fact, Item, ItemKind,
-                    FileRow, ItemRow, Items, MemoryItems, Metadata, Problem, Severity, TextLayer)
+                    Changes, FileRow, ItemRow, Items, MemoryItems, Metadata, Problem, Severity, TextLayer)
 
 __all__ = [
     # model
     "Archive", "Item", "ItemKind", "Event", "Fact", "Claim", "Citation", "Collection", "Metadata", "Problem",
-    "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ItemRow", "FileRow", "ORDERS",
+    "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ItemRow", "FileRow", "Changes", "ORDERS",
     # loader
     "load_archive", "LoadResult", "sha256_of", "FORMAT_VERSION", "LOADER_VERSION", "ID_PATTERN", "TEXT_FORMATS",
     "DOCUMENT_FORMATS",

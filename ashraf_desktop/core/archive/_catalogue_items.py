@@ -25,7 +25,7 @@ from .catalogue import (DAMAGE, TAG_SEP, CatalogueError, generation, problems_of
                         whole)
 from .dates import DateError, DateSpan, parse_date
 from .loader import LoadResult, _Collector
-from .model import (Archive, Collection, DatedItem, FileRow, Item, ItemKind, ItemRow, Items, MemoryItems, Problem,
+from .model import (Archive, Changes, Collection, DatedItem, FileRow, Item, ItemKind, ItemRow, Items, MemoryItems, Problem,
                     Severity)
 
 __all__ = ["snapshot", "keep_summary", "CatalogueItems"]
@@ -62,10 +62,11 @@ def snapshot(conn: sqlite3.Connection, path: Path, root: Path, layers: tuple[Pat
         out.problems.extend(fact_problems)
         out.problems.extend(summary.duplicate_problems)
         _check_citations(conn, summary.hidden, bases, events, facts, root, out)  # type: ignore[arg-type]
+        state = (_meta_text(conn, "catalogue"), generation(conn), int(_meta_text(conn, "log_from")))
     except BaseException:
         conn.execute("ROLLBACK")
         raise
-    items = CatalogueItems(conn, path, summary.hidden, root, layers, counts=summary.counts)
+    items = CatalogueItems(conn, path, summary.hidden, root, layers, counts=summary.counts, state=state)
     archive = Archive(root=root, collection=collection, items=items, events=events,  # type: ignore[arg-type]
                       facts=facts, layers=layers, signature=summary.signature)  # type: ignore[arg-type]
     return LoadResult(archive=archive, problems=tuple(out.problems), notices=tuple(notices))
@@ -82,6 +83,13 @@ class _Summary:
     duplicate_problems: tuple[Problem, ...]
     signature: str
     counts: dict[str | None, int]  # items by kind value (None: all), hidden rows left out
+
+
+def _meta_text(conn: sqlite3.Connection, key: str) -> str:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    if row is None:
+        raise CatalogueError(f"no {key} in the catalogue")
+    return str(row[0])
 
 
 def _summary_of(conn: sqlite3.Connection, bases: dict[int, Path], root: Path) -> _Summary:
@@ -215,13 +223,16 @@ class CatalogueItems(Items):
     it is read, it is deleted (the next start builds it again) and the archive is read from its files."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path, hidden: frozenset[int], root: Path,
-                 layers: tuple[Path, ...], counts: dict[str | None, int] | None = None) -> None:
+                 layers: tuple[Path, ...], counts: dict[str | None, int] | None = None,
+                 state: tuple[str, int, int] | None = None) -> None:
         self._conn: sqlite3.Connection | None = conn
         self._path, self._root, self._layers = path, root, layers
         self._lock = threading.RLock()
         self._where = _ITEMS + (f" AND files.rowid NOT IN ({','.join(map(str, sorted(hidden)))})" if hidden else "")
         self._cache: OrderedDict[str, Item | None] = OrderedDict()
         self._counts: dict[ItemKind | None, int] = {}
+        #: (the catalogue's id, the generation of this snapshot, the first generation its change log is whole from)
+        self._state = state
         if counts is not None:
             self._counts = {None: counts.get(None, 0), **{k: counts.get(k.value, 0) for k in ItemKind}}
         self._rowids: list[int] | None = None
@@ -453,6 +464,38 @@ class CatalogueItems(Items):
                 for item_id, base, sortkey, held, sha, layer in self._rows(
                     f"SELECT id, base, sortkey, held, sha256, layer FROM files WHERE {self._where} AND base IN "
                     f"({','.join(map(str, bases))}) ORDER BY base, sortkey")]
+
+    @property
+    def change_token(self) -> str | None:
+        return None if self._state is None or self._fallback is not None else f"{self._state[0]}:{self._state[1]}"
+
+    def changes_since(self, token: str) -> Changes | None:
+        """From the generation each row was written in and the log of deleted rows' ids: what changed
+        between the state ``token`` names and this snapshot, asked of SQLite (never every item)."""
+        if self._state is None or self._fallback is not None:
+            return None
+        catalogue, _, number = str(token).partition(":")
+        if catalogue != self._state[0] or not number.isdigit():
+            return None  # another catalogue (deleted, damaged, rebuilt): what it named is not known here
+        since = int(number)
+        if since < self._state[2] or since > self._state[1]:
+            return None  # older than the log, or a state newer than this snapshot
+        if since == self._state[1]:
+            return Changes()
+        try:
+            written = {i for (i,) in self._rows("SELECT DISTINCT id FROM files WHERE gen > ? AND id IS NOT NULL",
+                                                (since,))}
+            gone = {i for (i,) in self._rows("SELECT DISTINCT id FROM gone WHERE gen > ?", (since,))} - written
+            still = set()  # a deleted row whose id another file holds too: that item may be another one now
+            ordered = sorted(gone)
+            for start in range(0, len(ordered), _CHUNK):
+                chunk = ordered[start:start + _CHUNK]
+                still.update(i for (i,) in self._rows(
+                    f"SELECT DISTINCT id FROM files WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+            wholes = {n for (n,) in self._rows("SELECT name FROM wholes WHERE gen > ?", (since,))}
+        except (CatalogueError, *DAMAGE):
+            return None
+        return Changes(frozenset(written | still), frozenset(gone - still), frozenset(wholes))
 
     def by_sha256(self) -> dict[str, str]:
         return self._safe(self._by_sha256)

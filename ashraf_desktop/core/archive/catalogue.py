@@ -30,6 +30,7 @@ import pickle
 import re
 import shutil
 import sqlite3
+import uuid
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,7 @@ CREATE TABLE IF NOT EXISTS files (
     id TEXT, kind TEXT, title TEXT, title_key TEXT, d0 INTEGER, d1 INTEGER, date TEXT, sha256 TEXT,
     caption TEXT, tags TEXT, held TEXT, date_raw TEXT,  -- the rest of an ItemRow (a list's row without its Item)
     layer TEXT,  -- the text layer's file: with sortkey, held and sha256 a FileRow
+    gen INTEGER NOT NULL,  -- the generation that wrote the row (see changes_since in _catalogue_items)
     UNIQUE (base, sortkey));
 -- the pickled Item of each sidecar that made one (apart: scans of files stay small)
 CREATE TABLE IF NOT EXISTS bodies (file INTEGER PRIMARY KEY, item BLOB NOT NULL);
@@ -99,12 +101,17 @@ CREATE INDEX IF NOT EXISTS files_folder ON files (folder, sortkey, size, mtime, 
 CREATE INDEX IF NOT EXISTS files_id ON files (id);
 CREATE INDEX IF NOT EXISTS files_kind_title ON files (kind, title_key);
 CREATE INDEX IF NOT EXISTS files_kind_date ON files (kind, d0, d1);
+CREATE INDEX IF NOT EXISTS files_gen ON files (gen);
+-- the ids of rows deleted, by generation: with files.gen, what changed since a generation (log_from in meta:
+-- the first generation the log is whole from)
+CREATE TABLE IF NOT EXISTS gone (gen INTEGER NOT NULL, id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS gone_gen ON gone (gen);
 -- the items an item names in its mentioned_in citations (checked against the ids at every open)
 CREATE TABLE IF NOT EXISTS cites (file INTEGER NOT NULL, n INTEGER NOT NULL, item TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS cites_file ON cites (file);
 -- collection.toml, timeline.toml, facts.toml: what the loader made of each whole file
 CREATE TABLE IF NOT EXISTS wholes (name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
-    ino INTEGER NOT NULL, h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, payload BLOB NOT NULL);
+    ino INTEGER NOT NULL, h1 INTEGER NOT NULL, h2 INTEGER NOT NULL, payload BLOB NOT NULL, gen INTEGER NOT NULL);
 """
 
 _WHOLES = ("collection.toml", "timeline.toml", "facts.toml")
@@ -149,6 +156,8 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
                     conn.execute(statement)
                 conn.execute("INSERT INTO meta VALUES ('version', ?)", (version_key(),))
                 conn.execute("INSERT INTO meta VALUES ('generation', '0')")
+                conn.execute("INSERT INTO meta VALUES ('log_from', '0')")
+                conn.execute("INSERT INTO meta VALUES ('catalogue', ?)", (uuid.uuid4().hex,))
                 row = version_key()
             conn.execute("COMMIT")
         if row != version_key():
@@ -157,6 +166,9 @@ def connect(path: Path, *, create: bool) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+_GEN = "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"  # the current generation, in SQL
 
 
 def _bump(conn: sqlite3.Connection) -> None:
@@ -216,7 +228,9 @@ def _bases(conn: sqlite3.Connection, roots: Sequence[Path]) -> dict[Path, int]:
         conn.execute("DELETE FROM bodies")
         conn.execute("DELETE FROM folders")
         conn.execute("DELETE FROM bases")
+        conn.execute("DELETE FROM gone")
         _bump(conn)
+        conn.execute(f"UPDATE meta SET value = {_GEN} WHERE key = 'log_from'")  # what was before is not known
         conn.execute("COMMIT")
         rows, ids = {}, [None] * len(roots)
     out: dict[Path, int] = {}
@@ -269,6 +283,7 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
     if touched or vanished or stale:
         conn.execute("BEGIN IMMEDIATE")
         try:
+            _bump(conn)
             for key, fid in touched.items():
                 if fid is None:
                     conn.execute("INSERT OR IGNORE INTO folders (base, prefix) VALUES (?, ?)", key)
@@ -279,7 +294,6 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
             conn.executemany("UPDATE folders SET digest = NULL WHERE id = ?", [(touched[key],) for key in touched])
             conn.executemany("DELETE FROM folders WHERE id = ?", [(fid,) for fid in vanished])
             conn.executemany("DELETE FROM bases WHERE id = ?", [(i,) for i in stale])  # a layer that is gone
-            _bump(conn)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -295,11 +309,11 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
         rows_read = [_read_sidecar(f, by_id[f.base], root, real[by_id[f.base]]) for f in batch]
         conn.execute("BEGIN IMMEDIATE")
         try:
+            _bump(conn)  # first: the rows written below are of the new generation
             # cleared with the rows they describe, in the same transaction (made again below)
             conn.executemany("UPDATE folders SET digest = NULL WHERE id = ?", [(i,) for i in {f.folder for f in batch}])
             for f, row in zip(batch, rows_read):
                 _store_file(conn, f, row)
-            _bump(conn)
             conn.execute("COMMIT")
         except BaseException:
             with contextlib.suppress(sqlite3.Error):
@@ -310,8 +324,27 @@ def refresh(conn: sqlite3.Connection, root: Path, layers: Sequence[Path],
             progress(report.read, len(files))
     if touched:
         _seal_folders(conn, touched)
+    if report.removed or report.read:
+        _trim_log(conn)
     report.wholes_read = _refresh_wholes(conn, root)
     return report
+
+
+LOG_MAX = 100_000  # ids of deleted rows kept; beyond that the log starts again (older tokens: "cannot tell")
+
+
+def _trim_log(conn: sqlite3.Connection) -> None:
+    if conn.execute("SELECT count(*) FROM gone").fetchone()[0] <= LOG_MAX:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("DELETE FROM gone")
+        conn.execute(f"UPDATE meta SET value = {_GEN} WHERE key = 'log_from'")
+        conn.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _compare_folder(conn: sqlite3.Connection, fid: int | None, prefix: str,
@@ -372,6 +405,7 @@ def _delete_file(conn: sqlite3.Connection, base: int, sortkey: str) -> None:
 
 
 def _delete_rowid(conn: sqlite3.Connection, rowid: int) -> None:
+    conn.execute(f"INSERT INTO gone SELECT {_GEN}, id FROM files WHERE rowid = ? AND id IS NOT NULL", (rowid,))
     conn.execute("DELETE FROM cites WHERE file = ?", (rowid,))
     conn.execute("DELETE FROM bodies WHERE file = ?", (rowid,))
     conn.execute("DELETE FROM files WHERE rowid = ?", (rowid,))
@@ -382,14 +416,16 @@ def _store_file(conn: sqlite3.Connection, f: _Stat, row: _Row) -> None:
     problems = pickle.dumps(row.problems, protocol=5) if row.problems else None
     item = row.item
     if item is None:
-        conn.execute("INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems) "
-                     "VALUES (?,?,?,?,?,?,?,?,?)", (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h, problems))
+        conn.execute("INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems, gen) "
+                     f"VALUES (?,?,?,?,?,?,?,?,?,{_GEN})", (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h,
+                                                          problems))
         return
     date = item.date  # type: ignore[attr-defined]
     d0, d1 = date.sort_key if date is not None else (None, None)
     rowid = conn.execute(
         "INSERT INTO files (base, sortkey, folder, size, mtime, ino, h1, h2, problems, id, kind, title, title_key, "
-        "d0, d1, date, sha256, caption, tags, held, date_raw, layer) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "d0, d1, date, sha256, caption, tags, held, date_raw, layer, gen) "
+        f"VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,{_GEN})",
         (f.base, f.sortkey, f.folder, f.size, f.mtime, f.ino, *row.h, problems, item.id, item.kind.value,  # type: ignore
          item.title, item.title.casefold(), d0, d1, date.edtf if date is not None else None,  # type: ignore
          item.sha256.lower() or None, item.caption, TAG_SEP.join(item.tags),  # type: ignore
@@ -428,8 +464,8 @@ def _refresh_wholes(conn: sqlite3.Connection, root: Path) -> int:
             payload = _checked_facts(_load_facts(root, out), root, out)
         blob = pickle.dumps((payload, tuple(out.problems)), protocol=5)
         conn.execute("BEGIN IMMEDIATE")
-        conn.execute("INSERT OR REPLACE INTO wholes VALUES (?,?,?,?,?,?,?)", (name, *key, *_hashes(data), blob))
         _bump(conn)
+        conn.execute(f"INSERT OR REPLACE INTO wholes VALUES (?,?,?,?,?,?,?,{_GEN})", (name, *key, *_hashes(data), blob))
         conn.execute("COMMIT")
         read += 1
     return read

@@ -17,7 +17,7 @@ from .dates import DateError, DateSpan, parse_date
 __all__ = [
     "ItemKind", "Metadata", "Citation", "Claim", "Item", "Event", "Fact", "Collection", "Archive",
     "Problem", "Severity", "DC_FIELDS", "TextLayer", "Items", "MemoryItems", "DatedItem", "ItemRow", "ORDERS",
-    "FileRow",
+    "FileRow", "Changes",
 ]
 
 #: Dublin Core terms an item may carry, in the order the provenance panel shows them.
@@ -240,6 +240,21 @@ class ItemRow(NamedTuple):
                    item.sha256, item.metadata.date)
 
 
+@dataclass(frozen=True)
+class Changes:
+    """What differs between an archive and an earlier state of it (:meth:`Archive.changes_since`): the ids of
+    items that are new or may have changed, those that are gone, and which whole files (``collection.toml``,
+    ``timeline.toml``, ``facts.toml``) changed. May say more than changed (a file saved again unchanged),
+    never less."""
+
+    items: frozenset[str] = frozenset()
+    removed: frozenset[str] = frozenset()
+    wholes: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.removed or self.wholes)
+
+
 class FileRow(NamedTuple):
     """The files of an item, without building the whole :class:`Item`: what checks over every item need
     (the fixity check, the importer's duplicate check) at 100,000 items."""
@@ -296,6 +311,16 @@ class Items(Sequence[Item]):
         """Every item's sidecar, held file, checksum and text layer, in file order, without building the Items;
         with ``under`` (an archive or layer folder) only the items whose sidecar is in it."""
         raise NotImplementedError
+
+    @property
+    def change_token(self) -> str | None:
+        """Names this state of the archive for :meth:`changes_since` (None: items that cannot tell)."""
+        return None
+
+    def changes_since(self, token: str) -> "Changes | None":
+        """What changed since the state ``token`` named, or None when that cannot be told (an archive not
+        served from a catalogue, another or a rebuilt catalogue, a token too old or from a newer state)."""
+        return None
 
     def by_sha256(self) -> dict[str, str]:
         """Lower-case SHA-256 of each held file -> the id of the first item holding it."""
@@ -465,6 +490,18 @@ class Archive:
 
     def item(self, item_id: str) -> Item | None:
         return self.items.get(item_id)
+
+    @property
+    def change_token(self) -> str | None:
+        """Names this state of the archive: keep it beside what was made from the archive (an index), and
+        :meth:`changes_since` it later tells what to redo, at the cost of what changed. None when the archive
+        cannot tell (not served from a catalogue)."""
+        return self.items.change_token
+
+    def changes_since(self, token: str | None) -> Changes | None:
+        """The items (and whole files) that differ from the state ``token`` named; None when that cannot be
+        told — then everything must be compared, as without a token."""
+        return None if not token else self.items.changes_since(token)
 
     @property
     def roots(self) -> tuple[Path, ...]:
