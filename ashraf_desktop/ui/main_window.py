@@ -146,8 +146,10 @@ class MainWindow(QMainWindow):
         self.docks.reserve("annotations", "Annotations", Area.RightDockWidgetArea, "Ctrl+Shift+N",
                            self._install_annotations)
         self.views = AppViews(self)  # the facts, the library, the saved searches
-        self.importer: ImportController = self._install_importing()
-        self.integrity: IntegrityController = self._install_integrity()
+        from .importing import install_importing  # File ▸ Import…, drops, the report, the Dublin Core form
+        from .integrity.views import install_integrity  # Tools ▸ Verify, the quick check, File ▸ Export
+        self.importer: ImportController = install_importing(self)
+        self.integrity: IntegrityController = install_integrity(self)
         self._connect()
         self.set_titles()
         self._restore()
@@ -161,10 +163,12 @@ class MainWindow(QMainWindow):
         self.tabs.hits_changed.connect(self.status.set_hits)
         self.tabs.status_message.connect(self.show_message)
         self.provenance.status_message.connect(self.show_message)
+        # a method, not a lambda: the runner is the application's and outlives this window
         self.runner.busy_changed.connect(self._busy_changed)
         self.index_service.progressed.connect(self.status.set_busy)
         self.index_service.ready.connect(self.set_index)
-        self.index_service.failed.connect(self._index_failed)
+        self.index_service.failed.connect(lambda message: (self.status.set_unavailable("Search unavailable"),
+                                                           self.search.show_unavailable(message)))
         self.index_service.notice.connect(lambda text: self.show_message(text, 15000))
         self.index_service.contents_changed.connect(self.search_again)
         # a document ready to annotate, or an annotate request, before the annotations are built: build them
@@ -261,12 +265,8 @@ class MainWindow(QMainWindow):
         """The photo gallery shares the bottom area with the timeline (as a tab) and follows the current
         search and the timeline's period, like the result list."""
         from .gallery import install_gallery
-        panel = self._gallery_panel = install_gallery(self, area=Area.BottomDockWidgetArea)
-        if self.search.date_range is not None:  # a period chosen before the gallery was built
-            panel.set_date_range(*self.search.date_range)
-        self.search_hits_changed.connect(self.links.gallery_follow_search)
-        self.date_filter_cleared.connect(panel.clear_date_range)
-        self.archive_changed.connect(panel.set_archive)
+        self._gallery_panel = install_gallery(self, area=Area.BottomDockWidgetArea)
+        self.links.attach_gallery(self._gallery_panel)
 
     def _install_annotations(self) -> None:
         """Highlights, notes and regions (ui/annotations): the Annotations panel tabbed with Provenance, Edit ▸
@@ -279,16 +279,6 @@ class MainWindow(QMainWindow):
     def open_facts(self, fact_id: str = "") -> Page | None:
         """The facts view (at ``fact_id``, when given): window/views.py."""
         return self.views.open_facts(fact_id)
-
-    def _install_importing(self) -> ImportController:
-        """File ▸ Import files / folder, drag and drop, the import report, the Dublin Core form (ui/importing)."""
-        from .importing import install_importing
-        return install_importing(self)
-
-    def _install_integrity(self) -> IntegrityController:
-        """Tools ▸ Verify archive, the quick check at start and its badge, File ▸ Export (ui/integrity)."""
-        from .integrity.views import install_integrity
-        return install_integrity(self)
 
     def _annotate_before_built(self, page: Page, colour: str, note: bool) -> None:
         if "annotations" in self.pending_panels:
@@ -382,23 +372,13 @@ class MainWindow(QMainWindow):
         self.status.set_busy("")
         self.index_ready.emit(index)
 
+    def _busy_changed(self, running: int, label: str) -> None:
+        if not self.index_service.opening:  # the index's own progress owns the busy area until it is open
+            self.status.task_busy(running, label)
+
     def search_again(self) -> None:
         """The index holds new or changed items: the current search shows them."""
-        if self.search.index is not None and (self.search.query() or self.search.date_range is not None):
-            self.search.search_now()
-
-    def _index_failed(self, message: str) -> None:
-        self.status.set_unavailable("Search unavailable")
-        self.search.notice.setText(message)
-        self.search.notice.show()
-
-    def _busy_changed(self, running: int, label: str) -> None:
-        if self.index_service.opening:
-            return  # the index progress owns the busy area until it is ready
-        if running and label:
-            self.status.set_busy(label + "…")
-        elif not running:
-            self.status.set_busy("")
+        self.search.search_again()
 
     # --- archive (window/reload.py) -----------------------------------------------------------------
     def choose_archive(self) -> None:

@@ -54,6 +54,13 @@ def test_1_the_disputed_facts_are_shown_with_every_source(qtbot, make_window):
     assert "Facts it states" in window.provenance.details.toPlainText()
     window.provenance.fact_activated.emit("area")
     assert window.tabs.current_page() is page
+    # the timeline links them too: an event's details name the facts its sources state
+    timeline = window.timeline_panel
+    timeline.show_event(next(e.id for e in window.archive.events if "about-camp-ashraf" in e.cited_items()))
+    assert "Number of residents" in timeline.details.toPlainText()
+    window.open_item("about-camp-ashraf")
+    timeline.details.anchorClicked.emit(__import__("PySide6.QtCore", fromlist=["QUrl"]).QUrl("fact:population"))
+    assert window.tabs.current_page() is page
     # searching finds the facts as their own kind, with a facet
     result = _search(qtbot, window, "population")
     assert any(h.kind == "fact" and h.id == "population" for h in result.hits)

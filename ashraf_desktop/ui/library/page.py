@@ -1,6 +1,6 @@
 """The library view, a tab of the viewer (View ▸ Library, Ctrl+Shift+L): every item of the archive in a table.
 
-Type to filter by title or creator, choose a kind, click a heading to sort (the order is computed off the
+Type to filter by title, choose a kind, click a heading to sort (the order is computed off the
 GUI thread; a newer request drops the older one), choose the columns from the heading's context menu (they
 are remembered). Select rows to open them, describe them together (Edit metadata…) or export them as a bag;
 Enter or a double-click opens one. The sidebar holds the saved searches: one click runs one in the search
@@ -51,9 +51,9 @@ class LibraryPage(Page):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
-        self.filter.setPlaceholderText("Filter by title or creator")
+        self.filter.setPlaceholderText("Filter by title")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter the library by title or creator")
+        self.filter.setAccessibleName("Filter the library by title")
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)

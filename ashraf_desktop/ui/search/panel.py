@@ -238,6 +238,16 @@ class SearchPanel(QWidget):
             self.date_chip.hide()
             self.search_now()
 
+    def search_again(self) -> None:
+        """The index holds new or changed items: a search under way shows them (an empty box stays empty)."""
+        if self.index is not None and (self.query() or self.date_range is not None):
+            self.search_now()
+
+    def show_unavailable(self, message: str) -> None:
+        """The index could not be opened: say so above the (empty) results, in plain words."""
+        self.notice.setText(message)
+        self.notice.show()
+
     def refresh_theme(self) -> None:
         """The theme changed: the results repaint with its colours."""
         self.list.viewport().update()

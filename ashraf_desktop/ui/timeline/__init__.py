@@ -66,7 +66,8 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
             signal.connect(method)
         else:
             missing.append(name)
-    for signal, name in ((panel.event_opened, "open_event"), (panel.item_opened, "open_item")):
+    for signal, name in ((panel.event_opened, "open_event"), (panel.item_opened, "open_item"),
+                         (panel.fact_activated, "open_facts")):
         method = getattr(main_window, name, None)  # Enter on the axis opens the selection in a tab
         if callable(method):
             signal.connect(method)

@@ -24,11 +24,29 @@ def _source_title(archive: Archive | None, item_id: str) -> str:
     return item.title if item is not None else item_id
 
 
+def _facts_html(archive: Archive | None, item_ids) -> str:
+    """The facts these sources state, as links to the facts view ("" when they state none)."""
+    if archive is None:
+        return ""
+    from ...core.facts import facts_stated_by
+    seen: dict[str, object] = {}
+    for item_id in item_ids:
+        for fact in facts_stated_by(archive, item_id):
+            seen.setdefault(fact.id, fact)
+    if not seen:
+        return ""
+    links = " &nbsp;·&nbsp; ".join(
+        f"<a href='fact:{url_quote(f.id)}'>{escape(f.label)}</a>" + (" (the sources disagree)" if f.disputed else "")
+        for f in seen.values())
+    return f"<p><b>Facts its sources state:</b> {links}</p>"
+
+
 class DetailsPane(QTextBrowser):
     """Shows one event or item. Citations are links: activating one emits ``citation_activated``."""
 
     citation_activated = Signal(str, str)  # item id, exact quote
     facet_activated = Signal(str, str)  # "tags" / "places" / "people", value
+    fact_activated = Signal(str)  # a fact the sources state: the facts view opens at it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -104,6 +122,7 @@ class DetailsPane(QTextBrowser):
                 parts.append(f"<li><i>{escape(_source_title(archive, c.item))}</i>: "
                              f"<a href='{href}'>“{escape(c.quote)}”</a>{note}</li>")
             parts.append("</ol>")
+        parts.append(_facts_html(archive, event.cited_items()))
         self._set("".join(parts))
 
     def show_item(self, item: Item, archive: Archive | None) -> None:
@@ -132,6 +151,7 @@ class DetailsPane(QTextBrowser):
             href = "cite:0"
             self._links[href] = (item.id, "")
             parts.append(f"<p><a href='{href}'>Open in the viewer</a></p>")
+        parts.append(_facts_html(archive, (item.id,)))
         self._set("".join(parts))
 
     def link_for(self, href: str) -> tuple[str, str] | None:
@@ -146,6 +166,8 @@ class DetailsPane(QTextBrowser):
         scheme, _, value = href.partition(":")
         if scheme in ("tags", "places", "people"):
             self.facet_activated.emit(scheme, unquote(value))
+        elif scheme == "fact":
+            self.fact_activated.emit(unquote(value))
 
 
 class _Glyph(QWidget):

@@ -50,6 +50,8 @@ class TimelinePanel(QWidget):
     range_cleared = Signal()
     event_selected = Signal(str)
     item_selected = Signal(str)
+    #: a fact linked from the details (the facts its sources state): open the facts view at it
+    fact_activated = Signal(str)
     #: Enter (or a double-click) on the selected event or item: open it in a tab
     event_opened = Signal(str)
     item_opened = Signal(str)
@@ -74,6 +76,7 @@ class TimelinePanel(QWidget):
         self.view.open_requested.connect(self._open_selected)
         self.details.citation_activated.connect(self.citation_activated)
         self.details.facet_activated.connect(self._on_facet)
+        self.details.fact_activated.connect(self.fact_activated)
         self._update_status()
 
     # ------------------------------------------------------------------ construction

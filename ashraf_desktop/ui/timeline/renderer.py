@@ -19,7 +19,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
                            QPen, QPolygonF)
 
 from ...core.archive import Archive, ItemKind, describe_date
-from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel, claim_views,
+from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel,
                               format_range, ticks)
 
 __all__ = ["TimelineRenderer", "Hit", "Palette"]

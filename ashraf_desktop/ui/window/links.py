@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject
 from ..viewer.info_pages import date_text
 
 if TYPE_CHECKING:
+    from ..gallery import GalleryPanel
     from ..main_window import MainWindow
     from ..viewer.page import Page
 
@@ -78,6 +79,15 @@ class PanelLinks(QObject):
         self.window.event_activated.emit(event_id)
 
     # --- the photos follow -----------------------------------------------------------------------------
+    def attach_gallery(self, gallery: GalleryPanel) -> None:
+        """The photos follow the search's hits and the timeline's period, like the result list."""
+        w = self.window
+        if w.search.date_range is not None:  # a period chosen before the gallery was built
+            gallery.set_date_range(*w.search.date_range)
+        w.search_hits_changed.connect(self.gallery_follow_search)
+        w.date_filter_cleared.connect(gallery.clear_date_range)
+        w.archive_changed.connect(gallery.set_archive)
+
     def gallery_follow_search(self, item_ids: frozenset[str], _event_ids: frozenset[str]) -> None:
         gallery = self.window.built_gallery()
         if gallery is not None:

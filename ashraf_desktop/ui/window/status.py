@@ -164,6 +164,13 @@ class StatusArea(QObject):
             self.busy_bar.setValue(min(done, total))
         self.busy_bar.show()
 
+    def task_busy(self, running: int, label: str) -> None:
+        """The task runner's work (a search, a reload): its label while a labelled task runs."""
+        if running and label:
+            self.set_busy(label + "…")
+        elif not running:
+            self.set_busy("")
+
     def set_unavailable(self, label: str) -> None:
         """Something stopped for good (the search index failed): the label stays, the bar goes."""
         self.busy_bar.hide()
