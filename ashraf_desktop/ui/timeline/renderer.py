@@ -152,13 +152,15 @@ class TimelineRenderer:
         return self.scale == self._fit_scale
 
     def fit_range(self, lower: float, upper: float) -> None:
-        self.scale = Scale.fit(lower, upper, self.width, margin_px=48.0, margin_right_px=self.FIT_MARGIN_RIGHT)
+        # the zoom-out limit stays the archive's (deep time: "fit all" may show millions of years)
+        self.scale = Scale.fit(lower, upper, self.width, margin_px=48.0, margin_right_px=self.FIT_MARGIN_RIGHT,
+                               max_dpp=self._fit_scale.max_dpp)
 
     def zoom_into(self, cluster: Cluster) -> None:
         """Show a cluster's period; if that is no closer (a long bar in it), zoom in 2.5× on its badge."""
         before = self.scale
         fitted = Scale.fit(cluster.lower, cluster.upper, self.width, margin_px=48.0,
-                           margin_right_px=self.FIT_MARGIN_RIGHT)
+                           margin_right_px=self.FIT_MARGIN_RIGHT, max_dpp=self._fit_scale.max_dpp)
         if fitted.days_per_px < before.days_per_px / 1.5:
             self.scale = fitted
         else:
