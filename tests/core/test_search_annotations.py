@@ -143,3 +143,25 @@ def test_an_annotation_follows_its_item_s_date_and_title(setup) -> None:
     index.update_items((), ["water-history"])
     assert index.search("note:dated date:2011").total == 0  # its item is gone: undated
     assert [h.id for h in index.search("note:dated").hits] == [a.id]  # but still found
+
+
+def test_first_annotation_on_a_shipped_index_opened_in_place(tmp_path: Path) -> None:
+    """The packaged app opens its shipped (read-only) index in place; the first annotation makes a writable
+    copy in the cache. That copy must not close the annotations database the sync is reading (it did: every
+    first highlight of a new user 'damaged' the index and rebuilt it, a traceback in the smoke test)."""
+    archive = make_archive(tmp_path / "arch")
+    with open_index(archive, tmp_path / "build") as index:
+        shipped = index.export(tmp_path / "shipped")
+    store = open_store(tmp_path / "data")
+    index = open_index(archive, tmp_path / "cache", prebuilt=shipped)
+    try:
+        assert index.folder == shipped
+        a = _note(store, body="dug by hand", tags=("water works",))
+        report = index.sync_annotations(tmp_path / "data")
+        assert report.added == 1
+        assert index.folder != shipped
+        assert [h.id for h in index.search('tag:"water works"').hits] == [a.id]
+        assert not [n for n in index.notices if n.code == "rebuilt-damaged"]
+    finally:
+        store.close()
+        index.close()

@@ -123,6 +123,9 @@ class AnnotationFeed:
         batch = store.changes_since(self._cursor())
         if self.readers.readonly and (batch.upserts or batch.deletes):
             make_writable()  # a prebuilt index opened in place: copy it first (new folder, no cursor)
+            store = self._open_store()  # the new generation's _use closed the one read above
+            if store is None:
+                return UpdateReport(elapsed_s=time.perf_counter() - t0)
             batch = store.changes_since(self._cursor())
         collection = contents.collection_id
         archive = contents.archive
