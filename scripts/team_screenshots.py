@@ -21,8 +21,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests" / "team"))
 sys.path.insert(0, str(REPO / "scripts"))
-if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import screenshots  # noqa: E402,F401 - sets the offscreen platform up with a 1366x768 laptop screen
 
 
 def main() -> int:
@@ -75,7 +74,7 @@ def main() -> int:
             from ashraf_desktop.ui.app import create_app
             from ashraf_desktop.ui.main_window import MainWindow
             from PySide6.QtCore import QEventLoop, QTimer
-            from screenshots import composite
+            composite = screenshots.composite
             app = create_app()
 
             def wait_until(predicate, what: str, timeout_ms: int = 60_000) -> None:
@@ -92,7 +91,7 @@ def main() -> int:
             save_config(dirs.config, TeamConfig(url, "reza"))
             os.environ["PGPASSWORD"] = pw["reza"]
             window = MainWindow(load_layered(bundled_archive(), dirs.data, check_files=False), dirs, open_index=None)
-            window.resize(1366, 768)
+            window.resize(*screenshots.SCREEN)
             window.show()
             window.ensure_panels()
             wait_until(lambda: window.team.status.text() == "1 conflict", "the sync state")
