@@ -67,3 +67,19 @@ if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; 
   "$venv/bin/python" -m pip install -q --disable-pip-version-check -e "$here[test]"
   echo "$want" > "$stamp"
 fi
+
+# The interface translations (ui/i18n.py): translations/*.ts compiled to resources/translations/*.qm, plus Qt's
+# own Persian words (OK, Cancel, the file dialog), which the packaged app otherwise leaves out.
+qmdir="$here/resources/translations"
+mkdir -p "$qmdir"
+for ts in "$here"/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="$qmdir/$(basename "${ts%.ts}").qm"
+  if [ ! -s "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    "$venv/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
+  fi
+done
+if [ ! -s "$qmdir/qtbase_fa.qm" ]; then
+  qt_tr="$("$venv/bin/python" -c 'from PySide6.QtCore import QLibraryInfo as L; print(L.path(L.LibraryPath.TranslationsPath))')"
+  cp "$qt_tr/qtbase_fa.qm" "$qmdir/" 2>/dev/null || echo "bootstrap: Qt's Persian translation not found in $qt_tr" >&2
+fi

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QPointF, QRect
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget
 
-from ..core.archive import describe_date
+from .i18n import date_words
 
 __all__ = ["install", "notify_selected", "TimelineAccessible"]
 
@@ -76,7 +76,7 @@ class _EventItem(QAccessibleInterface):
         if t == QAccessible.Text.Name:
             return event.title
         if t == QAccessible.Text.Description:
-            parts = [describe_date(event.date.edtf)]
+            parts = [date_words(event.date.edtf)]
             style = self._renderer().model.style(self.event_id)
             if style is not None:
                 parts.append(style.words)

@@ -20,12 +20,13 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ..core.archive import describe_date
 from ..core.calendars import describe_date_fa
 from ..paths import resources_dir
 from .look import PERSIAN_FAMILY
 
 __all__ = ["LANGUAGES", "SETTING", "system_language", "chosen_language", "save_language", "install_language",
-           "current_language", "is_persian", "format_date", "format_number", "translations_dir"]
+           "current_language", "is_persian", "format_date", "date_words", "format_number", "translations_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 LANGUAGES = {"en": "English", "fa": "فارسی"}
 SETTING = "interface/language"
 _current = "en"
+_installed: list[QTranslator] = []  # removed again when another language is installed (tests switch back)
 
 
 def translations_dir() -> Path:
@@ -63,6 +65,7 @@ def _load(app: QApplication, path: Path | str, name: str) -> bool:
     if not translator.load(name, str(path)):
         return False
     app.installTranslator(translator)
+    _installed.append(translator)
     return True
 
 
@@ -73,6 +76,8 @@ def install_language(app: QApplication, code: str) -> str:
     logged, rather than a half-translated window.
     """
     global _current
+    while _installed:
+        app.removeTranslator(_installed.pop())
     if code == "fa":
         if not _load(app, translations_dir(), "ashraf_fa"):
             log.warning("Persian interface not installed: %s is missing (run scripts/bootstrap.sh)",
@@ -84,14 +89,17 @@ def install_language(app: QApplication, code: str) -> str:
             if not _load(app, translations_dir(), "qtbase_fa"):
                 _load(app, qt_dir, "qtbase_fa")
     if code == "fa":
-        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Territory.Iran))
+        QLocale.setDefault(QLocale(QLocale.Language.Persian, QLocale.Country.Iran))
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         font = QFont(app.font())
         font.setFamilies([PERSIAN_FAMILY, *font.families()])
         app.setFont(font)
     else:
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        font = QFont(app.font())
+        font.setFamilies([f for f in font.families() if f != PERSIAN_FAMILY] or [QFont().defaultFamily()])
+        app.setFont(font)
     _current = code
     return code
 
@@ -115,3 +123,11 @@ def format_date(edtf: str | None) -> str:
         return ""
     return describe_date_fa(edtf) if _current == "fa" else edtf
 
+
+
+def date_words(edtf: str | None) -> str:
+    """An archive date in words, for tooltips and screen readers ("about April 2003"; in Persian the same
+    as :func:`format_date`, which already reads as words)."""
+    if not edtf:
+        return ""
+    return describe_date_fa(edtf) if _current == "fa" else describe_date(edtf)
