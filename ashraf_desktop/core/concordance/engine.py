@@ -22,12 +22,6 @@ __all__ = ["DocumentHits", "Step", "steps", "source_of", "STEP_SECONDS"]
 STEP_SECONDS = 0.05
 
 
-class _Span(Protocol):
-    start: int
-    end: int
-    page: int | None
-
-
 class DocumentHits(Protocol):
     """What the index gives for one matching document (``core.search.TextHits``)."""
 
@@ -38,7 +32,9 @@ class DocumentHits(Protocol):
     date_lo: int | None
     item_id: str | None
     text: str
-    spans: Sequence[_Span]
+    spans: Sequence[tuple[int, int]]  # (start, end) offsets into ``text``
+
+    def page_at(self, offset: int) -> int | None: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +81,7 @@ def steps(docs: Iterable[DocumentHits], concordance: Concordance, fold: Callable
             source = source_of(doc)
             room = max(0, concordance.max_lines - len(concordance.lines))
             text = doc.text
-            lines = [make_line(source, text, s.start, s.end, s.page, fold, width) for s in spans[:room]]
+            lines = [make_line(source, text, a, b, doc.page_at(a), fold, width) for a, b in spans[:room]]
             pending.extend(concordance.add(source, len(spans), lines))
             counted.append((source, len(spans)))
         now = clock()

@@ -12,13 +12,15 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-__all__ = ["Source", "Line", "make_line", "is_rtl", "CONTEXT_CHARS"]
+__all__ = ["Source", "Line", "make_line", "is_rtl", "CONTEXT_CHARS", "KEY_SEP"]
 
 #: Characters of context taken on each side of a hit (a view elides what does not fit).
 CONTEXT_CHARS = 90
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[\w\u200c\u200d\u00ad\u0610-\u061a\u064b-\u065f\u0670]+")
 _SORT_WORDS = 4
+_SORT_CHARS = 60  # enough for the four words nearest the hit
+KEY_SEP = "\x00"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,9 +45,10 @@ class Line:
     match: str
     after: str
     rtl: bool
-    #: folded words nearest the hit first (before: right to left in reading order), for sorting
-    before_key: tuple[str, ...] = field(default=(), compare=False)
-    after_key: tuple[str, ...] = field(default=(), compare=False)
+    #: for sorting: the folded words nearest the hit first (for ``before``, the last word first), joined by
+    #: ``KEY_SEP``, which sorts below every character, so that comparing keys compares word by word
+    before_key: str = field(default="", compare=False)
+    after_key: str = field(default="", compare=False)
 
 
 def is_rtl(text: str) -> bool | None:
@@ -77,10 +80,13 @@ def _after(text: str, end: int, width: int) -> str:
     return _SPACE.sub(" ", piece).rstrip(" ")
 
 
-def _words(text: str, fold, last: bool) -> tuple[str, ...]:
-    words = _WORD.findall(text)
-    chosen = words[-_SORT_WORDS:][::-1] if last else words[:_SORT_WORDS]
-    return tuple(fold(w) for w in chosen)
+def _words(text: str, fold, last: bool) -> str:
+    """The sort key of a context: one ``fold`` call on the words joined (folding is per character)."""
+    if last:
+        words = _WORD.findall(text[-_SORT_CHARS:])[-_SORT_WORDS:][::-1]
+    else:
+        words = _WORD.findall(text[:_SORT_CHARS])[:_SORT_WORDS]
+    return fold(KEY_SEP.join(words))
 
 
 def make_line(source: Source, text: str, start: int, end: int, page: int | None, fold,

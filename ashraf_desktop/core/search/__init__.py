@@ -13,7 +13,7 @@ The query language is described in docs/search.md; the index life cycle in :mod:
 
 from __future__ import annotations
 
-from ._analysis import word_of as fold_word
+from ._analysis import fold as fold_word
 from ._index import SearchIndex, index_home, open_index, rebuild_index
 from ._occurrences import Occurrences, TextHits
 from ._query import MAX_QUERY_CHARS, MAX_TERMS

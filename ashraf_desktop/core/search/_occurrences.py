@@ -38,7 +38,15 @@ class TextHits:
     date_hi: int | None
     item_id: str | None  # the item to open (for an event: its first cited item)
     text: str
-    spans: tuple[HitSpan, ...]
+    spans: list[tuple[int, int]]  # (start, end) of every hit in ``text``, in order
+    pages: tuple = ()  # PDF pages as stored: ((number, start, end), ...)
+
+    def page_at(self, offset: int) -> int | None:
+        """The PDF page (1-based) holding ``text[offset]``; None for other documents."""
+        return _searching.page_of(self.pages, offset) if self.pages else None
+
+    def hit_spans(self) -> list[HitSpan]:
+        return [HitSpan(a, b, self.page_at(a)) for a, b in self.spans]
 
 
 def _bounds(edtf: str | None) -> tuple[int | None, int | None]:
@@ -87,11 +95,11 @@ class Occurrences:
                 f = self._searcher.stored_fields(docnum)
                 body = f.get("body") or ""
                 pages = f.get("pages") or ()
-                spans = tuple(HitSpan(a, b, _searching.page_of(pages, a)) for a, b in find_hits(body, self._spec))
                 lo, hi = _bounds(f.get("date"))
+                # spans as plain pairs: a common word has hundreds of thousands, and most are only counted
                 yield TextHits(id=f.get("id", ""), kind=f.get("kind", ""), title=f.get("title", ""),
-                               date=f.get("date"), date_lo=lo, date_hi=hi,
-                               item_id=f.get("item_id"), text=body, spans=spans)
+                               date=f.get("date"), date_lo=lo, date_hi=hi, item_id=f.get("item_id"), text=body,
+                               spans=find_hits(body, self._spec), pages=tuple(pages))
         finally:
             self.close()
 
