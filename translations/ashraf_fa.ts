@@ -207,6 +207,34 @@
     </message>
 </context>
 <context>
+    <name>SimilarItems</name>
+    <message>
+        <source>Similar items (by shared words)</source>
+        <extracomment>the hit activated: ``Hit`` (its ``kind`` says item or event; ``item_id`` the item to open) the list was filled for an item (tests and the keyboard test wait on it): its id</extracomment>
+        <translation>موارد مشابه (بر پایهٔ واژه‌های مشترک)</translation>
+    </message>
+    <message>
+        <source>Similar items</source>
+        <translation>موارد مشابه</translation>
+    </message>
+    <message>
+        <source>Items and events of the archive whose words are most like this item&apos;s; Enter opens one</source>
+        <translation>موارد و رویدادهایی از آرشیو که واژه‌هایشان بیش از همه به واژه‌های این مورد شبیه است؛ با Enter باز می‌شوند</translation>
+    </message>
+    <message>
+        <source>Looking for similar items…</source>
+        <translation>در حال یافتن موارد مشابه…</translation>
+    </message>
+    <message>
+        <source>No other item shares enough words with this one.</source>
+        <translation>هیچ مورد دیگری واژه‌های مشترک کافی با این مورد ندارد.</translation>
+    </message>
+    <message>
+        <source>Similar items could not be found (the search index is not ready).</source>
+        <translation>موارد مشابه یافت نشد (نمایهٔ جستجو آماده نیست).</translation>
+    </message>
+</context>
+<context>
     <name>TimelineAccessible</name>
     <message>
         <source>the sources give different dates</source>

@@ -50,7 +50,7 @@ def test_every_message_is_translated_with_its_placeholders_and_one_shortcut_at_m
             if source.replace("&&", "").count("&") != text.replace("&&", "").count("&"):
                 problems.append(f"{ctx}: {source!r} -> {text!r}: keyboard shortcut (&) missing or doubled")
             if re.search("[A-Za-z]{4,}", re.sub(r"%\d|CSV|PDF|EDTF|JSON|JSON-LD|BagIt|OCR|URL|ID|\"[^\"]*\"|\*\.\w+"
-                                                 r"|Ctrl|Shift|Alt|F\d+|Tesseract|Dublin Core|W3C|Vazirmatn|[\w.-]+\.\w+",
+                                                 r"|Ctrl|Shift|Alt|F\d+|Enter|Return|Esc|Escape|Tab|Home|End|Space|Delete|Backspace|Tesseract|Dublin Core|W3C|Vazirmatn|[\w.-]+\.\w+",
                                                  "", text)):
                 problems.append(f"{ctx}: {source!r} -> {text!r}: English words left in the translation")
     assert not problems, "\n".join(problems)
