@@ -184,6 +184,22 @@
     </message>
 </context>
 <context>
+    <name>LanguagePage</name>
+    <message>
+        <source>Interface language</source>
+        <extracomment>the language kept differs from the one the app runs in (a restart applies it)</extracomment>
+        <translation>زبان رابط کاربری</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>&amp;زبان رابط کاربری:</translation>
+    </message>
+    <message>
+        <source>The app&apos;s own words, the direction of the layout, the digits and the calendar of dates follow the language; the archive&apos;s texts are never translated. A new language applies when the app next starts.</source>
+        <translation>واژه‌های خود برنامه، جهت چیدمان، رقم‌ها و تقویم تاریخ‌ها از زبان پیروی می‌کنند؛ متن‌های آرشیو هرگز ترجمه نمی‌شوند. زبان تازه از اجرای بعدی برنامه به کار می‌رود.</translation>
+    </message>
+</context>
+<context>
     <name>LinesModel</name>
     <message>
         <source>Document</source>
@@ -214,6 +230,10 @@
         <translation>موارد مشابه (بر پایهٔ واژه‌های مشترک)</translation>
     </message>
     <message>
+        <source>Show or hide the items most like this one</source>
+        <translation>نمایش یا پنهان کردن مواردی که بیش از همه به این مورد شبیه‌اند</translation>
+    </message>
+    <message>
         <source>Similar items</source>
         <translation>موارد مشابه</translation>
     </message>
@@ -239,6 +259,25 @@
     <message>
         <source>the sources give different dates</source>
         <translation>منابع تاریخ‌های متفاوتی می‌دهند</translation>
+    </message>
+</context>
+<context>
+    <name>page</name>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>The interface will be in %1 when the app next starts. Restart now?</source>
+        <translation>رابط کاربری از اجرای بعدی برنامه به زبان %1 خواهد بود. اکنون دوباره راه‌اندازی شود؟</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>راه‌اندازی دوباره</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>بعداً</translation>
     </message>
 </context>
 </TS>

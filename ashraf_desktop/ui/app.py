@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication
 from .. import APP_ID, APP_NAME, __version__
 from ..core.archive import LoadResult, catalogue_ready, load_layered
 from ..paths import user_dirs
-from . import look
+from . import accessible_views, i18n, look
 
 __all__ = ["run", "create_app", "Smoke"]
 
@@ -305,7 +305,10 @@ def run(archive: Path, data_dir: Path | None = None, smoke: bool = False) -> int
     from .main_window import MainWindow, settings_for
     app = create_app()
     dirs = user_dirs(data_dir).ensure()
-    look.apply_theme(app, str(settings_for(dirs).value("ui/theme", "light")))
+    settings = settings_for(dirs)
+    i18n.install_language(app, i18n.chosen_language(settings))  # before any window: words, direction, font
+    accessible_views.install()  # screen readers see the timeline's events
+    look.apply_theme(app, str(settings.value("ui/theme", "light")))
     result = load_archive_for_window(app, archive, dirs)  # with the user's imported items
     if result.archive.collection.id == "missing" and not result.archive.items:
         print(f"{APP_NAME}: {archive} is not an archive folder:", file=sys.stderr)

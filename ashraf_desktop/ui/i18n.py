@@ -26,7 +26,8 @@ from ..paths import resources_dir
 from .look import PERSIAN_FAMILY
 
 __all__ = ["LANGUAGES", "SETTING", "system_language", "chosen_language", "save_language", "install_language",
-           "current_language", "is_persian", "format_date", "date_words", "format_number", "translations_dir"]
+           "current_language", "is_persian", "format_date", "date_words", "format_number", "translations_dir",
+           "axis_calendar"]
 
 log = logging.getLogger(__name__)
 
@@ -131,3 +132,11 @@ def date_words(edtf: str | None) -> str:
     if not edtf:
         return ""
     return describe_date_fa(edtf) if _current == "fa" else describe_date(edtf)
+
+
+def axis_calendar():
+    """The calendar the timeline's axis counts in: Solar Hijri in Persian (``core.timeline.TickCalendar``)."""
+    if _current != "fa":
+        return None
+    from ..core.calendars.ticks import SOLAR_HIJRI
+    return SOLAR_HIJRI

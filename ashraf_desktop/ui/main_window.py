@@ -32,6 +32,7 @@ from ..core.archive import ItemKind, LoadResult
 from ..paths import UserDirs
 from . import look
 from .fit import fit_to_screen
+from .language_page import install_language_page
 from .preferences import Preferences
 from .provenance import ProvenancePanel
 from .search.index_service import IndexService, Opener, open_index_default
@@ -51,6 +52,7 @@ from .window.status import StatusArea
 
 if TYPE_CHECKING:  # built after the first paint, imported then
     from .annotations import AnnotationController, AnnotationsPanel, Wiring
+    from .concordance import ConcordancePanel
     from .gallery import GalleryPanel
     from .importing import ImportController
     from .integrity.views import IntegrityController
@@ -110,6 +112,7 @@ class MainWindow(QMainWindow):
         self._gallery_panel: GalleryPanel | None = None
         self._annotation_wiring: Wiring | None = None
         self._team: TeamUi | None = None
+        self._concordance: ConcordancePanel | None = None
         self.setObjectName("mainWindow")
         self.setWindowIcon(look.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
@@ -119,6 +122,7 @@ class MainWindow(QMainWindow):
         self.menus = Menus(self)
         #: Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)
         self.preferences = Preferences(self)
+        install_language_page(self)  # Preferences ▸ Language (ui/language_page.py)
         self.panels_menu = QMenu("&Panels", self)
         self.menus.add_menu(self.panels_menu, menu="view", section="panels")
         go_panels = QMenu("&Panel", self)
@@ -145,6 +149,8 @@ class MainWindow(QMainWindow):
         self.docks.reserve("gallery", "Photos", Area.BottomDockWidgetArea, "Ctrl+Shift+G", self._install_gallery)
         self.docks.reserve("annotations", "Annotations", Area.RightDockWidgetArea, "Ctrl+Shift+N",
                            self._install_annotations)
+        self.docks.reserve("concordance", "Concordance", Area.BottomDockWidgetArea, "Ctrl+Shift+K",
+                           self._install_concordance, visible=False)
         self.views = AppViews(self)  # the facts, the library, the saved searches
         from .importing import install_importing  # File ▸ Import…, drops, the report, the Dublin Core form
         from .integrity.views import install_integrity  # Tools ▸ Verify, the quick check, File ▸ Export
@@ -163,6 +169,7 @@ class MainWindow(QMainWindow):
         self.tabs.hits_changed.connect(self.status.set_hits)
         self.tabs.status_message.connect(self.show_message)
         self.provenance.status_message.connect(self.show_message)
+        self.provenance.similar.activated.connect(lambda hit: self.open_hit(hit, ""))  # opens like a result
         # a method, not a lambda: the runner is the application's and outlives this window
         self.runner.busy_changed.connect(self._busy_changed)
         self.index_service.progressed.connect(self.status.set_busy)
@@ -260,6 +267,17 @@ class MainWindow(QMainWindow):
     def _install_timeline(self) -> None:
         from .timeline import install_timeline
         self._timeline_panel = install_timeline(self, Area.BottomDockWidgetArea, links=self.links)
+
+    def _install_concordance(self) -> None:
+        from .concordance import install_concordance
+        self._concordance = install_concordance(self, Area.BottomDockWidgetArea)
+
+    @property
+    def concordance(self) -> ConcordancePanel:
+        """The concordance (built now if it was not yet)."""
+        self.ensure_panels("concordance")
+        assert self._concordance is not None
+        return self._concordance
 
     def _install_gallery(self) -> None:
         """The photo gallery shares the bottom area with the timeline (as a tab) and follows the current
@@ -369,6 +387,7 @@ class MainWindow(QMainWindow):
         self.menus.draw_icons_later()
         self.tabs.set_index(index, text_cache)
         self.search.set_index(index)
+        self.provenance.similar.set_index(index)
         self.status.set_busy("")
         self.index_ready.emit(index)
 

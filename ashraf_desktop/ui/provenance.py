@@ -19,6 +19,7 @@ from ..core.archive import DC_FIELDS, Archive, Event, Item, ItemKind
 from ..core.facts import facts_stated_by
 from .citation import STYLE_LABELS, citation_text
 from .look import icon
+from .similar import SimilarItems
 from .viewer.info_pages import date_text
 
 __all__ = ["ProvenancePanel", "provenance_rows", "provenance_html"]
@@ -122,6 +123,7 @@ class ProvenancePanel(QWidget):
         self.events.setObjectName("citingEvents")
         self.events.setWordWrap(True)
         self.events.setAccessibleName("Events that cite this item")
+        self.events_label.setBuddy(self.events)
         self.events.itemActivated.connect(self._event_item)
         self.events.itemClicked.connect(self._event_item)
         self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
@@ -145,6 +147,8 @@ class ProvenancePanel(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.events_label)
         lay.addWidget(self.events, 1)
+        self.similar = SimilarItems(parent=self)  # filled on a worker once the window hands it the index
+        lay.addWidget(self.similar)
         self.setFocusProxy(self.details)
         self.show_item(None)
 
@@ -170,6 +174,7 @@ class ProvenancePanel(QWidget):
                                  "source, rights and checksum.</p>")
             self.events_label.hide()
             self.events.hide()
+            self.similar.show_for(None)
             return
         editable = self.archive.layer_of(item) is not None
         self.edit_button.setText("Edit metadata…" if editable else "Metadata (read-only)…")
@@ -178,6 +183,7 @@ class ProvenancePanel(QWidget):
                                     "This item belongs to the archive as published, which is read-only")
         self.details.setHtml(provenance_html(item, self.archive))
         self._fill_events(self.archive.events_citing(item.id))
+        self.similar.show_for(item.id)
 
     def _link(self, url: QUrl) -> None:
         scheme, _, value = url.toString().partition(":")

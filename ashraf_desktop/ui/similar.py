@@ -1,8 +1,9 @@
 """Similar items: the items and events whose words are most like the open item's (``SearchIndex.more_like_this``).
 
-A small list for the Provenance panel, filled on a worker whenever the item shown changes (the newest
-request wins); activating a row opens that item or event. Similarity is by shared distinctive words, so
-the list says what it is ("by shared words") and nothing about agreement between the sources.
+A fold-out list at the foot of the Provenance panel (closed, it takes one line of a low dock): opened, it
+is filled on a worker for the item shown, and again whenever that item changes (the newest request wins);
+activating a row opens that item or event. Similarity is by shared distinctive words, so the list says what
+it is ("by shared words") and nothing about agreement between the sources.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from .i18n import format_date
 from .tasks import TaskRunner, task_runner
@@ -34,19 +35,43 @@ class SimilarItems(QWidget):
         self._runner = runner
         self._index: Any = None
         self._item_id: str | None = None
-        self.heading = QLabel(self.tr("Similar items (by shared words)"), self)
+        self.heading = QToolButton(self)
+        self.heading.setObjectName("similarToggle")
+        self.heading.setText(self.tr("Similar items (by shared words)"))
+        self.heading.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.heading.setArrowType(Qt.ArrowType.RightArrow)
+        self.heading.setCheckable(True)
+        self.heading.setAutoRaise(True)
+        self.heading.setAccessibleDescription(self.tr("Show or hide the items most like this one"))
         self.list = QListWidget(self)
         self.list.setObjectName("similarItems")
         self.list.setAccessibleName(self.tr("Similar items"))
         self.list.setAccessibleDescription(self.tr(
             "Items and events of the archive whose words are most like this item's; Enter opens one"))
-        self.heading.setBuddy(self.list)
         self.list.setUniformItemSizes(True)
+        self.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.list.setMinimumHeight(2 * self.fontMetrics().height() + 8)
+        self.list.hide()
         self.list.itemActivated.connect(self._activated)
+        self.heading.toggled.connect(self._toggled)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.heading)
         box.addWidget(self.list, 1)
+
+    def _toggled(self, open_: bool) -> None:
+        self.heading.setArrowType(Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow)
+        self.list.setVisible(open_)
+        if open_:
+            self.show_for(self._item_id)
+            self.list.setFocus()
+
+    @property
+    def is_open(self) -> bool:
+        return self.heading.isChecked()
+
+    def set_open(self, open_: bool) -> None:
+        self.heading.setChecked(open_)
 
     def set_index(self, index: Any) -> None:
         self._index = index
@@ -54,10 +79,11 @@ class SimilarItems(QWidget):
             self.show_for(self._item_id)
 
     def show_for(self, item_id: str | None) -> None:
-        """Find the items like ``item_id`` (None: clear)."""
+        """Find the items like ``item_id`` (None: clear); only while the list is open."""
         self._item_id = item_id
         self.list.clear()
-        if not item_id or self._index is None:
+        self.setVisible(item_id is not None)
+        if not item_id or self._index is None or not self.is_open:
             return
         self._placeholder(self.tr("Looking for similar items…"))
         index = self._index

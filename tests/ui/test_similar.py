@@ -29,6 +29,7 @@ def similar(qtbot, index):
     qtbot.addWidget(widget)
     widget.set_index(index)
     widget.show()
+    widget.set_open(True)
     yield widget
     widget.close()
     gc.collect()

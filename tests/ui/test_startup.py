@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 
 pytestmark = pytest.mark.gui
 
-LAZY = ("timeline", "gallery", "annotations")
+LAZY = ("timeline", "gallery", "annotations", "concordance")
 
 
 def test_panels_are_built_after_the_first_paint_in_docks_made_at_once(make_window, qtbot):
@@ -55,9 +55,9 @@ def test_reading_a_panel_builds_it_at_once(make_window):
     window = make_window(index=False)
     assert window.pending_panels == LAZY
     assert window.timeline_panel is not None
-    assert window.pending_panels == ("gallery", "annotations")
+    assert window.pending_panels == ("gallery", "annotations", "concordance")
     assert window.annotations is not None  # the gallery first: the annotations use its lightbox
-    assert window.pending_panels == ()
+    assert window.pending_panels == ("concordance",)
 
 
 def test_view_menu_toggle_builds_its_panel_before_its_turn(make_window):
@@ -68,9 +68,9 @@ def test_view_menu_toggle_builds_its_panel_before_its_turn(make_window):
     assert window.pending_panels == LAZY
     dock.toggleViewAction().trigger()  # View ▸ Panels ▸ Photos
     assert not dock.isHidden() and isinstance(dock.widget(), GalleryPanel)
-    assert window.pending_panels == ("annotations",)
+    assert window.pending_panels == ("annotations", "concordance")
     window.panels["annotations"].toggleViewAction().trigger()  # shown: hides it, nothing to build
-    assert window.panels["annotations"].isHidden() and window.pending_panels == ("annotations",)
+    assert window.panels["annotations"].isHidden() and window.pending_panels == ("annotations", "concordance")
 
 
 def test_menus_keep_their_order_when_annotations_come_after_the_import(make_window):

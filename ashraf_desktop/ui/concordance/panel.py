@@ -166,6 +166,11 @@ class ConcordancePanel(QWidget):
     def query(self) -> str:
         return self.query_edit.text().strip()
 
+    def filters_changed(self) -> None:
+        """The Search panel's filters changed: a concordance within them is read again."""
+        if self.query() and self.within_filters.isChecked() and self._filters is not None:
+            self.run_now()
+
     def set_query(self, text: str) -> None:
         self.query_edit.setText(text)
         self.run_now()

@@ -11,12 +11,14 @@ follows one, and a screen reader reads it in order, headings first.
 from __future__ import annotations
 
 import html
+from typing import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from ...core.archive import Archive, Citation
 from ...core.facts import FactSummary, summarize_facts
+from ..i18n import format_date
 from ..viewer.info_pages import InfoPage, item_link
 from ..viewer.page import Location
 
@@ -34,8 +36,10 @@ def _e(text: str) -> str:
     return html.escape(text or "")
 
 
-def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False) -> str:
-    """The page's document: every fact (or only those the sources disagree on)."""
+def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False,
+               dates: Mapping[str, str] | None = None) -> str:
+    """The page's document: every fact (or only those the sources disagree on); ``dates``: each source item's
+    date as shown beside it (``{item id: text}``)."""
     shown = [f for f in facts if f.disputed or not disputed_only]
     disputed = sum(1 for f in facts if f.disputed)
     parts = [f"<h2>Facts the sources state</h2><p>{_e(_INTRO)}</p>",
@@ -59,6 +63,8 @@ def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False) -
                          f"{n} source{'s' * (n != 1)}<ul>")
             for source in value.sources:
                 title = _e(source.item_title) + ("" if source.present else " <i>(not in this archive)</i>")
+                if dates and dates.get(source.item_id):
+                    title += f" ({_e(dates[source.item_id])})"
                 quote = f"“{_e(source.quote)}”"
                 if source.present:
                     href = _e(item_link(Citation(item=source.item_id, quote=source.quote)))
@@ -69,12 +75,25 @@ def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False) -
     return "".join(parts)
 
 
+def _source_dates(archive: Archive, facts: tuple[FactSummary, ...]) -> dict[str, str]:
+    """The date of each source of the facts, as the interface writes dates (Solar Hijri in Persian)."""
+    out: dict[str, str] = {}
+    for fact in facts:
+        for value in fact.values:
+            for source in value.sources:
+                item = archive.item(source.item_id) if source.present else None
+                if item is not None and item.date is not None and source.item_id not in out:
+                    out[source.item_id] = format_date(item.date.edtf)
+    return out
+
+
 class FactsPage(InfoPage):
     """Every fact of the archive in one tab, with a switch to show only the disputed ones."""
 
     def __init__(self, archive: Archive, location: Location = FACTS_LOCATION, parent: QWidget | None = None) -> None:
         self.summaries = summarize_facts(archive)
-        super().__init__(archive, location, facts_html(self.summaries), parent)
+        self.source_dates = _source_dates(archive, self.summaries)
+        super().__init__(archive, location, facts_html(self.summaries, dates=self.source_dates), parent)
         self.title_text = "Facts"
         self.browser.setObjectName("factsText")
         self.browser.setAccessibleName("Facts the sources state")
@@ -92,7 +111,8 @@ class FactsPage(InfoPage):
             self.show_fact(location.quote)
 
     def _refill(self) -> None:
-        self.browser.setHtml(facts_html(self.summaries, disputed_only=self.disputed_only.isChecked()))
+        self.browser.setHtml(facts_html(self.summaries, disputed_only=self.disputed_only.isChecked(),
+                                        dates=self.source_dates))
 
     def apply_query(self, query: str, quote: str = "") -> None:
         """Opened again for a fact (its id in ``quote``): scroll to it."""
@@ -113,4 +133,5 @@ class FactsPage(InfoPage):
         """The archive was reloaded: the facts again (they may cite items that were missing)."""
         self.archive = archive
         self.summaries = summarize_facts(archive)
+        self.source_dates = _source_dates(archive, self.summaries)
         self._refill()

@@ -14,6 +14,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPai
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.archive import DateError, describe_date
+from ..i18n import format_date, is_persian
 from ..look import highlight_colors
 from .models import AnnotationCountRole, HitRole, kind_label
 
@@ -45,7 +46,9 @@ def snippet_html(snippet: str, highlights: Any, background: str = "#ffe98a", col
 def date_line(date: str | None, publisher: str | None) -> str:
     """'2003-04~ (about April 2003) · Human Rights Watch' - the date exactly as written, then as read."""
     parts = []
-    if date:
+    if date and is_persian():
+        parts.append(format_date(date))
+    elif date:
         try:
             described = describe_date(date)
         except (DateError, ValueError):

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel
 from .delegates import ResultDelegate
 from ..fit import scrolling, shorten
 from ..look import icon
-from .models import FacetsModel, ResultsModel, filters_from_checked
+from .models import FacetsModel, HitRole, ResultsModel, filters_from_checked
 from ..tasks import TaskRunner, task_runner
 
 __all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
@@ -72,6 +72,7 @@ class SearchPanel(QWidget):
     date_range_removed = Signal()  # the user removed the period chip
     hits_changed = Signal(object, object)  # frozenset of item ids, frozenset of event ids: the current hits
     edit_metadata_requested = Signal(object)  # list of item ids: the selected results' context menu
+    filters_changed = Signal()  # the ticked filters or the period changed (the concordance shares them)
 
     def __init__(self, runner: TaskRunner | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,10 +82,14 @@ class SearchPanel(QWidget):
         self.search_threads: list[str] = []  # names of threads searches ran on (the GUI thread must not appear)
         self._searched_query: str | None = None
         self.date_range: tuple[int, int] | None = None  # inclusive ordinal days, from the timeline
+        self.similar_to: str | None = None  # the item whose similar items are listed (not a query's results)
 
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
         self.box.setPlaceholderText("Search the archive  (Ctrl+K)")
+        self.box.setAccessibleName("Search the archive")
+        self.box.setAccessibleDescription("Words, \"phrases\", prefix*, date:2009..2011, kind:event; Enter opens "
+                                          "the first result, Down moves to the results")
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.box.setMaxLength(MAX_QUERY_CHARS)
@@ -118,6 +123,7 @@ class SearchPanel(QWidget):
         for value, label in SORTS:
             self.sort.addItem(label, value)
         self.sort.setToolTip("Order of the results")
+        self.sort.setAccessibleName("Order of the results")
         self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
         self.clear_filters = QToolButton(self)
         self.clear_filters.setText("Clear filters")
@@ -274,6 +280,7 @@ class SearchPanel(QWidget):
             self.date_chip.setText(f"Period: {format_range(*new)}  ✕")
         self.date_chip.setVisible(new is not None)
         self.search_now()
+        self.filters_changed.emit()
 
     def _chip_clicked(self) -> None:
         self.set_date_range(None)
@@ -286,6 +293,7 @@ class SearchPanel(QWidget):
     def search_now(self) -> None:
         """Start the search for the box's text now (the debounce timer calls this)."""
         self.timer.stop()
+        self.similar_to = None
         query = self.query()
         if not query and self.date_range is None:
             self.runner.cancel("search")
@@ -309,6 +317,10 @@ class SearchPanel(QWidget):
             return None
         from ...core.search import Filters
         return Filters(date_range=self.date_range)
+
+    def filters(self) -> Any:
+        """The ticked filters and the period as ``core.search.Filters``, or None for the whole archive."""
+        return self._filters()
 
     def _filters(self) -> Any:
         checked, base = self.facets.checked(), self._date_filters()
@@ -389,7 +401,7 @@ class SearchPanel(QWidget):
     def _show_state(self) -> None:
         query = self.query()
         self.clear_filters.setVisible(bool(self.facets.checked()))
-        if not query and self.date_range is None:
+        if not query and self.date_range is None and self.similar_to is None:
             self.count.setText("" if self.index is not None else "Preparing the search index…")
             self.stack.setCurrentWidget(self.empty_page)
             self.suggestion.hide()
@@ -420,6 +432,30 @@ class SearchPanel(QWidget):
     # --- user actions --------------------------------------------------------------------------------
     def _filters_changed(self) -> None:
         self.search_now()
+        self.filters_changed.emit()
+
+    def show_similar(self, item_id: str, title: str = "") -> None:
+        """List the items most like ``item_id`` (the index's key terms) in place of a query's results."""
+        if self.index is None:
+            return
+        index = self.index
+        self.timer.stop()
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.blockSignals(False)
+        self.similar_to = item_id
+        self._searched_query = None
+        self.runner.cancel("search-page")
+
+        def shown(result: Any) -> None:
+            if self.similar_to != item_id:
+                return
+            self._show_result(result)
+            self._set_notice(f"Items most like “{title or item_id}”, by the words they share. Type a query to "
+                             "search again.")
+
+        self.runner.run_task(lambda: index.more_like_this(item_id, limit=PAGE_SIZE), shown, self._search_failed,
+                             key="search", label="Finding similar items")
 
     def _use_suggestion(self, link: str) -> None:
         self.set_query(link.partition(":")[2])
@@ -467,6 +503,9 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(index)
         menu = QMenu(self.list)
         menu.addAction("Open", lambda: self._activated(index))
+        hit = index.data(HitRole)
+        if hit is not None and hit.kind != "annotation":
+            menu.addAction("Find similar items", lambda: self.show_similar(hit.id, hit.title))
         ids = self.selected_item_ids()
         if ids:
             label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} items…"

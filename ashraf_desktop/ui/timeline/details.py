@@ -9,7 +9,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
-from ...core.archive import Archive, Event, Item, describe_date
+from ...core.archive import Archive, Event, Item
+from ..i18n import date_words
 from ...core.timeline import LEGEND, MarkStyle, claim_views
 from .renderer import Palette, TimelineRenderer
 
@@ -85,7 +86,7 @@ class DetailsPane(QTextBrowser):
         self._shown = (self.show_event, event, archive, style)
         d = event.date
         parts = [f"<h3 style='margin-bottom:2px'>{escape(event.title)}</h3>",
-                 f"<p style='margin-top:2px'><b>Date:</b> {escape(describe_date(d.edtf))} "
+                 f"<p style='margin-top:2px'><b>Date:</b> {escape(date_words(d.edtf))} "
                  f"<span style='color:#5a5a5a'>({escape(d.edtf)}"
                  + (f"; {escape(style.words)}" if style else "") + ")</span></p>"]
         views = claim_views(event, archive)
@@ -133,7 +134,7 @@ class DetailsPane(QTextBrowser):
         parts = [f"<h3 style='margin-bottom:2px'>{escape(item.title)}</h3>",
                  f"<p><b>{escape(str(item.kind).capitalize())}</b>"
                  + ("" if item.is_held else " (the archive does not hold this work)")
-                 + (f" · <b>Date:</b> {escape(describe_date(date.edtf))} ({escape(date.edtf)})" if date else "")
+                 + (f" · <b>Date:</b> {escape(date_words(date.edtf))} ({escape(date.edtf)})" if date else "")
                  + "</p>"]
         if item.metadata.publisher:
             parts.append(f"<p><b>Publisher:</b> {escape(', '.join(item.metadata.publisher))}</p>")

@@ -18,7 +18,8 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPainterPath,
                            QPen, QPolygonF)
 
-from ...core.archive import Archive, ItemKind, describe_date
+from ...core.archive import Archive, ItemKind
+from ..i18n import axis_calendar, date_words
 from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel,
                               format_range, ticks)
 
@@ -349,7 +350,7 @@ class TimelineRenderer:
             event = self.model.event(hit.id)
             if event is None:
                 return ""
-            lines = [event.title, f"{describe_date(event.date.edtf)}  ({event.date.edtf})"]
+            lines = [event.title, f"{date_words(event.date.edtf)}  ({event.date.edtf})"]
             if style is not None:
                 lines.append(style.words.capitalize())
             if event.disputed:
@@ -360,7 +361,7 @@ class TimelineRenderer:
         item = self.model.item(hit.id)
         if item is None or item.date is None:
             return ""
-        return f"{item.title}\n{describe_date(item.date.edtf)}  ({item.date.edtf})\n{str(item.kind).capitalize()}" + \
+        return f"{item.title}\n{date_words(item.date.edtf)}  ({item.date.edtf})\n{str(item.kind).capitalize()}" + \
             ("" if item.is_held else " (not held by the archive)")
 
     # ------------------------------------------------------------------ painting
@@ -370,7 +371,7 @@ class TimelineRenderer:
         p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         p.setClipRect(QRectF(0, 0, self.width, self.height))
         p.fillRect(QRectF(0, 0, self.width, self.height), Palette.paper)
-        tickset = ticks(self.scale, 0.0, self.width, self._tick_width)
+        tickset = ticks(self.scale, 0.0, self.width, self._tick_width, calendar=axis_calendar())
         self._paint_bands(p)
         self._paint_grid(p, tickset)
         self._paint_range(p)

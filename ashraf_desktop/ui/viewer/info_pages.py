@@ -13,6 +13,7 @@ from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtWidgets import QWidget
 
 from ...core.archive import Archive, Citation, DateError, Event, Item, describe_date
+from ..i18n import format_date, is_persian
 from .browser import SafeTextBrowser
 from .page import Location, Page
 
@@ -24,9 +25,11 @@ def _e(text: str) -> str:
 
 
 def date_text(edtf: str | None) -> str:
-    """'2003-04~ (about April 2003)': as written, then as understood."""
+    """'2003-04~ (about April 2003)': as written, then as understood (Persian: Solar Hijri, Gregorian beside)."""
     if not edtf:
         return "no date"
+    if is_persian():
+        return format_date(edtf)
     try:
         words = describe_date(edtf)
     except (DateError, ValueError):

@@ -188,6 +188,11 @@ class Page(QWidget):
     def apply_query(self, query: str, quote: str = "") -> None:
         """Re-open the same tab for another query or quote (highlight again, jump to the first)."""
 
+    def go_to_offset(self, offset: int, page: int | None = None) -> None:
+        """Make the hit at ``offset`` of the item's extracted text (on PDF page ``page``, 1-based) the current
+        one, once the hits are known: a concordance line opens its passage this way. Pages without text
+        ignore it."""
+
     def close_page(self) -> None:
         """The tab is being closed: drop pending work."""
 

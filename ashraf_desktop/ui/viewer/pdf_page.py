@@ -78,6 +78,7 @@ class PdfPage(Page):
         self.stack.addWidget(self.view)
         self._term = ""
         self._jump_pending = False
+        self._wanted_page: int | None = None  # go_to_offset's page, kept until the hits are found
         self._ocr_current = -1
         self._extracted: Any = None
         self._layer: Any = None  # the machine-read text layer (core.ocr.OcrLayer), when pages were read
@@ -185,7 +186,9 @@ class PdfPage(Page):
 
     def _set_term(self, term: str) -> None:
         self._term = term
-        self._jump_pending = bool(term)
+        self._jump_pending = bool(term) and self._wanted_page is None
+        if self._wanted_page is not None:
+            self.go_to_page(self._wanted_page)
         self.search.setSearchString(term)
         self._find_machine_read(term)
         self.hits_changed.emit(self.hit_label())
@@ -266,6 +269,14 @@ class PdfPage(Page):
     # --- pages, zoom ---------------------------------------------------------------------------------
     def current_page(self) -> int:
         return self.view.pageNavigator().currentPage()
+
+    def go_to_offset(self, offset: int, page: int | None = None) -> None:
+        """A concordance line: its page, with the query's hits highlighted (not the first hit's page)."""
+        if page is None:
+            return
+        self._wanted_page = page - 1
+        self._jump_pending = False
+        self.go_to_page(page - 1)
 
     def go_to_page(self, page: int) -> None:
         if 0 <= page < self.document.pageCount() and page != self.current_page():

@@ -119,6 +119,8 @@ class TextPage(Page):
         self.query_cursor = HitCursor()
         self._zoom = 0
         self._loaded: Loaded | None = None
+        self._wanted_offset: int | None = None  # go_to_offset before the hits were known
+        self._reloading = False
         self.annotations: list[Any] = []
         self._annotation_spans: list[tuple[int, int, Any]] = []  # (start, end) document positions, annotation
         self.browser.extra_actions = self._context_actions
@@ -143,6 +145,7 @@ class TextPage(Page):
 
     def _show(self, loaded: Loaded) -> None:
         self._loaded = loaded
+        self._reloading = False
         doc = self.browser.document()
         doc.setBaseUrl(_dir_url(self.item.file))
         if loaded.kind == "plain":
@@ -197,8 +200,28 @@ class TextPage(Page):
             if spans:
                 self.cursor = HitCursor()
                 self.cursor.reset(spans)
+        self._go_to_wanted()
         self._paint_hits()
         self._scroll_to_current()
+
+    def go_to_offset(self, offset: int, page: int | None = None) -> None:
+        self._wanted_offset = offset
+        if self._loaded is not None and not self._reloading:
+            self._highlight_query()
+
+    def _go_to_wanted(self) -> None:
+        """The hit at the offset asked for becomes the current one (plain text: exactly; rendered HTML or
+        Markdown, whose positions differ from the extracted text's: the hit at the same place in proportion)."""
+        offset, self._wanted_offset = self._wanted_offset, None
+        loaded = self._loaded
+        if offset is None or loaded is None or self.cursor is not self.query_cursor or not self.cursor.count:
+            return
+        if loaded.kind == "plain":
+            position = utf16_offsets(loaded.text, [offset])[0]
+        else:
+            total = len(loaded.extracted.text) if loaded.extracted is not None else 0
+            position = int(self.browser.document().characterCount() * offset / total) if total else 0
+        self.cursor.go_to_at_or_after(position)
 
     def _paint_hits(self) -> None:
         background, current_bg, text = highlight_colors()
@@ -300,6 +323,7 @@ class TextPage(Page):
         if self._loaded is not None and (self._loaded.kind != "plain" or not query):
             self._loaded.terms = query_terms(query)
         if query and self.index is not None:
+            self._reloading = True
             self.load()  # ask the index where this query's hits are
         else:
             self._highlight_query()
