@@ -71,11 +71,16 @@ def nameless_controls(root: QWidget) -> list[str]:
     buddies = _buddy_labels(root)
     out = []
     for widget in [root, *root.findChildren(QWidget)]:
-        if not is_control(widget) or _internal(widget):
+        if not is_control(widget) or _internal(widget) or _unset_button(widget):
             continue
         if not control_name(widget, buddies):
             out.append(describe(widget))
     return out
+
+
+def _unset_button(widget: QWidget) -> bool:
+    """A hidden button with neither text nor icon yet: it gets them when it is shown (a message's action)."""
+    return isinstance(widget, QAbstractButton) and widget.isHidden() and not widget.text() and widget.icon().isNull()
 
 
 def _internal(widget: QWidget) -> bool:

@@ -93,6 +93,7 @@ class HelpDialog(QDialog):
         self.setWindowTitle(title)
         self.setObjectName("helpDialog")
         self.browser = SafeTextBrowser(Path(data_root()), self)
+        self.browser.setAccessibleName(title)
         if markdown:
             self.browser.setMarkdown(markdown)
         else:

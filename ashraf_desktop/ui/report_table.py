@@ -13,13 +13,15 @@ __all__ = ["report_table", "button_row"]
 
 
 def report_table(parent: QWidget, model: QAbstractItemModel, name: str,
-                 on_open: Callable[[int], None]) -> tuple[QTableView, QSortFilterProxyModel]:
+                 on_open: Callable[[int], None], title: str = "") -> tuple[QTableView, QSortFilterProxyModel]:
     """A table over ``model`` through a sort proxy, in the model's own order until a header is clicked;
-    ``on_open`` gets the (proxy, i.e. as shown) row a user double-clicks or presses Enter on."""
+    ``on_open`` gets the (proxy, i.e. as shown) row a user double-clicks or presses Enter on; ``title`` is
+    what a screen reader calls it."""
     proxy = QSortFilterProxyModel(parent)
     proxy.setSourceModel(model)
     table = QTableView(parent)
     table.setObjectName(name)
+    table.setAccessibleName(title)
     table.setModel(proxy)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)

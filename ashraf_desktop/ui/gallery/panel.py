@@ -155,9 +155,11 @@ class GalleryPanel(QWidget):
         for label, key in (("Date", "date"), ("Title", "title"), ("Import order", "import")):
             self.sort_box.addItem(label, key)
         self.sort_box.setToolTip("Sort photos by")
+        self.sort_box.setAccessibleName("Sort photos by")
         self.sort_box.currentIndexChanged.connect(lambda _: self.model.sort_by(self.sort_box.currentData()))
         self.tag_box = QComboBox(self)
         self.tag_box.setToolTip("Show only photos with this tag")
+        self.tag_box.setAccessibleName("Show only photos with this tag")
         self.tag_box.currentIndexChanged.connect(self._tag_chosen)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setRange(MIN_THUMB, MAX_THUMB)
@@ -166,11 +168,13 @@ class GalleryPanel(QWidget):
         self.size_slider.setValue(DEFAULT_THUMB)
         self.size_slider.setFixedWidth(140)
         self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
+        self.size_slider.setAccessibleName("Thumbnail size")
         self.size_slider.valueChanged.connect(self._size_changed)
         self.problems_button = QToolButton(self)
         self.problems_button.setCheckable(True)
         self.problems_button.toggled.connect(self._show_problems)
         self.problems_button.setToolTip("Files that cannot be shown, and why")
+        self.problems_button.setAccessibleName("Photos that cannot be shown")
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
@@ -187,6 +191,8 @@ class GalleryPanel(QWidget):
 
         # pages
         self.view = GalleryView(self)
+        self.view.setAccessibleName("Photos")
+        self.view.setAccessibleDescription("Arrow keys move among the photos; Enter opens one in the lightbox")
         self.setFocusProxy(self.view)  # Go ▸ Photos: the arrow keys move among the photos at once
         self.delegate = ThumbnailDelegate(self.view, thumb_size=DEFAULT_THUMB)
         if rotations is not None:
@@ -233,6 +239,7 @@ class GalleryPanel(QWidget):
         self.problems_status = QLabel(self.problems_page)
         self.problems_status.setContentsMargins(6, 4, 6, 4)
         self.problems_view = QTreeWidget(self.problems_page)
+        self.problems_view.setAccessibleName("Files that cannot be shown, and why")
         problems_layout.addWidget(self.problems_status)
         problems_layout.addWidget(self.problems_view, 1)
         self.problems_view.setHeaderLabels(["File", "Problem", "Item"])

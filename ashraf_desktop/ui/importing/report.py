@@ -161,7 +161,8 @@ class ImportReportDialog(QDialog):
         self.hint = QLabel("Double-click an added file to open its item.", self)
         self.hint.setObjectName("importHint")
         self.model = ReportModel(self)
-        self.table, self.proxy = report_table(self, self.model, "importTable", self.open_row)
+        self.table, self.proxy = report_table(self, self.model, "importTable", self.open_row,
+                                              "Files imported, with what became of each")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)

@@ -171,7 +171,8 @@ class FixityReportDialog(QDialog):
         self.explain.setWordWrap(True)
         self.explain.setObjectName("fixityExplain")
         self.model = ProblemsModel(self)
-        self.table, self.proxy = report_table(self, self.model, "fixityTable", self.open_row)
+        self.table, self.proxy = report_table(self, self.model, "fixityTable", self.open_row,
+                                              "Files checked, with what was found")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(1, 380)
         self.table.setColumnWidth(2, 160)
@@ -249,6 +250,8 @@ class IntegrityController(QObject):
         self._quick_running = False
         self.badge = QToolButton(window)
         self.badge.setObjectName("fixityBadge")
+        self.badge.setAccessibleName("Archive check")
+        self.badge.setAccessibleDescription("Files of the archive that changed or went missing; opens the report")
         self.badge.setAutoRaise(True)
         self.badge.setStyleSheet("QToolButton#fixityBadge { color: #7a2e00; background: #ffe8cc; "
                                  "border: 1px solid #f08c00; border-radius: 8px; padding: 0 8px; }")

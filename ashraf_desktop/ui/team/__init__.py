@@ -33,6 +33,7 @@ class SyncStatusButton(QToolButton):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("teamSyncStatus")
+        self.setAccessibleName("Team sync")
         self.setAutoRaise(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.hide()

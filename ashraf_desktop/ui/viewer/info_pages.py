@@ -121,6 +121,7 @@ class InfoPage(Page):
         self.archive = archive
         self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("infoText")
+        self.browser.setAccessibleName("Description")
         self.browser.setHtml(body)
         self.browser.internal_link.connect(self._link)
         self.browser.external_link.connect(lambda u: self.status_message.emit(f"External link (not opened): {u}"))

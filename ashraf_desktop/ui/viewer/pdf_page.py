@@ -69,6 +69,7 @@ class PdfPage(Page):
         self.view = PdfCanvas(self)
         self.view.selector = self._select
         self.view.setObjectName("pdfView")
+        self.view.setAccessibleName("PDF pages")
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
@@ -97,6 +98,7 @@ class PdfPage(Page):
         b = QToolButton(self)
         b.setIcon(icon(name))
         b.setToolTip(tip)
+        b.setAccessibleName(tip.split(" (")[0])  # "Previous page (Page Up)": the name without the key
         b.setAutoRaise(True)
         b.clicked.connect(slot)
         self.toolbar_layout.addWidget(b)

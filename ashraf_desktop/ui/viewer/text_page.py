@@ -105,6 +105,7 @@ class TextPage(Page):
         self.title_text = item.title
         self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("documentText")
+        self.browser.setAccessibleName("Document text")
         self.browser.external_link.connect(
             lambda url: self.status_message.emit(f"External link (not opened): {url} — right-click to open it "
                                                  "in your browser"))
