@@ -280,4 +280,23 @@
         <translation>بعداً</translation>
     </message>
 </context>
+<context>
+    <name>window</name>
+    <message>
+        <source>Ne&amp;xt panel</source>
+        <translation>بخش &amp;بعدی</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the next panel</source>
+        <translation>بردن فوکوس صفحه‌کلید به بخش بعدی</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious panel</source>
+        <translation>بخش &amp;قبلی</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the previous panel</source>
+        <translation>بردن فوکوس صفحه‌کلید به بخش قبلی</translation>
+    </message>
+</context>
 </TS>

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScro
                                QAbstractSpinBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
                                QTabWidget, QTextEdit, QWidget)
 
-__all__ = ["control_name", "nameless_controls", "is_control", "describe"]
+__all__ = ["control_name", "nameless_controls", "is_control", "describe", "focus_areas", "focus_area",
+           "install_panel_cycling"]
 
 _VALUE_NAMED = (QComboBox, QAbstractSpinBox, QLineEdit, QTextEdit, QPlainTextEdit, QAbstractSlider)
 
@@ -99,3 +100,55 @@ def _internal(widget: QWidget) -> bool:
             return True
         parent = parent.parentWidget()
     return False
+
+
+def focus_areas(window) -> list[QWidget]:
+    """The parts of ``window`` the keyboard moves between with F6: the panels shown (left to right, top to
+    bottom: search, the viewer, the right-hand panels, the bottom ones) — a tabbed panel counts when in front."""
+    area_order = {Qt.DockWidgetArea.LeftDockWidgetArea: 0, Qt.DockWidgetArea.TopDockWidgetArea: 1,
+                  Qt.DockWidgetArea.RightDockWidgetArea: 3, Qt.DockWidgetArea.BottomDockWidgetArea: 4}
+    docks = [d for d in window.panels.values() if d.isVisible() and d.widget() is not None]
+    docks.sort(key=lambda d: (area_order.get(window.dockWidgetArea(d), 5), d.y(), d.x()))
+    areas: list[QWidget] = [d.widget() for d in docks if area_order.get(window.dockWidgetArea(d), 5) < 2]
+    areas.append(window.tabs)
+    areas += [d.widget() for d in docks if area_order.get(window.dockWidgetArea(d), 5) >= 2]
+    return areas
+
+
+def _take_focus(area: QWidget) -> bool:
+    """Give ``area`` the keyboard focus: its focus proxy, else its first visible control that takes Tab."""
+    from PySide6.QtWidgets import QApplication
+    area.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    current = QApplication.focusWidget()
+    if current is not None and (current is area or area.isAncestorOf(current)):
+        return True
+    for child in area.findChildren(QWidget):
+        if child.isVisible() and child.isEnabled() and child.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            child.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return True
+    return False
+
+
+def focus_area(window, step: int) -> QWidget | None:
+    """Move the keyboard focus to the next (``step`` 1) or previous (-1) area of :func:`focus_areas` that can
+    take it (a panel showing only a message is passed over)."""
+    from PySide6.QtWidgets import QApplication
+    areas = focus_areas(window)
+    current = QApplication.focusWidget()
+    here = next((i for i, a in enumerate(areas) if current is not None and (a is current or a.isAncestorOf(current))),
+                -1 if step > 0 else 0)
+    for n in range(1, len(areas) + 1):
+        target = areas[(here + n * step) % len(areas)]
+        if target is window.tabs and window.tabs.current_page() is not None:
+            target = window.tabs.current_page()
+        if _take_focus(target):
+            return target
+    return None
+
+
+def install_panel_cycling(window) -> None:
+    """Go ▸ Next panel (F6) and Go ▸ Previous panel (Shift+F6), as in browsers and office suites."""
+    window.menus.add("next_panel", window.tr("Ne&xt panel"), lambda: focus_area(window, 1), "F6", None,
+                     window.tr("Move the keyboard focus to the next panel"), menu="go", section="panels")
+    window.menus.add("previous_panel", window.tr("Pre&vious panel"), lambda: focus_area(window, -1), "Shift+F6",
+                     None, window.tr("Move the keyboard focus to the previous panel"), menu="go", section="panels")

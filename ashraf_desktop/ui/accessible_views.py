@@ -179,11 +179,18 @@ def install() -> None:
 
 
 def notify_selected(view, event_id: str | None) -> None:
-    """Tell assistive technology which event of ``view`` is selected now (a focus change inside it)."""
+    """Tell assistive technology which event of ``view`` is selected now (a focus change inside it).
+
+    The event names the view and the child's index: Qt asks the view's interface for the child itself."""
     if not event_id or not QAccessible.isActive():
         return
     iface = QAccessible.queryAccessibleInterface(view)
-    if isinstance(iface, TimelineAccessible):
-        child = iface.item(event_id)
-        QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Focus))
-        QAccessible.updateAccessibility(QAccessibleEvent(child, QAccessible.Event.Selection))
+    if not isinstance(iface, TimelineAccessible):
+        return
+    index = iface.indexOfChild(iface.item(event_id))
+    if index < 0:
+        return
+    for kind in (QAccessible.Event.Focus, QAccessible.Event.Selection):
+        event = QAccessibleEvent(view, kind)
+        event.setChild(index)
+        QAccessible.updateAccessibility(event)

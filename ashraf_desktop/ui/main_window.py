@@ -31,6 +31,7 @@ from .. import APP_NAME
 from ..core.archive import ItemKind, LoadResult
 from ..paths import UserDirs
 from . import look
+from .accessibility import install_panel_cycling
 from .fit import fit_to_screen
 from .language_page import install_language_page
 from .preferences import Preferences
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.docks.reserve("concordance", "Concordance", Area.BottomDockWidgetArea, "Ctrl+Shift+K",
                            self._install_concordance, visible=False)
         self.views = AppViews(self)  # the facts, the library, the saved searches
+        install_panel_cycling(self)  # F6 / Shift+F6 move the keyboard focus between panels
         from .importing import install_importing  # File ▸ Import…, drops, the report, the Dublin Core form
         from .integrity.views import install_integrity  # Tools ▸ Verify, the quick check, File ▸ Export
         self.importer: ImportController = install_importing(self)

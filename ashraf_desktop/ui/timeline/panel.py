@@ -10,6 +10,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QMenu, QMessageBox,
                                QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
+from ..accessible_views import notify_selected
 from ...core.archive import Archive
 from ...core.timeline import EventFilter, events_csv, facets, format_range
 from ..fit import ElidedLabel
@@ -275,6 +276,7 @@ class TimelinePanel(QWidget):
         self.details.show_event(event, self.archive, self.renderer.model.style(event_id))
         self._update_status()
         self.view.update()
+        notify_selected(self.view, event_id)  # a screen reader announces the event now selected
 
     @Slot(object, object)
     def mark_search_hits(self, item_ids, event_ids) -> None:

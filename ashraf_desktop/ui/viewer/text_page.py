@@ -106,6 +106,9 @@ class TextPage(Page):
         self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("documentText")
         self.browser.setAccessibleName("Document text")
+        # a caret for keyboard users: arrows move it, Shift+arrows select a passage to annotate or copy
+        self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.browser.external_link.connect(
             lambda url: self.status_message.emit(f"External link (not opened): {url} — right-click to open it "
                                                  "in your browser"))
@@ -455,14 +458,20 @@ class TextPage(Page):
     def selection_selector(self) -> Any:
         """The selection as a TextSelector into the extracted text, or None (nothing selected, or a passage
         of a rendered page that cannot be found in the document's text)."""
+        c = self.browser.textCursor()
+        if not c.hasSelection():
+            return None
+        return self._selector_between(c.selectionStart(), c.selectionEnd())
+
+    def _selector_between(self, start: int, end: int) -> Any:
+        """A TextSelector into the extracted text for the document positions ``start..end`` (or None)."""
         from dataclasses import replace
         from ...core.annotations import TextSelector, locate, text_selector
         extracted = self.extracted
-        c = self.browser.textCursor()
-        if extracted is None or not c.hasSelection():
+        if extracted is None:
             return None
         doc_text = self.document_text()
-        s, e = codepoint_offsets(doc_text, [c.selectionStart(), c.selectionEnd()])
+        s, e = codepoint_offsets(doc_text, [start, end])
         while s < e and doc_text[s].isspace():
             s += 1
         while e > s and doc_text[e - 1].isspace():
@@ -484,6 +493,10 @@ class TextPage(Page):
         if self.extracted is None:
             return None
         selector = self.selection_selector()
+        if selector is None and self.cursor.current >= 0:  # no selection: the current match (as in a PDF)
+            selector = self._selector_between(*self.cursor.spans[self.cursor.current])
+            if selector is not None:
+                return "highlight", selector, "the current match"
         if selector is None:
             return None
         return "highlight", selector, "the selected passage"

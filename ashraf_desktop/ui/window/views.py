@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QInputDialog
 
 from ...core.saved_searches import SavedSearch, SavedSearches
@@ -17,6 +17,12 @@ if TYPE_CHECKING:
 __all__ = ["AppViews"]
 
 
+def _focus(page: Page | None) -> None:
+    """A view opened from the menu or its shortcut takes the keyboard focus (the reader goes there)."""
+    if page is not None:
+        page.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+
 class AppViews(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -25,11 +31,11 @@ class AppViews(QObject):
         self.saved_searches = SavedSearches(window.dirs.data)
         tabs, m = window.tabs, window.menus
         tabs.register_page("facts", self._facts_page, "info")
-        m.add("facts", "&Facts the sources state", lambda: self.open_facts(), "Ctrl+Shift+F", "info",
+        m.add("facts", "&Facts the sources state", lambda: _focus(self.open_facts()), "Ctrl+Shift+F", "info",
               "Every fact with each source's value; where the sources disagree", menu="view", section="views")
         window.provenance.fact_activated.connect(self.open_facts)
         tabs.register_page("library", self._library_page, "folder-open")
-        m.add("library", "&Library", lambda: self.open_library(), "Ctrl+Shift+L", "folder-open",
+        m.add("library", "&Library", lambda: _focus(self.open_library()), "Ctrl+Shift+L", "folder-open",
               "Every item in a table: sort, filter, describe or export many at once; saved searches",
               menu="view", section="views")
         m.add("save_search", "Save the current &search…", lambda: self.save_search(), "Ctrl+Shift+D", None,
