@@ -91,7 +91,7 @@ def test_an_unchanged_archive_is_not_reloaded_after_the_check(start, qtbot, tmp_
     start(archive)[1].close()
     result, window = start(archive)
     assert not result.current
-    qtbot.waitUntil(lambda: window.checks and not window.refreshing, timeout=30_000)  # the check ran, once
+    qtbot.waitUntil(lambda: bool(window.checks) and not window.refreshing, timeout=30_000)  # the check ran, once
     assert window.checks == [True] and not window.pending_panels  # after the index and the panels
     assert window.reloads == [] and window.archive is result.archive
 

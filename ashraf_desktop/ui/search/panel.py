@@ -79,6 +79,9 @@ class SearchPanel(QWidget):
         self.runner = runner or task_runner()
         self.index: Any = None
         self.last_result: Any = None
+        #: the current search's hits as last announced by ``hits_changed`` (a panel built later starts from them)
+        self.last_hits: tuple[frozenset[str], frozenset[str]] | None = None
+        self.hits_changed.connect(self._remember_hits)
         self.search_threads: list[str] = []  # names of threads searches ran on (the GUI thread must not appear)
         self._searched_query: str | None = None
         self.date_range: tuple[int, int] | None = None  # inclusive ordinal days, from the timeline
@@ -213,6 +216,13 @@ class SearchPanel(QWidget):
         self.setFocusProxy(self.box)
 
     # --- public --------------------------------------------------------------------------------------
+    def _remember_hits(self, item_ids: frozenset[str], event_ids: frozenset[str]) -> None:
+        self.last_hits = (item_ids, event_ids)
+
+    def searching(self) -> bool:
+        """A search will run or is running (something was typed or a period chosen)."""
+        return self.index is not None and bool(self.query() or self.date_range is not None)
+
     def set_index(self, index: Any) -> None:
         """The index is ready (it opens in the background at start): run what the user typed meanwhile."""
         self.index = index
