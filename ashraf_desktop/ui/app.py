@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, Qt, QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from .. import APP_ID, APP_NAME, __version__
@@ -203,8 +203,8 @@ class Smoke:
 
 def _bench_hooks(window: Any) -> None:
     """ASHRAF_BENCH=1 (bench/bench_startup.py): print when the window's first frame has been painted ("shown"),
-    when the panels built after it are ready ("panels") and when the first result of ASHRAF_BENCH_QUERY is
-    shown ("result"). Connected before ``show()``."""
+    when the first result of ASHRAF_BENCH_QUERY is shown ("result") and when the panels built after it are
+    ready ("panels"), then quit. Connected before ``show()``."""
     def panel_ready(_name: str) -> None:
         if not window.pending_panels:
             print(f"ASHRAF_BENCH panels {time.perf_counter() - _T0:.4f}", flush=True)
@@ -218,8 +218,14 @@ def _bench_hooks(window: Any) -> None:
 
         def result(_r: Any) -> None:
             print(f"ASHRAF_BENCH result {time.perf_counter() - _T0:.4f}", flush=True)
-            QCoreApplication.exit(0)
-        window.search.result_shown.connect(result)
+            if not window.pending_panels:
+                QCoreApplication.exit(0)
+
+        def panels_done(_name: str) -> None:  # the panels are built after the first result: quit when both came
+            if not window.pending_panels and window.search.last_result is not None:
+                QCoreApplication.exit(0)
+        window.search.result_shown.connect(result, Qt.ConnectionType.SingleShotConnection)
+        window.panel_ready.connect(panels_done)
         window.search.set_query(query)
     # the next turn of the event loop after the first paint: the whole frame is on screen by then (a
     # single-shot timer started by show() would fire before the first paint)

@@ -9,14 +9,13 @@ searches (``views``). The search index's life is ``ui/search/index_service.py``.
 through typed accessors (``timeline_panel``, ``gallery_panel``, ``annotations``, ``importer``, …), add menu
 entries with ``window.menus.add(…)`` and panels with :meth:`MainWindow.add_panel`; none sets attributes on it.
 
-Start-up order (start to a usable window <= 1 s, to the first result <= 1.5 s at 100,000 items): the window
-is built with the search, viewer and provenance panels and empty, named docks for the timeline, photos and
-annotations (so that the saved layout is restored and View ▸ Panels works at once); the first paint starts the
-search index on a worker; once it is ready, what was typed meanwhile is searched, and after that result is
-shown (at once when nothing was typed) the docks are built one per turn of the event loop (at once when
-something asks for one), then the last session's tabs reopen and the menus get their icons. Whatever the GUI
-thread builds while the index opens or the first search runs shares the interpreter with them, and the
-result would wait for it (at 100,000 items: 2.5-4.8 s instead of 1.1 s).
+Start-up order (a usable window <= 1 s, the first result <= 1.5 s at 100,000 items): the window is built with
+the search, viewer and provenance panels and empty, named docks for the timeline, photos and annotations (so
+that the saved layout is restored and View ▸ Panels works at once); the first paint starts the search index on a
+worker; once it is ready, what was typed meanwhile is searched, and after that search ends (at once when
+nothing was typed) the docks are built one per turn of the event loop (at once when something asks for one),
+then the last session's tabs reopen and the menus get their icons. Anything built on the GUI thread before
+would share the interpreter with the index and the search (at 100,000 items: result at 2.5-4.8 s, not 1.1 s).
 """
 
 from __future__ import annotations
@@ -67,12 +66,9 @@ __all__ = ["MainWindow", "settings_for", "open_index_default"]  # open_index_def
 
 log = logging.getLogger(__name__)
 
-#: the search index opens at the first paint (its worker then has the interpreter to itself: nothing else is
-#: built until the first result is shown); this is the latest it waits for that paint (a window that is never
-#: exposed still gets its index)
+#: the search index opens at the first paint; this is the latest it waits for that paint (a window that is
+#: never exposed still gets its index)
 INDEX_START_DELAY_MS = 1000
-#: the panels are built after the first result a waiting search shows, or this long after the index is ready
-PANELS_AFTER_INDEX_MS = 3000
 #: the size a first start asks for (less on a smaller screen: see fit_to_screen)
 START_SIZE = (1280, 800)
 Area = Qt.DockWidgetArea
@@ -114,7 +110,6 @@ class MainWindow(QMainWindow):
         self._shown_once = False
         self._index_started = False
         self._session_restored = False
-        self._panels_started = False
         self._closed = False
         self._timeline_panel: TimelinePanel | None = None
         self._gallery_panel: GalleryPanel | None = None
@@ -390,26 +385,20 @@ class MainWindow(QMainWindow):
         self.index_service.open(self.archive)
 
     def set_index(self, index: Any, text_cache: Any = None) -> None:
-        """The index is open: the tabs and search use it from now on. What the user typed meanwhile is
-        searched first; the panels not built yet are built after that result is shown (before it, they would
-        share the interpreter with the search and the result would wait for both), and then follow the
-        searches from the current one on."""
+        """The index is open: the tabs and search use it from now on. What was typed meanwhile is searched
+        first; the panels not built yet are built when that search ends (see the module's start-up order)."""
         self.tabs.set_index(index, text_cache)
         self.search.set_index(index)
         self.provenance.similar.set_index(index)
         self.status.set_busy("")
         self.index_ready.emit(index)
-        if self.search.searching():
-            self.search.result_shown.connect(self._build_panels_after_result, Qt.ConnectionType.SingleShotConnection)
-            # a search that ends without a result (damage, a notice) must not hold the panels back for long
-            QTimer.singleShot(PANELS_AFTER_INDEX_MS, self, self._build_panels_after_result)
+        if self.search.searching():  # every search ends in hits_changed (none marked when it failed or gave way)
+            self.search.hits_changed.connect(self._build_panels, Qt.ConnectionType.SingleShotConnection)
         else:
-            self._build_panels_after_result()
+            self._build_panels()
 
-    def _build_panels_after_result(self, *_args: Any) -> None:
-        if not self._panels_started:
-            self._panels_started = True
-            QTimer.singleShot(0, self, lambda: self.docks.build_next(self._after_panels))
+    def _build_panels(self, *_hits: object) -> None:
+        self.docks.build_all_later(self._after_panels)
 
     def _busy_changed(self, running: int, label: str) -> None:
         if not self.index_service.opening:  # the index's own progress owns the busy area until it is open
@@ -420,7 +409,7 @@ class MainWindow(QMainWindow):
         self.search.search_again()
 
     def _index_failed(self, message: str) -> None:
-        self._build_panels_after_result()  # nothing will be searched: the panels need not wait
+        self._build_panels()  # nothing will be searched: the panels need not wait
         self.status.set_unavailable("Search unavailable")
         self.search.show_unavailable(message)
 
@@ -512,12 +501,10 @@ class MainWindow(QMainWindow):
         if not self._first_painted:
             self._first_painted = True
             self.first_painted.emit()
-            # once this frame is on screen: the index (on a worker); the later panels when it is ready (after
-            # the first result, when something was typed), one per turn of the event loop; then the tabs of the
-            # last session
+            # once this frame is on screen: the index (on a worker), and the later panels when it is ready
             QTimer.singleShot(0, self, self._start_index_once)
             if not self.index_service.enabled:  # a window without an index: the panels come next
-                QTimer.singleShot(0, self, self._build_panels_after_result)
+                self._build_panels()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -68,6 +68,24 @@ def test_what_was_typed_before_the_index_was_ready_is_shown_before_the_panels_ar
     qtbot.waitUntil(lambda: window.gallery_panel.model.filtered, timeout=5_000)  # the hits' photos only
 
 
+def test_a_first_search_that_fails_does_not_hold_the_panels_back(make_window, qtbot, monkeypatch):
+    """The panels wait for the search typed before the index was ready; one that fails ends that wait too (its
+    notice is shown, nothing is marked)."""
+    from ashraf_desktop.core.search import SearchIndex
+
+    def broken(*_args, **_kwargs):
+        raise OSError("the disk went away")
+    monkeypatch.setattr(SearchIndex, "search", broken)
+    window = make_window(wait_index=False)
+    window.search.set_query("Ashraf", now=True)
+    order: list[str] = []
+    window.panel_ready.connect(order.append)
+    window.search.hits_changed.connect(lambda items, events: order.append(f"hits {len(items) + len(events)}"))
+    qtbot.waitUntil(lambda: not window.pending_panels, timeout=30_000)
+    assert order == ["hits 0", *LAZY]
+    assert "the disk went away" in window.search.notice.text() and window.search.last_result is None
+
+
 def test_reading_a_panel_builds_it_at_once(make_window):
     window = make_window(index=False)
     assert window.pending_panels == LAZY

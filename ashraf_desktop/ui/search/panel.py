@@ -220,7 +220,7 @@ class SearchPanel(QWidget):
         self.last_hits = (item_ids, event_ids)
 
     def searching(self) -> bool:
-        """A search will run or is running (something was typed or a period chosen)."""
+        """A search will run or is running (something was typed or a period chosen); it ends in ``hits_changed``."""
         return self.index is not None and bool(self.query() or self.date_range is not None)
 
     def set_index(self, index: Any) -> None:
@@ -256,7 +256,7 @@ class SearchPanel(QWidget):
 
     def search_again(self) -> None:
         """The index holds new or changed items: a search under way shows them (an empty box stays empty)."""
-        if self.index is not None and (self.query() or self.date_range is not None):
+        if self.searching():
             self.search_now()
 
     def show_unavailable(self, message: str) -> None:
@@ -353,7 +353,9 @@ class SearchPanel(QWidget):
             return _hit_ids(index.search(query, filters=filters, page=1, page_size=MARK_LIMIT,
                                          with_facets=False).hits)
 
-        self.runner.run_task(work, lambda ids: self.hits_changed.emit(*ids), lambda _e: None, key="search-ids",
+        # should the id-only pass fail, the first page's hits are marked: every search ends in hits_changed
+        self.runner.run_task(work, lambda ids: self.hits_changed.emit(*ids),
+                             lambda _e: self.hits_changed.emit(*_hit_ids(result.hits)), key="search-ids",
                              label="Marking the results on the timeline")
 
     def _run(self, query: str, page: int) -> None:

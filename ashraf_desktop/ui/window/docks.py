@@ -57,6 +57,7 @@ class Docks(QObject):
         self._places: dict[str, _Place] = {}
         self._builders: dict[str, Callable[[], None]] = {}
         self._pending: list[str] = []  # reserved panels not built yet, in build order
+        self._building = False  # build_all_later() was called
         self.closed = False
         #: the layout is the starting one, which grows and shrinks with the window (a maximised first start
         #: gives the timeline half the height); False once the user moves a panel's edge, or restored one
@@ -151,6 +152,13 @@ class Docks(QObject):
             self.panel_ready.emit(name)
             if name == upto:
                 return
+
+    def build_all_later(self, then: Callable[[], None]) -> None:
+        """Start building the reserved panels one per turn of the event loop, ``then`` once all are built; the
+        first call only (the start calls it on whichever comes first: the first search's end, a failed index)."""
+        if not self._building:
+            self._building = True
+            QTimer.singleShot(0, self, lambda: self.build_next(then))
 
     def build_next(self, then: Callable[[], None]) -> None:
         """After the first paint: one panel per turn of the event loop, so that typing is never held up for
