@@ -8,7 +8,6 @@ window cannot start here, if it cannot (no display, missing Qt libraries). ``cli
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import os
 import sys
 from pathlib import Path
@@ -45,6 +44,7 @@ def display_problem(environ: dict[str, str] | None = None, platform: str | None 
     if not env.get("DISPLAY") and not (env.get("WAYLAND_DISPLAY") and not qpa):
         return NO_DISPLAY
     if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        import ctypes.util  # here, not with the module: every command imports this one (~15 ms)
         missing = [lib for lib in ("xcb-cursor", "xkbcommon-x11") if ctypes.util.find_library(lib) is None]
         if missing and not getattr(sys, "frozen", False):
             return MISSING_XCB.format(libs=", ".join(f"lib{m}" for m in missing))

@@ -11,11 +11,15 @@ import argparse
 import json as _json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from ..core.annotations import (DB_NAME, AnnotationError, AnnotationStore, ImportFormatError, StoreEnvironmentError,
-                                csv_report, export_jsonld, import_jsonld, markdown_report)
 from .context import open_archive, writable
+
+if TYPE_CHECKING:
+    from ..core.annotations import AnnotationStore
+
+# ``core.annotations`` is imported by these commands only: every other command (``info``, ``search``) builds
+# this parser and would pay its ~45 ms
 
 __all__ = ["register", "cmd_export", "cmd_import", "EXIT_OK", "EXIT_INCOMPLETE", "EXIT_USAGE", "EXIT_STORE",
            "FORMATS"]
@@ -50,6 +54,7 @@ def _archive(args: argparse.Namespace) -> Path:
 
 
 def _db_path(data_dir: Path | str | None) -> Path:
+    from ..core.annotations import DB_NAME
     from ..paths import user_dirs
     return user_dirs(data_dir).data / DB_NAME
 
@@ -66,6 +71,7 @@ def _load_archive(archive: Path | str | None, err: TextIO, data_dir: Path | str 
 def _open_for_reading(path: Path) -> AnnotationStore | None:
     """Read-only first (works beside a running app, creates nothing); a database that needs a schema
     upgrade is opened writable once."""
+    from ..core.annotations import AnnotationStore, StoreEnvironmentError
     if not path.is_file():
         return None
     try:
@@ -80,6 +86,7 @@ def cmd_export(*, format: str = "jsonld", archive: Path | str | None = None, dat
                item: str | None = None, tag: str | None = None, by: str = "item", out: TextIO | None = None,
                err: TextIO | None = None) -> int:
     """Print the annotations (of ``archive``'s collection, or all) as JSON-LD, CSV or Markdown."""
+    from ..core.annotations import AnnotationError, csv_report, export_jsonld, markdown_report
     out, err = out or sys.stdout, err or sys.stderr
     if format not in FORMATS:
         print(f"error: unknown format {format!r} (choose from {', '.join(FORMATS)})", file=err)
@@ -120,6 +127,7 @@ def cmd_export(*, format: str = "jsonld", archive: Path | str | None = None, dat
 def cmd_import(file: Path | str, *, archive: Path | str | None = None, data_dir: Path | str | None = None,
                json: bool = False, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Merge a JSON-LD file (``-`` = standard input) into the annotations database; report what happened."""
+    from ..core.annotations import AnnotationError, AnnotationStore, ImportFormatError, import_jsonld
     out, err = out or sys.stdout, err or sys.stderr
     try:
         text = sys.stdin.buffer.read() if str(file) == "-" else Path(file).read_bytes()

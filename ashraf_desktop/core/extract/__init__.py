@@ -12,18 +12,22 @@ from typing import TYPE_CHECKING, Any
 
 from .cache import TextCache
 from .media import sniff_media_type
-from .office import DOCX, ODT, OFFICE_TYPES
 from .model import (PAGE_SEPARATOR, STATUS_ENCRYPTED, STATUS_NO_TEXT, STATUS_OK, ExtractedText, ExtractionError,
                     PageSpan)
 
 if TYPE_CHECKING:
     from .dispatch import DEFAULT_MAX_BYTES, extract
+    from .office import DOCX, ODT, OFFICE_TYPES
     from .pdf_text import PDFIUM_LOCK
 
 
 def __getattr__(name: str) -> Any:
-    """The readers (BeautifulSoup, markdown-it, pdfium: 0.1-0.3 s to import) load when first used, not with
-    the package: the search command and the index's worker need only ``TextCache`` until a file is read."""
+    """The readers (BeautifulSoup, markdown-it, pdfium: 0.1-0.3 s to import; the office formats' zip and
+    XML, 10 ms) load when first used, not with the package: the search command and the index's worker need
+    only ``TextCache`` until a file is read."""
+    if name in ("DOCX", "ODT", "OFFICE_TYPES"):
+        from . import office
+        return getattr(office, name)
     if name in ("extract", "DEFAULT_MAX_BYTES"):
         from . import dispatch
         return getattr(dispatch, name)
