@@ -64,8 +64,14 @@ def open_archive(args: argparse.Namespace, *, check_files: bool = False, err: Te
 def writable(folder: Path) -> bool:
     """Whether files can be created in ``folder`` (or, if it does not exist yet, in its nearest parent)."""
     path = Path(folder)
-    while not path.exists() and path.parent != path:
-        path = path.parent
+    while path.parent != path:
+        try:
+            path.stat()
+            break
+        except (FileNotFoundError, NotADirectoryError):
+            path = path.parent
+        except OSError:  # a folder on the way that may not be entered: nothing can be written there either
+            return False
     if not os.access(path, os.W_OK):
         return False
     try:

@@ -43,6 +43,7 @@ def _read_only(data: Path, *argv: str) -> subprocess.CompletedProcess:
         return subprocess.run(prefix + command, capture_output=True, text=True, env=env, timeout=300)
     if os.geteuid() == 0 and shutil.which("setpriv"):
         subprocess.run(["chmod", "-R", "a+rX,go-w", str(data)], check=True)
+        _let_nobody_reach(data, *(Path(a) for a in argv if Path(a).exists()))
         return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command],
                               capture_output=True, text=True, env=env, timeout=300)
     if os.geteuid() != 0:
@@ -52,6 +53,19 @@ def _read_only(data: Path, *argv: str) -> subprocess.CompletedProcess:
         finally:
             subprocess.run(["chmod", "-R", "u+w", str(data)], check=True)
     pytest.skip("no way to make a folder read-only here (no unshare -m, no setpriv)")
+
+
+def _let_nobody_reach(*paths: Path) -> None:
+    """Let ``nobody`` enter the folders above ``paths`` and read the files named (pytest's temporary
+    folders are root's alone: without this, the command would fail to reach its data folder at all, which
+    is not the read-only folder under test)."""
+    for path in paths:
+        if path.is_file():
+            path.chmod(path.stat().st_mode | 0o004)
+        for folder in path.parents:
+            mode = folder.stat().st_mode
+            if not mode & 0o001:
+                folder.chmod(mode | 0o001)
 
 
 def _cli(data: Path, *argv: str) -> subprocess.CompletedProcess:
