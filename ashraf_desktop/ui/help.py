@@ -17,6 +17,7 @@ from .. import APP_NAME, __version__
 from ..paths import data_root, resources_dir
 from .viewer.browser import SafeTextBrowser
 from .fit import fit_to_screen
+from .i18n import fill, translate
 
 __all__ = ["help_text", "show_help", "about_html", "versions"]
 
@@ -109,11 +110,11 @@ class HelpDialog(QDialog):
 def show_help(parent: QWidget, which: str) -> HelpDialog:
     """Open (non-modal) the help named ``which``: "query-syntax", "shortcuts" or "about"."""
     if which == "query-syntax":
-        dlg = HelpDialog("Query syntax", parent, markdown=help_text("search.md"))
+        dlg = HelpDialog(translate("help", "Query syntax"), parent, markdown=help_text("search.md"))
     elif which == "shortcuts":
-        dlg = HelpDialog("Keyboard shortcuts and panels", parent, markdown=help_text("gui.md"))
+        dlg = HelpDialog(translate("help", "Keyboard shortcuts and panels"), parent, markdown=help_text("gui.md"))
     else:
-        dlg = HelpDialog(f"About {APP_NAME}", parent, html=about_html())
+        dlg = HelpDialog(fill(translate("help", "About %1"), APP_NAME), parent, html=about_html())
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dlg.show()
     return dlg

@@ -14,9 +14,10 @@ font is the bundled Vazirmatn. Archive texts are never translated: only the app'
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -27,7 +28,7 @@ from .look import PERSIAN_FAMILY
 
 __all__ = ["LANGUAGES", "SETTING", "system_language", "chosen_language", "save_language", "install_language",
            "current_language", "is_persian", "format_date", "date_words", "format_number", "translations_dir",
-           "axis_calendar"]
+           "axis_calendar", "translate", "fill"]
 
 log = logging.getLogger(__name__)
 
@@ -113,9 +114,41 @@ def is_persian() -> bool:
     return _current == "fa"
 
 
-def format_number(value: int) -> str:
-    """A count in the interface's digits (``1,508`` or ``۱٬۵۰۸``)."""
+def format_number(value: int | float, decimals: int = 0) -> str:
+    """A number in the interface's digits (``1,508`` or ``۱٬۵۰۸``; ``decimals`` places for a fraction)."""
+    if decimals:
+        return QLocale().toString(float(value), "f", decimals)
     return QLocale().toString(int(value))
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` in the interface language (``pyside6-lupdate`` finds every call by its literal arguments).
+
+    Called when the text is shown, never at import: the translator is installed after the modules load.
+    A module-level constant is marked with ``QT_TRANSLATE_NOOP(context, text)`` and translated where used.
+    """
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+_ARG = re.compile(r"%(\d+)")
+
+
+def fill(template: str, *values: object) -> str:
+    """``template`` with ``%1``, ``%2``… replaced by ``values`` in one pass (a value holding ``%2`` stays as
+    it is); whole numbers in the interface's digits, not grouped (a year, a page: pass ``format_number(n)``
+    for a grouped count). Strings — titles, file names, archive text — are put in
+    unchanged: they are the archive's, not the app's."""
+    def one(match: re.Match[str]) -> str:
+        i = int(match.group(1)) - 1
+        if not 0 <= i < len(values):
+            return match.group(0)
+        value = values[i]
+        if isinstance(value, int) and not isinstance(value, bool):
+            locale = QLocale()
+            locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
+            return locale.toString(value)
+        return str(value)
+    return _ARG.sub(one, template)
 
 
 def format_date(edtf: str | None) -> str:

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QSizePolicy, QToolButton, QWidget
 
 from .look import icon
+from .i18n import fill, translate
 
 __all__ = ["Job", "JobStatus", "start_job"]
 
@@ -88,11 +89,12 @@ class JobStatus(QWidget):
         self.bar.setTextVisible(False)
         self.cancel_button = QToolButton(self)
         self.cancel_button.setObjectName("jobCancel")
-        self.cancel_button.setText("Cancel")
+        self.cancel_button.setText(translate("JobStatus", "Cancel"))
         self.cancel_button.setIcon(icon("x"))
         self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.cancel_button.setAutoRaise(True)
-        self.cancel_button.setToolTip(f"Stop: {job.title.lower()} ends after the current file")
+        self.cancel_button.setToolTip(fill(translate("JobStatus", "Stop: %1 ends after the current file"),
+                                           job.title.lower()))
         self.cancel_button.clicked.connect(job.cancel)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,7 +121,7 @@ class JobStatus(QWidget):
 
     def _cancelling(self) -> None:
         self.cancel_button.setEnabled(False)
-        self.label.setText(f"{self.job.title}: stopping after the current file…")
+        self.label.setText(fill(translate("JobStatus", "%1: stopping after the current file…"), self.job.title))
 
 
 def start_job(window: Any, title: str, work: Callable[[Job], Any], on_done: Callable[[Any], None],

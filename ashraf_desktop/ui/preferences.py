@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, Q
                                QWidget)
 
 from .fit import fit_to_screen, scrolling
+from .i18n import translate
 
 __all__ = ["Preferences", "PreferencesDialog", "PreferencesPage", "AuthorPage"]
 
@@ -28,7 +29,7 @@ class PreferencesPage(Protocol):
 class PreferencesDialog(QDialog):
     def __init__(self, pages: list[tuple[str, QWidget]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("PreferencesDialog", "Preferences"))
         self.setObjectName("preferencesDialog")
         self.pages = pages
         self.tabs = QTabWidget(self)
@@ -95,12 +96,15 @@ class AuthorPage(QWidget):
         self._get, self._set = get, set_
         self.name = QLineEdit(self)
         self.name.setObjectName("authorName")
-        self.name.setPlaceholderText("Your name, as readers of shared annotations should see it")
-        note = QLabel("New highlights, notes and regions are signed with this name. It is kept with them when "
-                      "annotations are exported or shared with a team.", self)
+        self.name.setPlaceholderText(translate("AuthorPage",
+                                               "Your name, as readers of shared annotations should see it"))
+        note = QLabel(translate("AuthorPage",
+                                "New highlights, notes and regions are signed with this name. It is kept with them "
+                                "when "
+                      "annotations are exported or shared with a team."), self)
         note.setWordWrap(True)
         form = QFormLayout(self)
-        form.addRow("Author name:", self.name)
+        form.addRow(translate("AuthorPage", "Author name:"), self.name)
         form.addRow(note)
 
     def load(self) -> None:

@@ -21,6 +21,7 @@ from .citation import STYLE_LABELS, citation_text
 from .look import icon
 from .similar import SimilarItems
 from .viewer.info_pages import date_text
+from .i18n import translate
 
 __all__ = ["ProvenancePanel", "provenance_rows", "provenance_html"]
 
@@ -114,15 +115,15 @@ class ProvenancePanel(QWidget):
         self.details.setFrameShape(QFrame.Shape.NoFrame)
         self.details.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.details.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.details.setAccessibleName("Provenance of the open item")
+        self.details.setAccessibleName(translate("ProvenancePanel", "Provenance of the open item"))
         self.details.anchorClicked.connect(self._link)
         self.details.setMinimumHeight(60)
-        self.events_label = QLabel("Events that cite it", self)
+        self.events_label = QLabel(translate("ProvenancePanel", "Events that cite it"), self)
         self.events_label.setObjectName("eventsLabel")
         self.events = QListWidget(self)
         self.events.setObjectName("citingEvents")
         self.events.setWordWrap(True)
-        self.events.setAccessibleName("Events that cite this item")
+        self.events.setAccessibleName(translate("ProvenancePanel", "Events that cite this item"))
         self.events_label.setBuddy(self.events)
         self.events.itemActivated.connect(self._event_item)
         self.events.itemClicked.connect(self._event_item)
@@ -133,7 +134,7 @@ class ProvenancePanel(QWidget):
             styles.addAction(label, lambda s=style: self.copy_citation(s))
         self.copy_button.setMenu(styles)
         self.editing_available = False  # set by whoever connects ``edit_requested`` (the importer)
-        self.edit_button = QPushButton("Edit metadata…", self)
+        self.edit_button = QPushButton(translate("ProvenancePanel", "Edit metadata…"), self)
         self.edit_button.setObjectName("editMetadata")
         self.edit_button.clicked.connect(lambda: self.item is not None and self.edit_requested.emit(self.item.id))
 
@@ -177,10 +178,14 @@ class ProvenancePanel(QWidget):
             self.similar.show_for(None)
             return
         editable = self.archive.layer_of(item) is not None
-        self.edit_button.setText("Edit metadata…" if editable else "Metadata (read-only)…")
+        self.edit_button.setText(translate("ProvenancePanel",
+                                           "Edit metadata…") if editable else translate("ProvenancePanel",
+                                                                                        "Metadata (read-only)…"))
         self.edit_button.setIcon(icon("file-text" if editable else "lock"))
-        self.edit_button.setToolTip("Describe this imported item: title, creator, date, …" if editable else
-                                    "This item belongs to the archive as published, which is read-only")
+        self.edit_button.setToolTip(translate("ProvenancePanel",
+                                              "Describe this imported item: title, creator, date, …") if editable else
+                                    translate("ProvenancePanel",
+                                              "This item belongs to the archive as published, which is read-only"))
         self.details.setHtml(provenance_html(item, self.archive))
         self._fill_events(self.archive.events_citing(item.id))
         self.similar.show_for(item.id)
@@ -198,7 +203,7 @@ class ProvenancePanel(QWidget):
         for event in events:
             entry = QListWidgetItem(icon("calendar"), f"{event.title}\n{date_text(event.date.edtf)}")
             entry.setData(Qt.ItemDataRole.UserRole, event.id)
-            entry.setToolTip("Open this event")
+            entry.setToolTip(translate("ProvenancePanel", "Open this event"))
             self.events.addItem(entry)
         if events:  # two rows at least; more scroll (the panel must fit a low dock)
             rows = min(len(events), 2)
@@ -226,4 +231,4 @@ class ProvenancePanel(QWidget):
         text = self.citation(style if isinstance(style, str) else "chicago")  # a QAction passes ``checked``
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.status_message.emit("Citation copied: " + text)
+            self.status_message.emit(translate("ProvenancePanel", "Citation copied: ") + text)

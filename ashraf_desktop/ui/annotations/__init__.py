@@ -17,6 +17,7 @@ from .controller import AnnotationCommand, AnnotationController, format_for_path
 from .model import AnnotationDelegate, AnnotationRole, AnnotationsModel
 from ..preferences import AuthorPage
 from .panel import AnnotationsPanel, render_note
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:
     from ..gallery.lightbox import Lightbox
@@ -98,12 +99,13 @@ class Wiring(QObject):
         page = page if page is not None else self.window.tabs.current_page()
         item = page.item if page is not None else None
         if page is None or item is None:
-            self.controller._say("Open a document first, then select the passage to annotate.")
+            self.controller._say(translate("Wiring", "Open a document first, then select the passage to annotate."))
             return None
         target = page.annotation_target()
         if target is None:
-            self.controller._say("Select a passage to annotate first." if page.extracted is not None else
-                                 "This document's text is not available to annotate.")
+            self.controller._say(translate("Wiring",
+                                           "Select a passage to annotate first.") if page.extracted is not None else
+                                 translate("Wiring", "This document's text is not available to annotate."))
             return None
         kind, selector, _where = target
         if kind == "highlight" and edit and page.selects_text:
@@ -121,11 +123,11 @@ class Wiring(QObject):
         """Open an annotation's item at its place (a region: the photo in the lightbox) and select it."""
         a = self.controller.get(annotation) if isinstance(annotation, str) else annotation
         if a is None:
-            self.controller._say("That annotation no longer exists.")
+            self.controller._say(translate("Wiring", "That annotation no longer exists."))
             return None
         item = self.window.archive.item(a.item_id)
         if item is None:
-            self.controller._say(f"The annotated item {a.item_id} is not in this archive.")
+            self.controller._say(fill(translate("Wiring", "The annotated item %1 is not in this archive."), a.item_id))
             return None
         self.window.show_panel("annotations")
         gallery = self.window.gallery_panel if a.region is not None else None
@@ -199,7 +201,8 @@ def install_annotations(window: MainWindow) -> Wiring:
     window keeps the returned wiring (``window.annotations`` is its controller)."""
     controller = AnnotationController(window)
     panel = AnnotationsPanel(controller, window)
-    window.add_panel("annotations", "Annotations", panel, Qt.DockWidgetArea.RightDockWidgetArea,
+    window.add_panel("annotations", translate("annotations", "Annotations"), panel,
+                     Qt.DockWidgetArea.RightDockWidgetArea,
                      shortcut="Ctrl+Shift+N")
     wiring = Wiring(window, controller, panel)
 
@@ -210,17 +213,23 @@ def install_annotations(window: MainWindow) -> Wiring:
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     m.register("undo", undo, menu="edit", section="undo")
     m.register("redo", redo, menu="edit", section="undo")
-    m.add("annotate", "&Annotate selection…", lambda: wiring.annotate_page(None, "yellow", True), "Ctrl+Shift+A",
-          "quote", "A note on the selected passage (in a PDF: the current match, or the page)",
+    m.add("annotate", translate("annotations", "&Annotate selection…"),
+          lambda: wiring.annotate_page(None, "yellow", True), "Ctrl+Shift+A",
+          "quote", translate("annotations",
+                             "A note on the selected passage (in a PDF: the current match, or the page)"),
           menu="edit", section="annotate")
-    m.add("highlight", "&Highlight selection", lambda: wiring.annotate_page(None, "yellow", False), "Ctrl+Shift+H",
-          None, "Highlight the selected passage in yellow", menu="edit", section="annotate")
+    m.add("highlight", translate("annotations", "&Highlight selection"),
+          lambda: wiring.annotate_page(None, "yellow", False), "Ctrl+Shift+H",
+          None, translate("annotations", "Highlight the selected passage in yellow"), menu="edit", section="annotate")
     window.preferences.add_page("Annotations", AuthorPage(lambda: controller.author, controller.set_author))
-    m.add("export_annotations", "&Export annotations…", lambda: controller.export_annotations(), menu="file",
+    m.add("export_annotations", translate("annotations", "&Export annotations…"),
+          lambda: controller.export_annotations(), menu="file",
           section="annotations")
-    m.add("import_annotations", "&Import annotations…", lambda: controller.import_annotations(), menu="file",
+    m.add("import_annotations", translate("annotations", "&Import annotations…"),
+          lambda: controller.import_annotations(), menu="file",
           section="annotations")
-    m.add("restore_annotations", "&Restore annotations from backup…", lambda: controller.restore_from_backup(),
+    m.add("restore_annotations", translate("annotations", "&Restore annotations from backup…"),
+          lambda: controller.restore_from_backup(),
           menu="file", section="annotations")
     QTimer.singleShot(0, controller.backup_in_background)
     if controller.error:

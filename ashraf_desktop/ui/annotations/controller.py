@@ -18,13 +18,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...core.annotations import (DB_NAME, Annotation, AnnotationError, AnnotationStore, Colour, ImportReport, Kind,
                                  Mutation, RegionSelector, StaleEditError, StoreEnvironmentError, TextSelector,
                                  csv_report, export_jsonld, import_jsonld, markdown_report, open_store)
+from ..i18n import fill, translate
 
 __all__ = ["AnnotationController", "AnnotationCommand", "EXPORT_FORMATS", "format_for_path"]
 
@@ -129,18 +130,20 @@ class AnnotationController(QObject):
 
     def _guarded(self, what: str, fn: Callable[[], Any]) -> Any:
         """Run one store call; an environment problem or a refused edit becomes a message and None."""
+        what = translate("AnnotationController", what)  # marked where it is passed: "saved", "deleted"…
         if self.store is None:
-            self._say(self.error or "Annotations are unavailable.")
+            self._say(self.error or translate("AnnotationController", "Annotations are unavailable."))
             return None
         try:
             return fn()
         except StoreEnvironmentError as error:
-            self._say(f"The annotation was not {what}: {error}")
+            self._say(fill(translate("AnnotationController", "The annotation was not %1: %2"), what, error))
         except StaleEditError:
-            self._say(f"Not {what}: the annotation was changed in another window meanwhile.")
+            self._say(fill(translate("AnnotationController",
+                                     "Not %1: the annotation was changed in another window meanwhile."), what))
             self.changed.emit(None)
         except AnnotationError as error:
-            self._say(f"The annotation was not {what}: {error}")
+            self._say(fill(translate("AnnotationController", "The annotation was not %1: %2"), what, error))
             self.changed.emit(None)
         return None
 
@@ -157,7 +160,7 @@ class AnnotationController(QObject):
     def for_item(self, item_id: str) -> list[Annotation]:
         if self.store is None:
             return []
-        return self._guarded("read", lambda: self.store.for_item(self.collection_id, item_id)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.for_item(self.collection_id, item_id)) or []
 
     def get(self, annotation_id: str) -> Annotation | None:
         if self.store is None:
@@ -170,25 +173,25 @@ class AnnotationController(QObject):
     def query(self, **filters: Any) -> list[Annotation]:
         if self.store is None:
             return []
-        return self._guarded("read", lambda: self.store.query(collection_id=self.collection_id, **filters)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.query(collection_id=self.collection_id, **filters)) or []
 
     def tags(self, prefix: str = "") -> list[str]:
         if self.store is None:
             return []
-        found = self._guarded("read", lambda: self.store.tags(prefix, collection_id=self.collection_id, limit=200))
+        found = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.tags(prefix, collection_id=self.collection_id, limit=200))
         return [t.name for t in found or []]
 
     def authors(self) -> list[str]:
         if self.store is None:
             return []
-        return self._guarded("read", lambda: self.store.authors(self.collection_id)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.authors(self.collection_id)) or []
 
     def counts(self) -> dict[str, int]:
         """Annotations per item of this archive (for the "✎ 3" in the search results)."""
         if self.store is None:
             return {}
         if self._counts is None:
-            self._counts = self._guarded("read", lambda: self.store.counts_by_item(self.collection_id)) or {}
+            self._counts = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.counts_by_item(self.collection_id)) or {}
         return self._counts
 
     def reanchor(self, item_id: str, extracted: Any) -> None:
@@ -203,8 +206,12 @@ class AnnotationController(QObject):
         if report.changed:
             if report.orphaned:
                 n = len(report.orphaned)
-                self._say(f"{n} annotation{'s' * (n != 1)} of this document could no longer be placed in its "
-                          "text; they are kept and listed as orphaned.")
+                self._say(fill(translate("AnnotationController",
+                                         "%1 annotation of this document could no longer be placed in its text; it is "
+                                         "kept and listed as orphaned.") if n == 1
+                               else translate("AnnotationController",
+                                              "%1 annotations of this document could no longer be placed in their "
+                                              "text; they are kept and listed as orphaned."), n))
             self.changed.emit({(self.collection_id, item_id)})
 
     # --- writing -------------------------------------------------------------------------------------
@@ -227,7 +234,7 @@ class AnnotationController(QObject):
             current = self.get(expected.id)
             if current is not None and current.modified != expected.modified and current.same_content(expected):
                 mutation = Mutation(before=current, after=mutation.after)
-        result = self._guarded("changed", lambda: self.store.apply(mutation))
+        result = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "changed"), lambda: self.store.apply(mutation))
         state = mutation.after or mutation.before
         self.changed.emit({(state.collection_id, state.item_id)} if state else None)
         return result
@@ -237,29 +244,30 @@ class AnnotationController(QObject):
                tags: Iterable[str] = (), edit: bool = False) -> Annotation | None:
         """A new annotation on ``item`` (an archive Item), signed with the author preference; undoable."""
         if not self.author:
-            self._say("Tip: set your name in Edit ▸ Preferences… to sign your annotations.")
-        mutation = self._guarded("saved", lambda: self.store.create(
+            self._say(translate("AnnotationController",
+                                "Tip: set your name in Edit ▸ Preferences… to sign your annotations."))
+        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "saved"), lambda: self.store.create(
             self.collection_id, item.id, kind, text=text, region=region, colour=colour, body=body,
             tags=tuple(tags), author=self.author, item_sha256=item.sha256 or ""))
         label = {"highlight": "Highlight", "note": "Note", "region": "Region"}.get(str(Kind(kind)), "Annotation")
-        created = self._push(mutation, f"{label} on {item.title}")
+        created = self._push(mutation, fill(translate("AnnotationController", "%1 on %2"), label, item.title))
         if created is not None:
-            self._say(f"{label} saved.")
+            self._say(fill(translate("AnnotationController", "%1 saved."), label))
             self.focus_requested.emit(created, edit)
         return created
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation | None:
-        mutation = self._guarded("saved", lambda: self.store.update(annotation_id, **changes))
+        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "saved"), lambda: self.store.update(annotation_id, **changes))
         if mutation is not None and mutation.before == mutation.after:
             return mutation.after
-        return self._push(mutation, "Edit annotation")
+        return self._push(mutation, translate("AnnotationController", "Edit annotation"))
 
     def delete(self, annotation_id: str) -> bool:
-        mutation = self._guarded("deleted", lambda: self.store.delete(annotation_id))
+        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "deleted"), lambda: self.store.delete(annotation_id))
         if mutation is None:
             return False
-        self._push(mutation, "Delete annotation")
-        self._say("Annotation deleted (Edit ▸ Undo brings it back).")
+        self._push(mutation, translate("AnnotationController", "Delete annotation"))
+        self._say(translate("AnnotationController", "Annotation deleted (Edit ▸ Undo brings it back)."))
         return True
 
     # --- search --------------------------------------------------------------------------------------
@@ -297,10 +305,11 @@ class AnnotationController(QObject):
     def export_annotations(self, path: Path | str | None = None, fmt: str | None = None) -> Path | None:
         """File ▸ Export annotations…: JSON-LD, CSV or Markdown, chosen by the dialog's filter or the suffix."""
         if self.store is None:
-            self._say(self.error or "Annotations are unavailable.")
+            self._say(self.error or translate("AnnotationController", "Annotations are unavailable."))
             return None
         if path is None:
-            name, chosen = QFileDialog.getSaveFileName(self.window, "Export annotations",
+            name, chosen = QFileDialog.getSaveFileName(self.window,
+                                                       translate("AnnotationController", "Export annotations"),
                                                        str(Path.home() / "annotations.jsonld"),
                                                        ";;".join(EXPORT_FORMATS))
             if not name:
@@ -312,34 +321,37 @@ class AnnotationController(QObject):
             text = self.export_text(fmt)
             path.write_text(text, encoding="utf-8")
         except (OSError, StoreEnvironmentError) as error:
-            self._say(f"The annotations were not exported: {error}")
+            self._say(fill(translate("AnnotationController", "The annotations were not exported: %1"), error))
             return None
-        self._say(f"Annotations exported to {path}")
+        self._say(fill(translate("AnnotationController", "Annotations exported to %1"), path))
         return path
 
     def import_annotations(self, path: Path | str | None = None, *, show_report: bool = True) -> ImportReport | None:
         """File ▸ Import annotations…: merge a JSON-LD file by annotation id; a report says what happened."""
         if self.store is None:
-            self._say(self.error or "Annotations are unavailable.")
+            self._say(self.error or translate("AnnotationController", "Annotations are unavailable."))
             return None
         if path is None:
-            name, _ = QFileDialog.getOpenFileName(self.window, "Import annotations", str(Path.home()),
-                                                  "W3C Web Annotation JSON-LD (*.jsonld *.json);;All files (*)")
+            name, _ = QFileDialog.getOpenFileName(self.window, translate("AnnotationController", "Import annotations"),
+                                                  str(Path.home()),
+                                                  translate("AnnotationController",
+                                                            "W3C Web Annotation JSON-LD (*.jsonld *.json);;All files "
+                                                            "(*)"))
             if not name:
                 return None
             path = Path(name)
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            self._say(f"The file could not be read: {error}")
+            self._say(fill(translate("AnnotationController", "The file could not be read: %1"), error))
             return None
-        report = self._guarded("imported", lambda: import_jsonld(self.store, text, archive=self.window.archive))
+        report = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "imported"), lambda: import_jsonld(self.store, text, archive=self.window.archive))
         if report is None:
             return None
         self.undo_stack.clear()  # steps recorded before the merge may no longer apply
         self._counts = None
         self.changed.emit(None)
-        self._say(f"Import: {report.summary()}")
+        self._say(fill(translate("AnnotationController", "Import: %1"), report.summary()))
         if show_report:
             self.show_import_report(report)
         return report
@@ -382,29 +394,31 @@ class AnnotationController(QObject):
     def restore_from_backup(self, backup: Any = None) -> Path | None:
         """File ▸ Restore annotations from backup…: choose a copy; the current state is saved first."""
         if self.store is None:
-            self._say(self.error or "Annotations are unavailable.")
+            self._say(self.error or translate("AnnotationController", "Annotations are unavailable."))
             return None
         if backup is None:
             found = self.backups()
             if not found:
-                self._say("There is no backup of the annotations yet (one is made each day the app starts).")
+                self._say(translate("AnnotationController",
+                                    "There is no backup of the annotations yet (one is made each day the app starts)."))
                 return None
             labels = [b.label for b in found]
-            label, ok = QInputDialog.getItem(self.window, "Restore annotations",
-                                             "Replace the annotations with this copy (the current state is "
-                                             "saved as a copy first):", labels, 0, False)
+            label, ok = QInputDialog.getItem(self.window, translate("AnnotationController", "Restore annotations"),
+                                             translate("AnnotationController",
+                                                       "Replace the annotations with this copy (the current state is "
+                                             "saved as a copy first):"), labels, 0, False)
             if not ok:
                 return None
             backup = found[labels.index(label)]
-        safety = self._guarded("restored", lambda: self.store.restore(backup))
+        safety = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "restored"), lambda: self.store.restore(backup))
         if safety is None:
             return None
         self.undo_stack.clear()
         self._counts = None
         self.changed.emit(None)
         self._sync_timer.start()
-        self._say(f"Annotations restored from {getattr(backup, 'label', Path(str(backup)).name)}; the state before "
-                  f"is kept as {safety.name}.")
+        self._say(fill(translate("AnnotationController",
+                                 "Annotations restored from %1; the state before is kept as %2."), getattr(backup, 'label', Path(str(backup)).name), safety.name))
         return safety
 
     def backup_in_background(self) -> None:
@@ -426,7 +440,7 @@ class AnnotationController(QObject):
 
         def failed(error: BaseException) -> None:
             self._backing_up = False
-            self._say(f"The daily backup of the annotations failed: {error}")
+            self._say(fill(translate("AnnotationController", "The daily backup of the annotations failed: %1"), error))
         self._backing_up = True
         self.window.runner.run_task(work, done, failed, label="")
 

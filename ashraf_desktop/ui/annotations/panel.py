@@ -22,6 +22,7 @@ from ..fit import scrolling
 from .controller import AnnotationController
 from .model import AnnotationDelegate, AnnotationsModel, AnnotationRole
 from .widgets import TagEdit, colour_icon
+from ..i18n import fill, translate
 
 __all__ = ["AnnotationsPanel", "MODES", "render_note"]
 
@@ -49,7 +50,7 @@ class AnnotationsPanel(QWidget):
 
         self.mode = QComboBox(self)
         self.mode.setObjectName("annotationMode")
-        self.mode.setAccessibleName("Annotations to show")
+        self.mode.setAccessibleName(translate("AnnotationsPanel", "Annotations to show"))
         for key, label in MODES:
             self.mode.addItem(label, key)
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -66,11 +67,11 @@ class AnnotationsPanel(QWidget):
         self.colour_filter = QComboBox(self)
         self.item_filter = QComboBox(self)
         self.date_from = QLineEdit(self)
-        self.date_from.setPlaceholderText("from YYYY-MM-DD")
-        self.date_from.setAccessibleName("Created from (YYYY-MM-DD)")
+        self.date_from.setPlaceholderText(translate("AnnotationsPanel", "from YYYY-MM-DD"))
+        self.date_from.setAccessibleName(translate("AnnotationsPanel", "Created from (YYYY-MM-DD)"))
         self.date_to = QLineEdit(self)
-        self.date_to.setPlaceholderText("to YYYY-MM-DD")
-        self.date_to.setAccessibleName("Created until (YYYY-MM-DD)")
+        self.date_to.setPlaceholderText(translate("AnnotationsPanel", "to YYYY-MM-DD"))
+        self.date_to.setAccessibleName(translate("AnnotationsPanel", "Created until (YYYY-MM-DD)"))
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
@@ -82,7 +83,7 @@ class AnnotationsPanel(QWidget):
             # long titles and tags must not widen the panel: the list drops down as wide as it needs
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-        form.addRow("Created", dates)
+        form.addRow(translate("AnnotationsPanel", "Created"), dates)
         self.date_from.editingFinished.connect(self.refresh)
         self.date_to.editingFinished.connect(self.refresh)
 
@@ -95,7 +96,7 @@ class AnnotationsPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setAccessibleName("Annotations")
+        self.list.setAccessibleName(translate("AnnotationsPanel", "Annotations"))
         self.list.setMinimumHeight(80)
         self.list.activated.connect(self._activated)
         self.list.selectionModel().currentChanged.connect(self._current_changed)
@@ -106,7 +107,7 @@ class AnnotationsPanel(QWidget):
 
         self.preview = QTextBrowser(self)
         self.preview.setObjectName("annotationPreview")
-        self.preview.setAccessibleName("The selected annotation")
+        self.preview.setAccessibleName(translate("AnnotationsPanel", "The selected annotation"))
         self.preview.setOpenLinks(False)
         self.preview.anchorClicked.connect(self._link)
         self.preview.setMaximumHeight(110)
@@ -114,22 +115,25 @@ class AnnotationsPanel(QWidget):
         editor = QWidget(self)
         self.colour = QComboBox(editor)
         self.colour.setObjectName("annotationColour")
-        self.colour.setAccessibleName("Highlight colour")
+        self.colour.setAccessibleName(translate("AnnotationsPanel", "Highlight colour"))
         for c in Colour:
             self.colour.addItem(colour_icon(COLOUR_HEX[c]), c.value.capitalize(), c.value)
         self.note = QPlainTextEdit(editor)
         self.note.setObjectName("annotationNote")
-        self.note.setAccessibleName("Note")
-        self.note.setAccessibleDescription("Markdown; link another item with [label](item:item-id). Tab moves on.")
-        self.note.setPlaceholderText("Note (Markdown; link another item with [label](item:item-id))")
+        self.note.setAccessibleName(translate("AnnotationsPanel", "Note"))
+        self.note.setAccessibleDescription(translate("AnnotationsPanel",
+                                                     "Markdown; link another item with [label](item:item-id). Tab "
+                                                     "moves on."))
+        self.note.setPlaceholderText(translate("AnnotationsPanel",
+                                               "Note (Markdown; link another item with [label](item:item-id))"))
         self.note.setTabChangesFocus(True)
         self.tags = TagEdit(self.controller.tags, editor)
         self.tags.setObjectName("annotationTags")
-        self.tags.setAccessibleName("Tags, separated by commas")
-        self.save_button = QPushButton("Save", editor)
+        self.tags.setAccessibleName(translate("AnnotationsPanel", "Tags, separated by commas"))
+        self.save_button = QPushButton(translate("AnnotationsPanel", "Save"), editor)
         self.save_button.setObjectName("annotationSave")
         self.save_button.clicked.connect(self.save_current)
-        self.delete_button = QPushButton("Delete", editor)
+        self.delete_button = QPushButton(translate("AnnotationsPanel", "Delete"), editor)
         self.delete_button.setObjectName("annotationDelete")
         self.delete_button.clicked.connect(self.delete_current)
         self.status = QLabel(editor)
@@ -256,11 +260,13 @@ class AnnotationsPanel(QWidget):
                 rows = self.controller.query(**values)
             except ValueError:
                 rows = []
-            self.empty.setText("No annotation matches these filters." if any(values.values())
-                               else "No annotations in this archive yet.")
+            self.empty.setText(translate("AnnotationsPanel",
+                                         "No annotation matches these filters.") if any(values.values())
+                               else translate("AnnotationsPanel", "No annotations in this archive yet."))
         else:
             rows = self.controller.query(status="orphaned")
-            self.empty.setText("No orphaned annotations: every passage was found in its document.")
+            self.empty.setText(translate("AnnotationsPanel",
+                                         "No orphaned annotations: every passage was found in its document."))
         self.model.set_annotations(rows, show_item=mode != "item")
         self.empty.setVisible(not rows)
         self.count_label.setText(f"{len(rows)}")
@@ -313,7 +319,7 @@ class AnnotationsPanel(QWidget):
         colour = str(self.colour.currentData())
         saved = self.controller.update(a.id, colour=colour, body=self.note.toPlainText(), tags=self.tags.tags())
         if saved is not None:
-            self.status.setText("Saved.")
+            self.status.setText(translate("AnnotationsPanel", "Saved."))
         return saved
 
     def delete_current(self) -> bool:
@@ -335,4 +341,4 @@ class AnnotationsPanel(QWidget):
         if ids:
             self.item_link.emit(ids[0])
         else:
-            self.controller._say(f"Link (not opened): {target}")
+            self.controller._say(fill(translate("AnnotationsPanel", "Link (not opened): %1"), target))

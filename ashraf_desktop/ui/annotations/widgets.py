@@ -7,6 +7,7 @@ from typing import Callable
 from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from ..i18n import translate
 
 __all__ = ["colour_icon", "TagEdit"]
 
@@ -35,7 +36,7 @@ class TagEdit(QLineEdit):
     def __init__(self, tags: Callable[[str], list[str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._tags = tags
-        self.setPlaceholderText("tags, separated by commas")
+        self.setPlaceholderText(translate("TagEdit", "tags, separated by commas"))
         self.tag_model = QStringListModel(self)
         self.completer_ = QCompleter(self.tag_model, self)
         self.completer_.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from ...core.archive import Archive, Citation
 from ...core.facts import FactSummary, summarize_facts
-from ..i18n import format_date
+from ..i18n import fill, format_date, translate
 from ..viewer.info_pages import InfoPage, item_link
 from ..viewer.page import Location
 
@@ -96,13 +96,14 @@ class FactsPage(InfoPage):
         super().__init__(archive, location, facts_html(self.summaries, dates=self.source_dates), parent)
         self.title_text = "Facts"
         self.browser.setObjectName("factsText")
-        self.browser.setAccessibleName("Facts the sources state")
+        self.browser.setAccessibleName(translate("FactsPage", "Facts the sources state"))
         self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-        self.disputed_only = QCheckBox("Only where the sources disagree", self)
+        self.disputed_only = QCheckBox(translate("FactsPage", "Only where the sources disagree"), self)
         self.disputed_only.setObjectName("disputedOnly")
         self.disputed_only.toggled.connect(self._refill)
         count = QLabel(self)
-        count.setText(f"{sum(1 for f in self.summaries if f.disputed)} of {len(self.summaries)} disputed")
+        count.setText(fill(translate("FactsPage", "%1 of %2 disputed"), sum(1 for f in self.summaries if f.disputed),
+                           len(self.summaries)))
         self.toolbar_layout.addWidget(self.disputed_only)
         self.toolbar_layout.addStretch(1)
         self.toolbar_layout.addWidget(count)

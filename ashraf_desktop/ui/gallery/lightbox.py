@@ -24,6 +24,7 @@ from ..tasks import run_task
 from .loader import pil_to_qimage
 from .model import GalleryModel
 from ..fit import fit_to_screen
+from ..i18n import fill, format_number, translate
 
 __all__ = ["Lightbox", "ImageCanvas"]
 
@@ -363,17 +364,19 @@ class Lightbox(QDialog):
         self._resolution = ""  # what the canvas holds: "thumbnail", "screen", "full"
         self._frames: list[tuple[QPixmap, int]] = []
         self._frame = 0
-        self.setWindowTitle("Photo")
+        self.setWindowTitle(translate("Lightbox", "Photo"))
         self.setModal(False)
         fit_to_screen(self, (1100, 760))
 
         self.canvas = ImageCanvas(self)
-        self.canvas.setAccessibleName("Photo")
-        self.canvas.setAccessibleDescription("Arrow keys: previous and next photo; + and -: zoom; R: mark a region")
+        self.canvas.setAccessibleName(translate("Lightbox", "Photo"))
+        self.canvas.setAccessibleDescription(translate("Lightbox",
+                                                       "Arrow keys: previous and next photo; + and -: zoom; R: mark a "
+                                                       "region"))
         self.canvas.needs_full_resolution.connect(self._want_full)
         self.canvas.zoom_changed.connect(self._show_zoom)
         self.details = QTextBrowser(self)
-        self.details.setAccessibleName("About this photo")
+        self.details.setAccessibleName(translate("Lightbox", "About this photo"))
         self.details.setOpenLinks(False)
         self.details.setMinimumWidth(240)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -383,41 +386,50 @@ class Lightbox(QDialog):
         self.splitter.setSizes([780, 300])
 
         self.toolbar = QToolBar(self)
-        self.act_prev = self._action("◀ Previous", self.previous, [QKeySequence(Qt.Key.Key_Left),
+        self.act_prev = self._action(translate("Lightbox", "◀ Previous"), self.previous, [QKeySequence(Qt.Key.Key_Left),
                                                                   QKeySequence(Qt.Key.Key_PageUp)])
-        self.act_next = self._action("Next ▶", self.next, [QKeySequence(Qt.Key.Key_Right),
+        self.act_next = self._action(translate("Lightbox", "Next ▶"), self.next, [QKeySequence(Qt.Key.Key_Right),
                                                           QKeySequence(Qt.Key.Key_PageDown)])
         self.toolbar.addSeparator()
-        self.act_fit = self._action("Fit", self.canvas.fit, [QKeySequence("0"), QKeySequence("Ctrl+0")])
+        self.act_fit = self._action(translate("Lightbox", "Fit"), self.canvas.fit,
+                                    [QKeySequence("0"), QKeySequence("Ctrl+0")])
         self.act_actual = self._action("100%", self.canvas.actual_size, [QKeySequence("1")])
-        self._action("Zoom in", lambda: self.canvas.zoom_by(1.25), [QKeySequence("+"), QKeySequence("="),
+        self._action(translate("Lightbox", "Zoom in"), lambda: self.canvas.zoom_by(1.25),
+                     [QKeySequence("+"), QKeySequence("="),
                                                                     QKeySequence.StandardKey.ZoomIn])
-        self._action("Zoom out", lambda: self.canvas.zoom_by(0.8), [QKeySequence("-"),
+        self._action(translate("Lightbox", "Zoom out"), lambda: self.canvas.zoom_by(0.8), [QKeySequence("-"),
                                                                     QKeySequence.StandardKey.ZoomOut])
         self.toolbar.addSeparator()
-        self.act_full_screen = self._action("Full screen", self.toggle_full_screen,
+        self.act_full_screen = self._action(translate("Lightbox", "Full screen"), self.toggle_full_screen,
                                             [QKeySequence(Qt.Key.Key_F11), QKeySequence("F")])
-        self.act_slideshow = self._action("Slideshow", self.toggle_slideshow, [QKeySequence("S")])
+        self.act_slideshow = self._action(translate("Lightbox", "Slideshow"), self.toggle_slideshow,
+                                          [QKeySequence("S")])
         self.act_slideshow.setCheckable(True)
-        self.act_info = self._action("Details", self._toggle_details, [QKeySequence("I")])
+        self.act_info = self._action(translate("Lightbox", "Details"), self._toggle_details, [QKeySequence("I")])
         self.act_info.setCheckable(True)
         self.act_info.setChecked(True)
         self.toolbar.addSeparator()
         self.act_turn_left = self._action("⟲", lambda: self.turn(-90), [QKeySequence("["), QKeySequence("Ctrl+L")])
-        self.act_turn_left.setToolTip("Turn the photo left ([ or Ctrl+L): kept for you, the file is not changed")
+        self.act_turn_left.setToolTip(translate("Lightbox",
+                                                "Turn the photo left ([ or Ctrl+L): kept for you, the file is not "
+                                                "changed"))
         self.act_turn_right = self._action("⟳", lambda: self.turn(90), [QKeySequence("]"), QKeySequence("Ctrl+R")])
-        self.act_turn_right.setToolTip("Turn the photo right (] or Ctrl+R): kept for you, the file is not changed")
-        self.toolbar.widgetForAction(self.act_turn_left).setAccessibleName("Turn the photo left")
-        self.toolbar.widgetForAction(self.act_turn_right).setAccessibleName("Turn the photo right")
+        self.act_turn_right.setToolTip(translate("Lightbox",
+                                                 "Turn the photo right (] or Ctrl+R): kept for you, the file is not "
+                                                 "changed"))
+        self.toolbar.widgetForAction(self.act_turn_left).setAccessibleName(translate("Lightbox", "Turn the photo left"))
+        self.toolbar.widgetForAction(self.act_turn_right).setAccessibleName(translate("Lightbox",
+                                                                                      "Turn the photo right"))
         self.toolbar.addSeparator()
-        self.act_region = self._action("Mark region", self._toggle_region_mode, [QKeySequence("R")])
+        self.act_region = self._action(translate("Lightbox", "Mark region"), self._toggle_region_mode,
+                                       [QKeySequence("R")])
         self.act_region.setCheckable(True)
-        self.act_region.setToolTip("Drag a rectangle on the photo to annotate that region (R)")
+        self.act_region.setToolTip(translate("Lightbox", "Drag a rectangle on the photo to annotate that region (R)"))
         self.canvas.region_drawn.connect(self._region_drawn)
-        self.page_label = QLabel("Page", self)
+        self.page_label = QLabel(translate("Lightbox", "Page"), self)
         self.page_box = QSpinBox(self)
         self.page_label.setBuddy(self.page_box)
-        self.page_box.setAccessibleName("Page")
+        self.page_box.setAccessibleName(translate("Lightbox", "Page"))
         self.page_box.setMinimum(1)
         self.page_box.valueChanged.connect(self._page_chosen)
         self._page_actions = [self.toolbar.addWidget(self.page_label), self.toolbar.addWidget(self.page_box)]
@@ -468,7 +480,7 @@ class Lightbox(QDialog):
         count = self.model.rowCount()
         if count == 0:
             self.row = -1
-            self.canvas.set_message("No photos to show.")
+            self.canvas.set_message(translate("Lightbox", "No photos to show."))
             return
         row = max(0, min(row, count - 1))
         changed = row != self.row
@@ -481,7 +493,7 @@ class Lightbox(QDialog):
         self._problem = ""
         self._info = self.model.info(item.id)
         self._exif = None
-        self.position_label.setText(f"  {row + 1} of {count}")
+        self.position_label.setText(fill(translate("Lightbox", "  %1 of %2"), row + 1, count))
         self.act_prev.setEnabled(row > 0)
         self.act_next.setEnabled(row + 1 < count)
         self.setWindowTitle(item.caption or item.title)
@@ -497,7 +509,7 @@ class Lightbox(QDialog):
                 self.canvas.set_pixmap(thumb, full)
                 self._resolution = "thumbnail"
             else:
-                self.canvas.set_message("Loading…")
+                self.canvas.set_message(translate("Lightbox", "Loading…"))
                 self._resolution = ""
             self._load_screen(item)
         self._update_pages()
@@ -593,7 +605,7 @@ class Lightbox(QDialog):
     def _show_problem(self, message: str) -> None:
         self._problem = message
         self._resolution = ""
-        self.canvas.set_message(f"This file cannot be shown.\n\n{message}")
+        self.canvas.set_message(fill(translate("Lightbox", "This file cannot be shown.\n\n%1"), message))
 
     def _next_frame(self) -> None:
         if not self._frames:
@@ -610,7 +622,7 @@ class Lightbox(QDialog):
             action.setVisible(pages > 1)
         self.page_box.blockSignals(True)
         self.page_box.setMaximum(max(1, pages))
-        self.page_label.setText(f" Page (of {pages}) ")
+        self.page_label.setText(fill(translate("Lightbox", " Page (of %1) "), pages))
         self.page_box.setValue(self._page + 1)
         self.page_box.blockSignals(False)
 
@@ -656,7 +668,8 @@ class Lightbox(QDialog):
         self.act_info.setChecked(self.details.isVisible())
 
     def _show_zoom(self, zoom: float) -> None:
-        self.zoom_label.setText(f"  {zoom * 100:.0f}%" + (" (fit)" if self.canvas.fit_mode else ""))
+        self.zoom_label.setText(f"  {zoom * 100:.0f}%" + (translate("Lightbox",
+                                                                    " (fit)") if self.canvas.fit_mode else ""))
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.isFullScreen():
@@ -724,7 +737,8 @@ def details_html(item: Item, info: ImageInfo | None, exif: ExifSummary | None, p
             described = describe_date(meta.date)
         except (DateError, ValueError):
             described = meta.date
-        rows.append(_row("Date", described if described == meta.date else f"{described} ({meta.date})"))
+        rows.append(_row(translate("gallery.lightbox", "Date"),
+                         described if described == meta.date else f"{described} ({meta.date})"))
     for label, value in (("Creator", "; ".join(meta.creator)), ("Rights", meta.rights), ("Source", meta.source),
                          ("Publisher", "; ".join(meta.publisher)), ("Description", meta.description),
                          ("Tags", ", ".join(item.tags)), ("Item id", item.id)):
@@ -733,18 +747,19 @@ def details_html(item: Item, info: ImageInfo | None, exif: ExifSummary | None, p
     parts.append("<h4>In the archive</h4><table>" + "".join(rows) + "</table>")
     file_rows = []
     if item.file is not None:
-        file_rows.append(_row("File", item.file.name))
+        file_rows.append(_row(translate("gallery.lightbox", "File"), item.file.name))
     if info is not None:
-        file_rows.append(_row("Format", info.format))
-        file_rows.append(_row("Size", f"{info.width} × {info.height} px ({info.megapixels:.1f} MP)"))
+        file_rows.append(_row(translate("gallery.lightbox", "Format"), info.format))
+        file_rows.append(_row(translate("gallery.lightbox", "Size"),
+                              f"{info.width} × {info.height} px ({info.megapixels:.1f} MP)"))
         if info.animated:
-            file_rows.append(_row("Frames", str(info.frames)))
+            file_rows.append(_row(translate("gallery.lightbox", "Frames"), str(info.frames)))
         if info.pages > 1:
-            file_rows.append(_row("Pages", str(info.pages)))
+            file_rows.append(_row(translate("gallery.lightbox", "Pages"), str(info.pages)))
         for warning in info.warnings:
-            file_rows.append(_row("Note", warning))
+            file_rows.append(_row(translate("gallery.lightbox", "Note"), warning))
     if item.sha256:
-        file_rows.append(_row("SHA-256", item.sha256[:16] + "…"))
+        file_rows.append(_row(translate("gallery.lightbox", "SHA-256"), item.sha256[:16] + "…"))
     parts.append("<h4>File</h4><table>" + "".join(file_rows) + "</table>")
     if exif is not None and not exif.empty:
         parts.append("<h4>Camera (EXIF)</h4><table>" + "".join(_row(k, v) for k, v in exif.rows()) + "</table>")

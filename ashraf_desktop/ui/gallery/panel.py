@@ -19,6 +19,7 @@ from .delegate import ThumbnailDelegate
 from .lightbox import Lightbox
 from .loader import ThumbnailLoader
 from .model import GalleryModel, ItemRoles
+from ..i18n import fill, format_number, translate
 
 __all__ = ["GalleryPanel", "GalleryView", "install_gallery", "EMPTY_ARCHIVE_TEXT"]
 
@@ -148,18 +149,18 @@ class GalleryPanel(QWidget):
         self.filter_note = QLabel(self)
         self.filter_note.setVisible(False)
         self.show_all_button = QToolButton(self)
-        self.show_all_button.setText("Show all")
+        self.show_all_button.setText(translate("GalleryPanel", "Show all"))
         self.show_all_button.setVisible(False)
         self.show_all_button.clicked.connect(self.clear_filters)
         self.sort_box = QComboBox(self)
         for label, key in (("Date", "date"), ("Title", "title"), ("Import order", "import")):
             self.sort_box.addItem(label, key)
-        self.sort_box.setToolTip("Sort photos by")
-        self.sort_box.setAccessibleName("Sort photos by")
+        self.sort_box.setToolTip(translate("GalleryPanel", "Sort photos by"))
+        self.sort_box.setAccessibleName(translate("GalleryPanel", "Sort photos by"))
         self.sort_box.currentIndexChanged.connect(lambda _: self.model.sort_by(self.sort_box.currentData()))
         self.tag_box = QComboBox(self)
-        self.tag_box.setToolTip("Show only photos with this tag")
-        self.tag_box.setAccessibleName("Show only photos with this tag")
+        self.tag_box.setToolTip(translate("GalleryPanel", "Show only photos with this tag"))
+        self.tag_box.setAccessibleName(translate("GalleryPanel", "Show only photos with this tag"))
         self.tag_box.currentIndexChanged.connect(self._tag_chosen)
         self.size_slider = QSlider(Qt.Orientation.Horizontal, self)
         self.size_slider.setRange(MIN_THUMB, MAX_THUMB)
@@ -167,14 +168,14 @@ class GalleryPanel(QWidget):
         self.size_slider.setPageStep(32)
         self.size_slider.setValue(DEFAULT_THUMB)
         self.size_slider.setFixedWidth(140)
-        self.size_slider.setToolTip("Thumbnail size (Ctrl+wheel over the photos)")
-        self.size_slider.setAccessibleName("Thumbnail size")
+        self.size_slider.setToolTip(translate("GalleryPanel", "Thumbnail size (Ctrl+wheel over the photos)"))
+        self.size_slider.setAccessibleName(translate("GalleryPanel", "Thumbnail size"))
         self.size_slider.valueChanged.connect(self._size_changed)
         self.problems_button = QToolButton(self)
         self.problems_button.setCheckable(True)
         self.problems_button.toggled.connect(self._show_problems)
-        self.problems_button.setToolTip("Files that cannot be shown, and why")
-        self.problems_button.setAccessibleName("Photos that cannot be shown")
+        self.problems_button.setToolTip(translate("GalleryPanel", "Files that cannot be shown, and why"))
+        self.problems_button.setAccessibleName(translate("GalleryPanel", "Photos that cannot be shown"))
 
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 4, 6, 4)
@@ -182,17 +183,18 @@ class GalleryPanel(QWidget):
         bar.addWidget(self.filter_note)
         bar.addWidget(self.show_all_button)
         bar.addStretch(1)
-        bar.addWidget(QLabel("Sort:", self))
+        bar.addWidget(QLabel(translate("GalleryPanel", "Sort:"), self))
         bar.addWidget(self.sort_box)
         bar.addWidget(self.tag_box)
-        bar.addWidget(QLabel("Size:", self))
+        bar.addWidget(QLabel(translate("GalleryPanel", "Size:"), self))
         bar.addWidget(self.size_slider)
         bar.addWidget(self.problems_button)
 
         # pages
         self.view = GalleryView(self)
-        self.view.setAccessibleName("Photos")
-        self.view.setAccessibleDescription("Arrow keys move among the photos; Enter opens one in the lightbox")
+        self.view.setAccessibleName(translate("GalleryPanel", "Photos"))
+        self.view.setAccessibleDescription(translate("GalleryPanel",
+                                                     "Arrow keys move among the photos; Enter opens one in the lightbox"))
         self.setFocusProxy(self.view)  # Go ▸ Photos: the arrow keys move among the photos at once
         self.delegate = ThumbnailDelegate(self.view, thumb_size=DEFAULT_THUMB)
         if rotations is not None:
@@ -213,10 +215,11 @@ class GalleryPanel(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setMaximumWidth(560)
         self.empty_label.setObjectName("galleryEmptyLabel")
-        self.add_button = QPushButton("Add photos…", self.empty)
-        self.add_button.setToolTip("Importing photos comes with the import feature; until then use --archive")
+        self.add_button = QPushButton(translate("GalleryPanel", "Add photos…"), self.empty)
+        self.add_button.setToolTip(translate("GalleryPanel",
+                                             "Importing photos comes with the import feature; until then use --archive"))
         self.add_button.clicked.connect(self._add_photos)
-        self.empty_show_all = QPushButton("Show all photos", self.empty)
+        self.empty_show_all = QPushButton(translate("GalleryPanel", "Show all photos"), self.empty)
         self.empty_show_all.clicked.connect(self.clear_filters)
         self.add_hint = QLabel(self.empty)
         self.add_hint.setWordWrap(True)
@@ -239,10 +242,11 @@ class GalleryPanel(QWidget):
         self.problems_status = QLabel(self.problems_page)
         self.problems_status.setContentsMargins(6, 4, 6, 4)
         self.problems_view = QTreeWidget(self.problems_page)
-        self.problems_view.setAccessibleName("Files that cannot be shown, and why")
+        self.problems_view.setAccessibleName(translate("GalleryPanel", "Files that cannot be shown, and why"))
         problems_layout.addWidget(self.problems_status)
         problems_layout.addWidget(self.problems_view, 1)
-        self.problems_view.setHeaderLabels(["File", "Problem", "Item"])
+        self.problems_view.setHeaderLabels([translate("GalleryPanel", "File"), translate("GalleryPanel", "Problem"),
+                                            translate("GalleryPanel", "Item")])
         self.problems_view.setRootIsDecorated(False)
         self.problems_view.setAlternatingRowColors(True)
         self.problems_view.setColumnWidth(0, 260)
@@ -284,7 +288,7 @@ class GalleryPanel(QWidget):
         self.model.set_items(items)
         self.tag_box.blockSignals(True)
         self.tag_box.clear()
-        self.tag_box.addItem("All tags", None)
+        self.tag_box.addItem(translate("GalleryPanel", "All tags"), None)
         for tag in self.model.tags():
             self.tag_box.addItem(tag, tag)
         self.tag_box.setVisible(self.tag_box.count() > 1)
@@ -397,11 +401,14 @@ class GalleryPanel(QWidget):
     def _refresh_state(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
         if total == 0:
-            self.count_label.setText("No photos")
+            self.count_label.setText(translate("GalleryPanel", "No photos"))
         elif shown == total:
-            self.count_label.setText(f"{total:,} photo{'s' if total != 1 else ''}")
+            self.count_label.setText(fill(translate("GalleryPanel",
+                                                    "%1 photo") if total == 1 else translate("GalleryPanel",
+                                                                                             "%1 photos"), format_number(total)))
         else:
-            self.count_label.setText(f"{shown:,} of {total:,} photos")
+            self.count_label.setText(fill(translate("GalleryPanel", "%1 of %2 photos"), format_number(shown),
+                                          format_number(total)))
         filtered = self.model.filtered
         self.show_all_button.setVisible(filtered and total > 0)
         if self.problems_button.isChecked():
@@ -436,8 +443,9 @@ class GalleryPanel(QWidget):
     def _refresh_problems(self) -> None:
         entries = self.model.problems()
         errors = sum(1 for e in entries if e.severity == "error")
-        self.problems_button.setText(f"Problems ({errors})" if errors else
-                                     (f"Notes ({len(entries)})" if entries else "Problems"))
+        self.problems_button.setText(fill(translate("GalleryPanel", "Problems (%1)"), errors) if errors else
+                                     (fill(translate("GalleryPanel", "Notes (%1)"),
+                                           len(entries)) if entries else translate("GalleryPanel", "Problems")))
         self.problems_button.setEnabled(bool(entries) or self.problems_button.isChecked())
         self.problems_view.clear()
         root = self._archive.root if self._archive is not None else None
@@ -472,8 +480,8 @@ class GalleryPanel(QWidget):
         self.add_photos_requested.emit()
         if self.import_available:  # the import feature listens and takes over
             return
-        self.add_hint.setText("Importing photos is not available yet. Start the app with "
-                              "--archive FOLDER to open an archive that holds photos.")
+        self.add_hint.setText(translate("GalleryPanel", "Importing photos is not available yet. Start the app with "
+                              "--archive FOLDER to open an archive that holds photos."))
         self.add_hint.setVisible(True)
 
     def showEvent(self, event) -> None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from .controller import FILE_FILTER, ImportController, is_bag, merge_reports, paths_from_mime
 from .metadata import FIELDS, MIXED, MetadataDialog
 from .report import ImportReportDialog, ReportModel, report_text
+from ..i18n import fill, translate
 
 __all__ = ["install_importing", "DropRedirect", "ImportController", "ImportReportDialog", "ReportModel",
            "MetadataDialog", "FIELDS", "MIXED", "report_text", "is_bag", "merge_reports", "paths_from_mime", "FILE_FILTER"]
@@ -33,9 +34,10 @@ def _gallery_context_menu(window: Any, controller: ImportController, pos: Any) -
         label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} photos…"
         menu.addAction(label, lambda: controller.edit_metadata(ids))
         if controller.ocr is not None:  # a photo of a letter or a poster: its words, machine-read
-            menu.addAction("Read the text in the photo (OCR)…" if len(ids) == 1 else
-                           f"Read the text in {len(ids)} photos (OCR)…", lambda: controller.ocr.read_items(ids))
-    menu.addAction("Import photos…", controller.choose_files)
+            menu.addAction(translate("importing", "Read the text in the photo (OCR)…") if len(ids) == 1 else
+                           fill(translate("importing", "Read the text in %1 photos (OCR)…"),
+                                len(ids)), lambda: controller.ocr.read_items(ids))
+    menu.addAction(translate("importing", "Import photos…"), controller.choose_files)
     menu.exec(view.viewport().mapToGlobal(pos))
     menu.deleteLater()
 
@@ -75,7 +77,8 @@ def _wire_gallery(window: Any, controller: ImportController) -> None:
         return
     gallery.import_available = True
     gallery.add_photos_requested.connect(controller.choose_files)
-    gallery.add_button.setToolTip("Import photos into the archive (copies; the originals are not changed)")
+    gallery.add_button.setToolTip(translate("importing",
+                                            "Import photos into the archive (copies; the originals are not changed)"))
     gallery.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     gallery.view.customContextMenuRequested.connect(lambda pos: _gallery_context_menu(window, controller, pos))
 
@@ -109,17 +112,21 @@ def install_importing(window: Any) -> ImportController:
     window.tabs.page_changed.connect(lambda page: redirect.watch(page))  # tabs opened later
 
     m = window.menus
-    m.add("import_files", "&Import files…", controller.choose_files, "Ctrl+I", "file-text",
-          "Add documents and photos to the archive (copies; the originals are not changed)",
+    m.add("import_files", translate("importing", "&Import files…"), controller.choose_files, "Ctrl+I", "file-text",
+          translate("importing", "Add documents and photos to the archive (copies; the originals are not changed)"),
           menu="file", section="import")
-    m.add("import_folder", "Import &folder…", controller.choose_folder, "Ctrl+Shift+I", "folder-open",
-          "Add every document and photo of a folder, or a BagIt bag, to the archive", menu="file", section="import")
+    m.add("import_folder", translate("importing", "Import &folder…"), controller.choose_folder, "Ctrl+Shift+I",
+          "folder-open",
+          translate("importing",
+                    "Add every document and photo of a folder, or a BagIt bag, to the archive"), menu="file", section="import")
 
     from .ocr import install_ocr
     install_ocr(window, controller)
 
-    m.add("edit_metadata", "Edit &metadata…", lambda: controller.edit_metadata(), "Ctrl+E", None,
-          "Describe the selected items (or the open one): title, creator, date, …", menu="edit", section="metadata")
+    m.add("edit_metadata", translate("importing", "Edit &metadata…"), lambda: controller.edit_metadata(), "Ctrl+E",
+          None,
+          translate("importing",
+                    "Describe the selected items (or the open one): title, creator, date, …"), menu="edit", section="metadata")
 
     window.search.edit_metadata_requested.connect(controller.edit_metadata)
     panel_ready = getattr(window, "panel_ready", None)

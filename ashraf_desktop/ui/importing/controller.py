@@ -18,6 +18,7 @@ from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from PySide6.QtWidgets import QFileDialog
 
 from ..jobs import Job, start_job
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:  # core.ingest pulls in every text reader (bs4, markdown-it, pdfium): imported on first use,
     from ...core.ingest.report import ImportReport  # not while the window is being built
@@ -112,12 +113,16 @@ class ImportController(QObject):
 
     # --- entry points --------------------------------------------------------------------------------
     def choose_files(self) -> bool:
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import files into the archive", str(Path.home()),
+        names, _ = QFileDialog.getOpenFileNames(self.window,
+                                                translate("ImportController",
+                                                          "Import files into the archive"), str(Path.home()),
                                                 FILE_FILTER)
         return self.import_paths([Path(n) for n in names]) if names else False
 
     def choose_folder(self) -> bool:
-        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder (or a BagIt bag) into the archive",
+        folder = QFileDialog.getExistingDirectory(self.window,
+                                                  translate("ImportController",
+                                                            "Import a folder (or a BagIt bag) into the archive"),
                                                   str(Path.home()))
         return self.import_paths([Path(folder)]) if folder else False
 
@@ -141,14 +146,16 @@ class ImportController(QObject):
         if not paths:
             return False
         if self.job is not None:
-            self.window.show_message("An import is already running: wait for its report, or cancel it "
-                                     "(Cancel in the status bar), then import again.", 10000)
+            self.window.show_message(translate("ImportController",
+                                               "An import is already running: wait for its report, or cancel it "
+                                     "(Cancel in the status bar), then import again."), 10000)
             return False
         try:
             layer = self.layer()
         except OSError as error:
-            self.window.show_message(f"Nothing was imported: the folder for imported items cannot be created "
-                                     f"({error.strerror or error}).", 15000)
+            self.window.show_message(fill(translate("ImportController",
+                                                    "Nothing was imported: the folder for imported items cannot be "
+                                                    "created (%1)."), error.strerror or error), 15000)
             return False
         from ...core.annotations import DB_NAME
         archive = self.window.archive
@@ -168,14 +175,15 @@ class ImportController(QObject):
                                             on_added=job.on_added, metadata=metadata, ocr=ocr or None))
             return merge_reports(reports)
 
-        what = paths[0].name if len(paths) == 1 else f"{len(paths)} items"
-        title = "Importing bag" if bags and not files else "Importing"
+        what = paths[0].name if len(paths) == 1 else fill(translate("ImportController", "%1 items"), len(paths))
+        title = translate("ImportController", "Importing bag") if bags and not files else \
+            translate("ImportController", "Importing")
         self._added_since, self._added_total = [], 0
         self._bags = bool(bags)
         self.job = start_job(self.window, title, work, self._done, self._failed)
         self.job.added.connect(self._item_added)
-        reading = f", reading scanned pages ({'+'.join(ocr)})" if ocr else ""
-        self.window.show_message(f"Importing {what}{reading}…", 4000)
+        reading = fill(translate("ImportController", ", reading scanned pages (%1)"), "+".join(ocr)) if ocr else ""
+        self.window.show_message(fill(translate("ImportController", "Importing %1%2…"), what, reading), 4000)
         self.started.emit(self.job)
         return True
 
@@ -188,7 +196,7 @@ class ImportController(QObject):
         report = report or self.last_report
         paths = report.retry_paths() if report is not None else []
         if not paths:
-            self.window.show_message("There is nothing to retry.", 5000)
+            self.window.show_message(translate("ImportController", "There is nothing to retry."), 5000)
             return False
         return self.import_paths(paths)
 
@@ -235,7 +243,7 @@ class ImportController(QObject):
 
     def _show_report(self, report: ImportReport) -> None:
         from .report import ImportReportDialog
-        self.window.show_message(f"Import: {report.summary()}", 15000)
+        self.window.show_message(fill(translate("ImportController", "Import: %1"), report.summary()), 15000)
         if self.report_dialog is None:
             self.report_dialog = ImportReportDialog(self, self.window)
         self.report_dialog.set_report(report)
@@ -250,8 +258,9 @@ class ImportController(QObject):
         ids = list(item_ids) if item_ids is not None else self.window.selected_item_ids()
         items = [item for i in ids if (item := self.window.archive.item(i)) is not None]
         if not items:
-            self.window.show_message("Select one or more items first (in the search results or the gallery), "
-                                     "or open one.", 8000)
+            self.window.show_message(translate("ImportController",
+                                               "Select one or more items first (in the search results or the gallery), "
+                                     "or open one."), 8000)
             return None
         if self.metadata_dialog is not None:
             self.metadata_dialog.close()

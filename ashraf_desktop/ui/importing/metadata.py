@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayou
 
 from ...core.archive import Item
 from ..fit import fit_to_screen
+from ..i18n import fill, translate
 __all__ = ["MetadataDialog", "FIELDS", "Field", "MIXED", "field_text", "parse_field"]
 
 MIXED = "— mixed —"
@@ -114,9 +115,11 @@ class _FieldEditor(QWidget):
         self.editor.setObjectName(f"field-{spec.key}")
         self.editor.setAccessibleName(spec.label)
         if mixed:
-            self.editor.setPlaceholderText(f"{MIXED}  (type to give all the items one value)")
+            self.editor.setPlaceholderText(fill(translate("_FieldEditor",
+                                                          "%1  (type to give all the items one value)"), MIXED))
             shown = "\n".join(f"• {v or '(empty)'}" for v in list(mixed)[:6]) + ("\n…" if len(mixed) > 6 else "")
-            self.editor.setToolTip(f"The items differ here:\n{shown}\n\nLeft empty, each keeps its own value.")
+            self.editor.setToolTip(fill(translate("_FieldEditor",
+                                                  "The items differ here:\n%1\n\nLeft empty, each keeps its own value."), shown))
         elif spec.hint:
             self.editor.setToolTip(spec.hint)
             if spec.kind != "text":
@@ -185,7 +188,9 @@ class MetadataDialog(QDialog):
         fit_to_screen(self, (620, 700))  # a 1280×720 screen holds it (issue 16)
         source = self.editable or self.items
         one = len(self.items) == 1
-        self.setWindowTitle(f"Describe “{self.items[0].title}”" if one else f"Describe {len(self.items)} items")
+        self.setWindowTitle(fill(translate("MetadataDialog", "Describe “%1”"),
+                                 self.items[0].title) if one else fill(translate("MetadataDialog",
+                                                                                 "Describe %1 items"), len(self.items)))
 
         self.heading = QLabel(self)
         self.heading.setObjectName("metadataHeading")
@@ -240,7 +245,8 @@ class MetadataDialog(QDialog):
             self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Save
                                             | QDialogButtonBox.StandardButton.Cancel)
             self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-            self.save_button.setToolTip("Write the changed fields (the files themselves are never changed)")
+            self.save_button.setToolTip(translate("MetadataDialog",
+                                                  "Write the changed fields (the files themselves are never changed)"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.close)
 
@@ -303,12 +309,14 @@ class MetadataDialog(QDialog):
         errors, changes = self.errors(), self.changes()
         self.save_button.setEnabled(bool(changes) and not errors and not self.saving)
         if errors:
-            self.save_button.setToolTip("Correct the fields marked in red first")
+            self.save_button.setToolTip(translate("MetadataDialog", "Correct the fields marked in red first"))
         elif not changes:
-            self.save_button.setToolTip("Nothing changed yet")
+            self.save_button.setToolTip(translate("MetadataDialog", "Nothing changed yet"))
         else:
-            self.save_button.setToolTip(f"Write {', '.join(changes)} to {len(self.editable)} item"
-                                        f"{'s' * (len(self.editable) != 1)}")
+            self.save_button.setToolTip(fill(translate("MetadataDialog",
+                                                       "Write %1 to %2 item") if len(self.editable) == 1
+                                             else translate("MetadataDialog",
+                                                            "Write %1 to %2 items"), ', '.join(changes), len(self.editable)))
 
     def set_field(self, key: str, text: str) -> None:
         """Type ``text`` into a field (tests and scripts; the same path as the keyboard)."""
@@ -328,7 +336,7 @@ class MetadataDialog(QDialog):
         self.saving = True
         self._update_save()
         self.status.setStyleSheet("")
-        self.status.setText("Saving…")
+        self.status.setText(translate("MetadataDialog", "Saving…"))
         self.status.show()
         ids = [item.id for item in self.editable]
         self.controller.save_metadata(ids, changes, self._saved, self._failed)
@@ -337,7 +345,10 @@ class MetadataDialog(QDialog):
     def _saved(self, ids: list[str]) -> None:
         self.saving = False
         n = len(ids)
-        self.controller.window.show_message(f"The description of {n} item{'s' * (n != 1)} was saved.", 8000)
+        self.controller.window.show_message(fill(translate("MetadataDialog",
+                                                           "The description of %1 item was saved.") if n == 1
+                                                 else translate("MetadataDialog",
+                                                                "The descriptions of %1 items were saved."), n), 8000)
         self.saved.emit(ids)
         self.close()
 
@@ -345,6 +356,6 @@ class MetadataDialog(QDialog):
         self.saving = False
         message = str(error) if isinstance(error, (ValueError, OSError)) else f"{type(error).__name__}: {error}"
         self.status.setStyleSheet("color: #c92a2a;")
-        self.status.setText(f"Not saved: {message}")
+        self.status.setText(fill(translate("MetadataDialog", "Not saved: %1"), message))
         self.status.show()
         self._update_save()

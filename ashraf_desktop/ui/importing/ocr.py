@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..jobs import Job, start_job
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:
     from .controller import ImportController
@@ -43,19 +44,23 @@ class OcrChoice(QObject):
         stored = settings.value(_KEY_LANGS) if settings is not None else None
         chosen = [s for s in str(stored).split("+") if s] if stored else default
         on = settings is not None and str(settings.value(_KEY_ON, "false")).lower() == "true"
-        self.toggle = QAction("Read text in scanned pages (OCR)", self, checkable=True, checked=on)
+        self.toggle = QAction(translate("OcrChoice", "Read text in scanned pages (OCR)"), self, checkable=True,
+                              checked=on)
         self.toggle.setObjectName("ocrOnImport")
-        self.toggle.setToolTip("Imports read the words of scanned PDF pages and photos of documents with Tesseract "
-                               "(machine-read text, kept beside the file; slower)")
+        self.toggle.setToolTip(translate("OcrChoice",
+                                         "Imports read the words of scanned PDF pages and photos of documents with "
+                                         "Tesseract "
+                               "(machine-read text, kept beside the file; slower)"))
         self.toggle.toggled.connect(self._save)
         self.language_actions: dict[str, QAction] = {}
         for code, name in _LANGUAGES:
             action = QAction(name, self, checkable=True, checked=code in chosen)
             action.toggled.connect(self._save)
             self.language_actions[code] = action
-        self.read_action = QAction("Read scanned pages…", self)
+        self.read_action = QAction(translate("OcrChoice", "Read scanned pages…"), self)
         self.read_action.setObjectName("ocrReadItems")
-        self.read_action.setToolTip("Read the words of the selected imported items' scanned pages (OCR)")
+        self.read_action.setToolTip(translate("OcrChoice",
+                                              "Read the words of the selected imported items' scanned pages (OCR)"))
         self.read_action.triggered.connect(lambda: self.read_items())
 
     # --- the choice ------------------------------------------------------------------------------------
@@ -80,15 +85,18 @@ class OcrChoice(QObject):
         archive = window.archive
         items = [item for i in ids if (item := archive.item(i)) is not None and item.file is not None]
         if not items:
-            window.show_message("Select one or more imported PDFs or photos first (in the results or the "
-                                "gallery), or open one.", 8000)
+            window.show_message(translate("OcrChoice",
+                                          "Select one or more imported PDFs or photos first (in the results or the "
+                                "gallery), or open one."), 8000)
             return False
         readable = [i for i in items if archive.layer_of(i) is not None]
         if not readable:
-            window.show_message("Only imported items can be read: the archive's own items are read-only.", 8000)
+            window.show_message(translate("OcrChoice",
+                                          "Only imported items can be read: the archive's own items are read-only."), 8000)
             return False
         if self.job is not None or self.controller.job is not None:
-            window.show_message("An import or a reading is already running: wait for it, or cancel it.", 8000)
+            window.show_message(translate("OcrChoice",
+                                          "An import or a reading is already running: wait for it, or cancel it."), 8000)
             return False
         languages = self.languages()
 
@@ -123,9 +131,11 @@ class OcrChoice(QObject):
             job.progress(len(readable), len(readable), "")
             return results
 
-        self.job = start_job(window, "Reading scanned pages", work, self._done, self._failed)
-        window.show_message(f"Reading the scanned pages of {len(readable)} item"
-                            f"{'s' * (len(readable) != 1)} ({'+'.join(languages)})…", 4000)
+        self.job = start_job(window, translate("OcrChoice", "Reading scanned pages"), work, self._done, self._failed)
+        window.show_message(fill(translate("OcrChoice",
+                                           "Reading the scanned pages of %1 item (%2)…") if len(readable) == 1
+                                 else translate("OcrChoice",
+                                                "Reading the scanned pages of %1 items (%2)…"), len(readable), '+'.join(languages)), 4000)
         return True
 
     def _done(self, results: list[tuple[str, str]]) -> None:
@@ -136,7 +146,7 @@ class OcrChoice(QObject):
 
     def _failed(self, error: BaseException) -> None:
         self.job = None
-        self.window.show_message(f"Reading the scanned pages stopped: {error}", 15000)
+        self.window.show_message(fill(translate("OcrChoice", "Reading the scanned pages stopped: %1"), error), 15000)
 
 
 def install_ocr(window: Any, controller: "ImportController") -> OcrChoice:
@@ -145,7 +155,7 @@ def install_ocr(window: Any, controller: "ImportController") -> OcrChoice:
     controller.ocr = choice
     m = window.menus
     m.register("ocr_on_import", choice.toggle, menu="file", section="import")
-    menu = QMenu("OCR &languages", window)
+    menu = QMenu(translate("importing.ocr", "OCR &languages"), window)
     menu.setObjectName("ocrLanguagesMenu")
     for action in choice.language_actions.values():
         menu.addAction(action)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..report_table import button_row, report_table
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:  # core.ingest is heavy to import (its text readers); the reports come from a running import
     from ...core.ingest.report import ImportReport
@@ -150,7 +151,7 @@ class ImportReportDialog(QDialog):
         self.controller = controller
         self.report: ImportReport | None = None
         self.setObjectName("importReport")
-        self.setWindowTitle("Import report")
+        self.setWindowTitle(translate("ImportReportDialog", "Import report"))
         self.setModal(False)
         self.resize(820, 460)
 
@@ -158,26 +159,29 @@ class ImportReportDialog(QDialog):
         self.summary.setObjectName("importSummary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setWordWrap(True)
-        self.hint = QLabel("Double-click an added file to open its item.", self)
+        self.hint = QLabel(translate("ImportReportDialog", "Double-click an added file to open its item."), self)
         self.hint.setObjectName("importHint")
         self.model = ReportModel(self)
         self.table, self.proxy = report_table(self, self.model, "importTable", self.open_row,
-                                              "Files imported, with what became of each")
+                                              translate("ImportReportDialog",
+                                                        "Files imported, with what became of each"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(0, 300)
 
-        self.retry_button = QPushButton("Retry failed", self)
+        self.retry_button = QPushButton(translate("ImportReportDialog", "Retry failed"), self)
         self.retry_button.setObjectName("retryFailed")
-        self.retry_button.setToolTip("Import the failed files (and those a cancel left out) again")
+        self.retry_button.setToolTip(translate("ImportReportDialog",
+                                               "Import the failed files (and those a cancel left out) again"))
         self.retry_button.clicked.connect(self.retry)
-        self.edit_button = QPushButton("Edit metadata of added…", self)
+        self.edit_button = QPushButton(translate("ImportReportDialog", "Edit metadata of added…"), self)
         self.edit_button.setObjectName("editAdded")
-        self.edit_button.setToolTip("Describe the new items (title, creator, date, …) all at once")
+        self.edit_button.setToolTip(translate("ImportReportDialog",
+                                              "Describe the new items (title, creator, date, …) all at once"))
         self.edit_button.clicked.connect(self.edit_added)
-        self.copy_button = QPushButton("Copy report", self)
-        self.copy_button.setToolTip("Copy the report as plain text")
+        self.copy_button = QPushButton(translate("ImportReportDialog", "Copy report"), self)
+        self.copy_button.setToolTip(translate("ImportReportDialog", "Copy the report as plain text"))
         self.copy_button.clicked.connect(self.copy)
         row = button_row(self, self.retry_button, self.edit_button, self.copy_button)
 
@@ -217,10 +221,12 @@ class ImportReportDialog(QDialog):
         self.summary.setText(text)
         retry = len(report.retry_paths())
         self.retry_button.setEnabled(retry > 0)
-        self.retry_button.setText(f"Retry failed ({retry})" if retry else "Retry failed")
+        self.retry_button.setText(fill(translate("ImportReportDialog", "Retry failed (%1)"),
+                                       retry) if retry else translate("ImportReportDialog", "Retry failed"))
         self.edit_button.setEnabled(added > 0)
-        self.edit_button.setText(f"Edit metadata of added ({added})…" if added else "Edit metadata of added…")
-        self.setWindowTitle(f"Import report — {report.summary()}")
+        self.edit_button.setText(fill(translate("ImportReportDialog", "Edit metadata of added (%1)…"),
+                                      added) if added else translate("ImportReportDialog", "Edit metadata of added…"))
+        self.setWindowTitle(fill(translate("ImportReportDialog", "Import report — %1"), report.summary()))
 
     # --- actions -------------------------------------------------------------------------------------
     def row_at(self, proxy_row: int) -> ReportRow | None:
@@ -236,7 +242,8 @@ class ImportReportDialog(QDialog):
         if row.item_id and window.archive.item(row.item_id) is not None:
             return window.open_item(row.item_id)
         if row.status == "failed":
-            window.show_message(f"{row.path.name} was not imported: {row.message}", 10000)
+            window.show_message(fill(translate("ImportReportDialog", "%1 was not imported: %2"), row.path.name,
+                                     row.message), 10000)
         return None
 
     def retry(self) -> bool:
@@ -253,5 +260,5 @@ class ImportReportDialog(QDialog):
     def copy(self) -> str:
         text = report_text(self.report) if self.report is not None else ""
         QGuiApplication.clipboard().setText(text)
-        self.controller.window.show_message("The import report was copied.", 4000)
+        self.controller.window.show_message(translate("ImportReportDialog", "The import report was copied."), 4000)
         return text

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHeaderView, QLabel, QMenu,
 
 from ..jobs import Job, start_job
 from ..report_table import button_row, report_table
+from ..i18n import fill, translate
 
 __all__ = ["install_integrity", "IntegrityController", "FixityReportDialog", "ProblemsModel", "badge_text",
            "QUICK_CHECK_DELAY_MS"]
@@ -160,7 +161,7 @@ class FixityReportDialog(QDialog):
         self.controller = controller
         self.report: Any = None
         self.setObjectName("fixityReport")
-        self.setWindowTitle("Verify archive")
+        self.setWindowTitle(translate("FixityReportDialog", "Verify archive"))
         self.setModal(False)
         self.resize(860, 420)
         self.summary = QLabel(self)
@@ -172,14 +173,14 @@ class FixityReportDialog(QDialog):
         self.explain.setObjectName("fixityExplain")
         self.model = ProblemsModel(self)
         self.table, self.proxy = report_table(self, self.model, "fixityTable", self.open_row,
-                                              "Files checked, with what was found")
+                                              translate("FixityReportDialog", "Files checked, with what was found"))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setColumnWidth(1, 380)
         self.table.setColumnWidth(2, 160)
-        self.again_button = QPushButton("Verify again (full check)", self)
+        self.again_button = QPushButton(translate("FixityReportDialog", "Verify again (full check)"), self)
         self.again_button.setObjectName("verifyAgain")
         self.again_button.clicked.connect(lambda: self.controller.verify())
-        self.copy_button = QPushButton("Copy report", self)
+        self.copy_button = QPushButton(translate("FixityReportDialog", "Copy report"), self)
         self.copy_button.clicked.connect(self.copy)
         row = button_row(self, self.again_button, self.copy_button)
         layout = QVBoxLayout(self)
@@ -192,21 +193,28 @@ class FixityReportDialog(QDialog):
         self.report = report
         self.model.set_report(report)
         colour = "#2b8a3e" if report.ok else ("#c92a2a" if report.problems else "#5c677d")
-        self.summary.setText(f'<b style="color:{colour}">{report.summary()}</b>')
+        self.summary.setText(fill(translate("FixityReportDialog", "<b style=\"color:%1\">%2</b>"), colour,
+                                  report.summary()))
         if report.problems:
             self.explain.setText(
-                "A changed file no longer has the SHA-256 its description records: it was edited, damaged or "
+                translate("FixityReportDialog",
+                          "A changed file no longer has the SHA-256 its description records: it was edited, damaged or "
                 "replaced. A missing file was moved or deleted. An unexpected file lies among the items "
                 "without a description. Restore the file from a backup, or re-import it. Double-click a row "
-                "to open its item.")
+                "to open its item."))
         elif report.cancelled:
-            self.explain.setText("The check was cancelled; the files after that point were not checked.")
+            self.explain.setText(translate("FixityReportDialog",
+                                           "The check was cancelled; the files after that point were not checked."))
         else:
-            self.explain.setText(f"Every held file matches the SHA-256 recorded when it entered the archive "
-                                 f"({', '.join(str(r) for r in report.roots)}).")
+            self.explain.setText(fill(translate("FixityReportDialog",
+                                                "Every held file matches the SHA-256 recorded when it entered the "
+                                                "archive (%1)."), ', '.join(str(r) for r in report.roots)))
         self.table.setVisible(bool(report.problems))
-        self.setWindowTitle("Verify archive — " + ("all files as described" if report.ok else
-                                                    badge_text(report).lstrip("⚠ ") or "cancelled"))
+        self.setWindowTitle(translate("FixityReportDialog",
+                                      "Verify archive — ") + (translate("FixityReportDialog",
+                                                                        "all files as described") if report.ok else
+                                                    badge_text(report).lstrip("⚠ ") or translate("FixityReportDialog",
+                                                                                                 "cancelled")))
 
     def open_row(self, proxy_row: int) -> Any:
         source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))
@@ -250,8 +258,10 @@ class IntegrityController(QObject):
         self._quick_running = False
         self.badge = QToolButton(window)
         self.badge.setObjectName("fixityBadge")
-        self.badge.setAccessibleName("Archive check")
-        self.badge.setAccessibleDescription("Files of the archive that changed or went missing; opens the report")
+        self.badge.setAccessibleName(translate("IntegrityController", "Archive check"))
+        self.badge.setAccessibleDescription(translate("IntegrityController",
+                                                      "Files of the archive that changed or went missing; opens the "
+                                                      "report"))
         self.badge.setAutoRaise(True)
         self.badge.setStyleSheet("QToolButton#fixityBadge { color: #7a2e00; background: #ffe8cc; "
                                  "border: 1px solid #f08c00; border-radius: 8px; padding: 0 8px; }")
@@ -304,7 +314,7 @@ class IntegrityController(QObject):
     def verify(self) -> Job | None:
         """Tools ▸ Verify archive…: hash every held file, with progress and Cancel, then the report."""
         if self.job is not None:
-            self.window.show_message("A check or an export is already running.", 6000)
+            self.window.show_message(translate("IntegrityController", "A check or an export is already running."), 6000)
             return None
         from ...core.integrity import verify
         archive, state = self.window.archive, self.state_path()
@@ -315,15 +325,16 @@ class IntegrityController(QObject):
         def done(report: Any) -> None:
             self.job = None
             self._set_report(report)
-            self.window.show_message(f"Verify: {report.summary()}", 15000)
+            self.window.show_message(fill(translate("IntegrityController", "Verify: %1"), report.summary()), 15000)
             self.show_report(report)
             self.verified.emit(report)
 
         def failed(error: BaseException) -> None:
             self.job = None
-            self.window.show_message(f"The check could not run: {error}", 15000)
+            self.window.show_message(fill(translate("IntegrityController", "The check could not run: %1"), error),
+                                     15000)
 
-        self.job = start_job(self.window, "Verifying", work, done, failed)
+        self.job = start_job(self.window, translate("IntegrityController", "Verifying"), work, done, failed)
         return self.job
 
     def _set_report(self, report: Any) -> None:
@@ -331,7 +342,9 @@ class IntegrityController(QObject):
         self.report = report
         text = badge_text(report)
         self.badge.setText(text)
-        self.badge.setToolTip("Some files of the archive are not as they were described. Click for the report.")
+        self.badge.setToolTip(translate("IntegrityController",
+                                        "Some files of the archive are not as they were described. Click for the "
+                                        "report."))
         self.badge.setVisible(bool(text))
         if self.dialog is not None and self.dialog.isVisible():
             self.dialog.set_report(report)
@@ -356,8 +369,10 @@ class IntegrityController(QObject):
             return True, None
         box = QMessageBox(QMessageBox.Icon.Question, what, f"Export all {total} items of the archive, or only "
                           f"the {len(selected)} selected?", QMessageBox.StandardButton.Cancel, self.window)
-        all_button = box.addButton(f"All {total} items", QMessageBox.ButtonRole.AcceptRole)
-        some_button = box.addButton(f"The {len(selected)} selected", QMessageBox.ButtonRole.AcceptRole)
+        all_button = box.addButton(fill(translate("IntegrityController", "All %1 items"), total),
+                                   QMessageBox.ButtonRole.AcceptRole)
+        some_button = box.addButton(fill(translate("IntegrityController", "The %1 selected"), len(selected)),
+                                    QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(all_button)
         box.exec()
         clicked = box.clickedButton()
@@ -372,14 +387,16 @@ class IntegrityController(QObject):
         """File ▸ Export ▸ Archive as BagIt bag…: ``dest`` is the bag folder to create (asked when None: a
         new folder inside the chosen one)."""
         if self.job is not None:
-            self.window.show_message("A check or an export is already running.", 6000)
+            self.window.show_message(translate("IntegrityController", "A check or an export is already running."), 6000)
             return None
         if dest is None:
             if ask_scope and item_ids is None:
                 ok, item_ids = self._scope("Export as BagIt bag")
                 if not ok:
                     return None
-            parent = QFileDialog.getExistingDirectory(self.window, "Export a BagIt bag into this folder",
+            parent = QFileDialog.getExistingDirectory(self.window,
+                                                      translate("IntegrityController",
+                                                                "Export a BagIt bag into this folder"),
                                                       str(Path.home()))
             if not parent:
                 return None
@@ -406,16 +423,20 @@ class IntegrityController(QObject):
             self.job = None
             path = Path(path) if path else dest
             n = len(ids) if ids is not None else len(archive.items)
-            self._finished(f"The BagIt bag of {n} item{'s' * (n != 1)} was written to", path, folder=True)
+            self._finished(fill(translate("IntegrityController",
+                                          "The BagIt bag of %1 item was written to") if n == 1
+                                else translate("IntegrityController",
+                                               "The BagIt bag of %1 items was written to"), n), path, folder=True)
 
-        self.job = start_job(self.window, "Exporting bag", work, done, self._export_failed("bag"))
+        self.job = start_job(self.window, translate("IntegrityController", "Exporting bag"), work, done,
+                             self._export_failed("bag"))
         return self.job
 
     def export_metadata(self, fmt: str, dest: Path | str | None = None, item_ids: list[str] | None = None, *,
                         ask_scope: bool = True) -> Job | None:
         """File ▸ Export ▸ Item metadata as Dublin Core CSV… (``fmt="csv"``) / JSON-LD… (``"jsonld"``)."""
         if self.job is not None:
-            self.window.show_message("A check or an export is already running.", 6000)
+            self.window.show_message(translate("IntegrityController", "A check or an export is already running."), 6000)
             return None
         label = "CSV" if fmt == "csv" else "JSON-LD"
         if dest is None:
@@ -425,7 +446,9 @@ class IntegrityController(QObject):
                     return None
             suffix = ".csv" if fmt == "csv" else ".jsonld"
             pattern = "CSV table (*.csv)" if fmt == "csv" else "JSON-LD (*.jsonld *.json)"
-            name, _ = QFileDialog.getSaveFileName(self.window, f"Export item metadata as Dublin Core {label}",
+            name, _ = QFileDialog.getSaveFileName(self.window,
+                                                  fill(translate("IntegrityController",
+                                                                 "Export item metadata as Dublin Core %1"), label),
                                                   str(Path.home() / f"dublin-core{suffix}"), pattern)
             if not name:
                 return None
@@ -444,9 +467,13 @@ class IntegrityController(QObject):
         def done(path: Any) -> None:
             self.job = None
             n = len(ids) if ids is not None else len(archive.items)
-            self._finished(f"The Dublin Core {label} of {n} item{'s' * (n != 1)} was written to", Path(path))
+            self._finished(fill(translate("IntegrityController",
+                                          "The Dublin Core %1 of %2 item was written to") if n == 1
+                                else translate("IntegrityController",
+                                               "The Dublin Core %1 of %2 items was written to"), label, n), Path(path))
 
-        self.job = start_job(self.window, f"Exporting {label}", work, done, self._export_failed(label),
+        self.job = start_job(self.window, fill(translate("IntegrityController", "Exporting %1"), label), work, done,
+                             self._export_failed(label),
                              cancellable=False)
         return self.job
 
@@ -455,19 +482,21 @@ class IntegrityController(QObject):
             self.job = None
             from ...core.integrity import ExportCancelled
             if isinstance(error, ExportCancelled):
-                self.window.show_message(f"The export was cancelled: {error}", 10000)
+                self.window.show_message(fill(translate("IntegrityController", "The export was cancelled: %1"), error),
+                                         10000)
                 return
             reason = getattr(error, "strerror", None) or str(error)
             text = f"The {what} export was not written: {reason}"
             self.window.show_message(text, 20000)
-            self._message(QMessageBox.Icon.Warning, "Export failed", text)
+            self._message(QMessageBox.Icon.Warning, translate("IntegrityController", "Export failed"), text)
         return failed
 
     def _finished(self, sentence: str, path: Path, *, folder: bool = False) -> None:
         self.window.show_message(f"{sentence} {path}", 20000)
-        box = self._message(QMessageBox.Icon.Information, "Export finished", f"{sentence}\n\n{path}")
+        box = self._message(QMessageBox.Icon.Information, translate("IntegrityController", "Export finished"),
+                            f"{sentence}\n\n{path}")
         if box is not None:
-            opener = box.addButton("Open folder", QMessageBox.ButtonRole.ActionRole)
+            opener = box.addButton(translate("IntegrityController", "Open folder"), QMessageBox.ButtonRole.ActionRole)
             target = path if folder else path.parent
             opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))))
         self.exported.emit(path)
@@ -495,9 +524,11 @@ def install_integrity(window: Any) -> IntegrityController:
     window keeps the returned controller (``window.integrity``)."""
     controller = IntegrityController(window)
     m = window.menus
-    m.add("verify", "&Verify archive…", controller.verify, "Ctrl+Shift+V", "triangle-alert",
-          "Check every file of the archive against its recorded SHA-256", menu="tools", section="check")
-    export = QMenu("&Export", window)
+    m.add("verify", translate("integrity.views", "&Verify archive…"), controller.verify, "Ctrl+Shift+V",
+          "triangle-alert",
+          translate("integrity.views",
+                    "Check every file of the archive against its recorded SHA-256"), menu="tools", section="check")
+    export = QMenu(translate("integrity.views", "&Export"), window)
     export.setObjectName("exportMenu")
     for name, text, slot, icon_name, tip in (
             ("export_bag", "Archive as &BagIt bag…", lambda: controller.export_bag(), "folder-open",

@@ -22,6 +22,7 @@ from ...core.saved_searches import SavedSearches
 from ..tasks import TaskRunner
 from ..viewer.page import Location, Page
 from .model import ArchiveLibrarySource, LibraryModel
+from ..i18n import fill, format_number, translate
 
 __all__ = ["LibraryPage", "LIBRARY_LOCATION"]
 
@@ -51,16 +52,16 @@ class LibraryPage(Page):
 
         self.filter = QLineEdit(self)
         self.filter.setObjectName("libraryFilter")
-        self.filter.setPlaceholderText("Filter by title")
+        self.filter.setPlaceholderText(translate("LibraryPage", "Filter by title"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("Filter the library by title")
+        self.filter.setAccessibleName(translate("LibraryPage", "Filter the library by title"))
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.refresh)
         self.filter.textChanged.connect(lambda _t: self._debounce.start())
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName("Kind of item")
+        self.kind.setAccessibleName(translate("LibraryPage", "Kind of item"))
         for label, kind in _KINDS:
             self.kind.addItem(label, kind)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -73,7 +74,7 @@ class LibraryPage(Page):
 
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
-        self.table.setAccessibleName("Library: every item of the archive")
+        self.table.setAccessibleName(translate("LibraryPage", "Library: every item of the archive"))
         self.table.setModel(self.model)
         # by title, A to Z, until the user clicks a heading (Qt's own default is descending)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
@@ -103,18 +104,18 @@ class LibraryPage(Page):
         side = QWidget(self)
         sl = QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 4, 0)
-        title = QLabel("<b>Saved searches</b>", side)
+        title = QLabel(translate("LibraryPage", "<b>Saved searches</b>"), side)
         self.saved_list = QListWidget(side)
         self.saved_list.setObjectName("savedSearches")
         self.saved_list.setWordWrap(True)
         self.saved_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.saved_list.setAccessibleName("Saved searches: click one to run it")
+        self.saved_list.setAccessibleName(translate("LibraryPage", "Saved searches: click one to run it"))
         self.saved_list.itemClicked.connect(self._saved_clicked)
         self.saved_list.itemActivated.connect(self._saved_clicked)
         self.saved_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.saved_list.customContextMenuRequested.connect(self._saved_menu)
-        self.save_button = QPushButton("Save the current search…", side)
-        self.save_button.setToolTip("Keep the search panel's query and filters under a name")
+        self.save_button = QPushButton(translate("LibraryPage", "Save the current search…"), side)
+        self.save_button.setToolTip(translate("LibraryPage", "Keep the search panel's query and filters under a name"))
         self.save_button.clicked.connect(self.save_search_requested)
         sl.addWidget(title)
         sl.addWidget(self.saved_list, 1)
@@ -138,19 +139,20 @@ class LibraryPage(Page):
         q = self.query
         self.query = LibraryQuery(self.filter.text(), self.kind.currentData(), q.sort, q.descending)
         query, source = self.query, self.model.source
-        self.count.setText("Listing…")
+        self.count.setText(translate("LibraryPage", "Listing…"))
         self.runner.run_task(lambda: source.ids(query, lambda: False), self._ids_ready, self._failed,
                              key=("library", id(self)), label="Listing the library")
 
     def _ids_ready(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
         total = self.model.total
-        self.count.setText(f"{total:,} item{'s' * (total != 1)}")
+        self.count.setText(fill(translate("LibraryPage", "%1 item") if total == 1 else translate("LibraryPage",
+                                                                                                 "%1 items"), format_number(total)))
         self.mark_loaded()
 
     def _failed(self, error: BaseException) -> None:
-        self.count.setText("The library could not be listed")
-        self.status_message.emit(f"The library could not be listed: {error}")
+        self.count.setText(translate("LibraryPage", "The library could not be listed"))
+        self.status_message.emit(fill(translate("LibraryPage", "The library could not be listed: %1"), error))
 
     def _sort(self, key: str, descending: bool) -> None:
         q = self.query
@@ -183,10 +185,16 @@ class LibraryPage(Page):
         menu = QMenu(self.table)
         n = len(ids)
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        menu.addAction("Open" if n == 1 else f"Open {min(n, 20)} items", lambda: self.open_rows(rows))
-        menu.addAction("Edit metadata…" if n == 1 else f"Edit metadata of {n} items…",
+        menu.addAction(translate("LibraryPage", "Open") if n == 1 else fill(translate("LibraryPage", "Open %1 items"),
+                                                                            min(n, 20)), lambda: self.open_rows(rows))
+        menu.addAction(translate("LibraryPage",
+                                 "Edit metadata…") if n == 1 else fill(translate("LibraryPage",
+                                                                                 "Edit metadata of %1 items…"), n),
                        lambda: self.edit_metadata_requested.emit(ids))
-        menu.addAction("Export as a BagIt bag…" if n == 1 else f"Export {n} items as a BagIt bag…",
+        menu.addAction(translate("LibraryPage",
+                                 "Export as a BagIt bag…") if n == 1 else fill(translate("LibraryPage",
+                                                                                         "Export %1 items as a BagIt "
+                                                                                         "bag…"), n),
                        lambda: self.export_requested.emit(ids))
         menu.exec(self.table.viewport().mapToGlobal(pos))
         menu.deleteLater()
@@ -228,7 +236,8 @@ class LibraryPage(Page):
             entry.setData(Qt.ItemDataRole.UserRole, search.name)
             self.saved_list.addItem(entry)
         if not len(self.saved):
-            entry = QListWidgetItem("None yet. Search, then save the search with the button below.")
+            entry = QListWidgetItem(translate("LibraryPage",
+                                              "None yet. Search, then save the search with the button below."))
             entry.setFlags(Qt.ItemFlag.NoItemFlags)
             self.saved_list.addItem(entry)
 
@@ -243,8 +252,8 @@ class LibraryPage(Page):
         if not name:
             return
         menu = QMenu(self.saved_list)
-        menu.addAction("Run", lambda: self._saved_clicked(entry))
-        menu.addAction("Delete", lambda: (self.saved.delete(str(name)), self.fill_saved()))
+        menu.addAction(translate("LibraryPage", "Run"), lambda: self._saved_clicked(entry))
+        menu.addAction(translate("LibraryPage", "Delete"), lambda: (self.saved.delete(str(name)), self.fill_saved()))
         menu.exec(self.saved_list.viewport().mapToGlobal(pos))
         menu.deleteLater()
 

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from ...core.archive import Archive
 from ...paths import UserDirs
 from ..tasks import TaskRunner
+from ..i18n import fill, translate
 
 __all__ = ["IndexService", "Opener", "open_index_default"]
 
@@ -113,7 +114,7 @@ class IndexService(QObject):
         progress.changed.connect(self.progressed)
         opener, dirs = self._opener, self.dirs
         self._opening_for = archive
-        self.progressed.emit("Preparing the search index…", 0, 0)
+        self.progressed.emit(translate("IndexService", "Preparing the search index…"), 0, 0)
         self.runner.run_task(lambda: opener(archive, dirs, progress.report), self._opened, self._failed,
                              key="index", label="Preparing the search index")
 
@@ -164,8 +165,9 @@ class IndexService(QObject):
 
     def _failed(self, error: BaseException) -> None:
         log.error("index failed to open", exc_info=error)
-        self.failed.emit(f"The search index could not be opened: {error}. Documents can still be opened "
-                         "from the timeline and links.")
+        self.failed.emit(fill(translate("IndexService",
+                                        "The search index could not be opened: %1. Documents can still be opened from "
+                                        "the timeline and links."), error))
 
     def update_items(self, archive: Archive, changed: Iterable[str], deleted: Iterable[str],
                      done: Callable[[bool], None]) -> None:
@@ -182,7 +184,8 @@ class IndexService(QObject):
 
         def failed(problem: BaseException) -> None:
             log.warning("search index not updated after a reload: %s", problem)
-            self.notice.emit(f"The search index was not brought up to date: {problem}")
+            self.notice.emit(fill(translate("IndexService", "The search index was not brought up to date: %1"),
+                                  problem))
             done(True)
 
         self.runner.run_task(lambda: index.update_items(items, missing), lambda _r: done(True), failed, label="")

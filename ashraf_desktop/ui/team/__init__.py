@@ -20,6 +20,7 @@ from ...core.team import TeamConfig, load_config
 from .conflicts import ConflictsDialog
 from .preferences import TeamPreferencesDialog, TeamPreferencesPage
 from .service import SyncState, TeamSyncService
+from ..i18n import fill, translate
 
 __all__ = ["install_team", "TeamUi", "SyncStatusButton", "ConflictsDialog", "TeamPreferencesPage",
            "TeamPreferencesDialog", "SyncState", "TeamSyncService"]
@@ -33,7 +34,7 @@ class SyncStatusButton(QToolButton):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("teamSyncStatus")
-        self.setAccessibleName("Team sync")
+        self.setAccessibleName(translate("SyncStatusButton", "Team sync"))
         self.setAutoRaise(True)
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.hide()
@@ -86,12 +87,13 @@ class TeamUi(QObject):
     def _ask_password(self, config: TeamConfig) -> None:
         dialog = QInputDialog(self.window)
         dialog.setObjectName("teamPasswordDialog")
-        dialog.setWindowTitle("Team server")
-        dialog.setLabelText(f"Password for {config.label}:")
+        dialog.setWindowTitle(translate("TeamUi", "Team server"))
+        dialog.setLabelText(fill(translate("TeamUi", "Password for %1:"), config.label))
         dialog.setTextEchoMode(QLineEdit.EchoMode.Password)
         dialog.textValueSelected.connect(lambda text: self._run(config, text or None))
         dialog.rejected.connect(lambda: self.status.show_state(
-            SyncState("refused", message="Team sync is off until the password is given (Edit ▸ Team…).")))
+            SyncState("refused",
+                      message=translate("TeamUi", "Team sync is off until the password is given (Edit ▸ Team…)."))))
         dialog.open()
         self._password_dialog = dialog
 
@@ -168,7 +170,8 @@ class TeamUi(QObject):
         if config is None:
             self.stop()
             self.status.hide()
-            self.window.show_message("Team sync is off; your annotations stay on this computer.", 8000)
+            self.window.show_message(translate("TeamUi", "Team sync is off; your annotations stay on this computer."),
+                                     8000)
             return
         self.start(config, password)
 
@@ -176,9 +179,11 @@ class TeamUi(QObject):
 def install_team(window: Any) -> TeamUi:
     """The team sync's window side; the window keeps the returned object (``window.team``)."""
     ui = TeamUi(window)
-    window.menus.add("team", "&Team…", ui.edit_preferences, None, None,
-                     "Preferences ▸ Team: share annotations through a team server", menu="edit", section="preferences")
-    window.menus.add("team_conflicts", "Team &conflicts…", ui.show_conflicts, menu="edit", section="preferences")
+    window.menus.add("team", translate("team", "&Team…"), ui.edit_preferences, None, None,
+                     translate("team",
+                               "Preferences ▸ Team: share annotations through a team server"), menu="edit", section="preferences")
+    window.menus.add("team_conflicts", translate("team", "Team &conflicts…"), ui.show_conflicts, menu="edit",
+                     section="preferences")
     page = TeamPreferencesPage(window.dirs.config)  # Edit ▸ Preferences… holds it as a page too
     page.applied.connect(ui._preferences_applied)
     window.preferences.add_page("Team", page)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHB
 from ...core.annotations import AnnotationStore
 from ...core.team import DELETED, ConflictEntry, LocalBook
 from ...core.team.fields import encode
+from ..i18n import fill, translate
 
 __all__ = ["ConflictsDialog", "field_label", "show_value"]
 
@@ -48,14 +49,14 @@ class ConflictsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("conflictsDialog")
-        self.setWindowTitle("Conflicts")
+        self.setWindowTitle(translate("ConflictsDialog", "Conflicts"))
         self.resize(820, 460)
         self._store_factory, self._author = store_factory, author
         self._entries: list[ConflictEntry] = []
         self.list_model = QStandardItemModel(self)
         self.list = QListView(self)
         self.list.setObjectName("conflictList")
-        self.list.setAccessibleName("Annotations changed on two sides")
+        self.list.setAccessibleName(translate("ConflictsDialog", "Annotations changed on two sides"))
         self.list.setModel(self.list_model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setWordWrap(True)
@@ -63,10 +64,13 @@ class ConflictsDialog(QDialog):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMinimumWidth(220)
         self.fields_model = QStandardItemModel(0, 4, self)
-        self.fields_model.setHorizontalHeaderLabels(["Field", "Value", "Written by", ""])
+        self.fields_model.setHorizontalHeaderLabels([translate("ConflictsDialog", "Field"),
+                                                     translate("ConflictsDialog",
+                                                               "Value"), translate("ConflictsDialog",
+                                                                                   "Written by"), ""])
         self.table = QTableView(self)
         self.table.setObjectName("conflictFields")
-        self.table.setAccessibleName("The fields in conflict, each side's value")
+        self.table.setAccessibleName(translate("ConflictsDialog", "The fields in conflict, each side's value"))
         self.table.setModel(self.fields_model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -76,12 +80,12 @@ class ConflictsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.use_button = QPushButton("Use this value", self)
+        self.use_button = QPushButton(translate("ConflictsDialog", "Use this value"), self)
         self.use_button.setObjectName("useValue")
         self.use_button.clicked.connect(self._use_selected)
-        self.mine_button = QPushButton("Keep as my own annotation", self)
+        self.mine_button = QPushButton(translate("ConflictsDialog", "Keep as my own annotation"), self)
         self.mine_button.clicked.connect(self._keep_as_mine)
-        self.drop_button = QPushButton("Discard my change", self)
+        self.drop_button = QPushButton(translate("ConflictsDialog", "Discard my change"), self)
         self.drop_button.clicked.connect(self._drop)
         right = QWidget(self)
         rl = QVBoxLayout(right)
@@ -137,12 +141,13 @@ class ConflictsDialog(QDialog):
         self.drop_button.setVisible(refused)
         self.use_button.setVisible(bool(entry and entry.conflicts))
         if entry is None:
-            self.summary.setText("No conflicts: every change has been merged.")
+            self.summary.setText(translate("ConflictsDialog", "No conflicts: every change has been merged."))
             return
         owner = entry.owner or "the team"
         self.summary.setText(entry.refused + "." if refused else
-                             f"Two people changed the same field of this annotation (owner: {owner}). "
-                             "Both values are kept; choose one per field.")
+                             fill(translate("ConflictsDialog",
+                                            "Two people changed the same field of this annotation (owner: %1). Both "
+                                            "values are kept; choose one per field."), owner))
         current = encode(entry.annotation) if entry.annotation is not None else {}
         for name, alternatives in entry.conflicts.items():
             now = (entry.annotation is None) if name == DELETED else current.get(name)
@@ -156,7 +161,9 @@ class ConflictsDialog(QDialog):
 
     def _row(self, name: str, value: Any, by: str, choice: tuple[str, int | None]) -> None:
         cells = [QStandardItem(field_label(name)), QStandardItem(show_value(name, value)), QStandardItem(by),
-                 QStandardItem("current" if choice[1] is None else "alternative")]
+                 QStandardItem(translate("ConflictsDialog",
+                                         "current") if choice[1] is None else translate("ConflictsDialog",
+                                                                                        "alternative"))]
         cells[0].setData(choice, Qt.ItemDataRole.UserRole)
         self.fields_model.appendRow(cells)
 

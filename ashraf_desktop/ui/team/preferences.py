@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout
                                QPushButton, QVBoxLayout, QWidget)
 
 from ...core.team import TeamConfig, load_config, remove_config, save_config
+from ..i18n import fill, translate
 
 __all__ = ["TeamPreferencesPage", "TeamPreferencesDialog", "ConnectionTest"]
 
@@ -36,13 +37,16 @@ class ConnectionTest(QThread):
         except DriverMissingError as error:
             self.answered.emit(False, str(error))
         except TeamServerError as error:
-            self.answered.emit(False, f"Connected, but: {error}.")
+            self.answered.emit(False, fill(translate("ConnectionTest", "Connected, but: %1."), error))
         except psycopg.Error as error:
             first = str(error).strip().splitlines()[0] if str(error).strip() else "no answer"
-            self.answered.emit(False, f"Not connected: {first}.")
+            self.answered.emit(False, fill(translate("ConnectionTest", "Not connected: %1."), first))
         else:
-            what = "an editor (may change anyone's annotations)" if info.is_editor else "an archivist"
-            self.answered.emit(True, f"Connected: {info.role} is {what} of the team in {info.database}.")
+            what = translate("ConnectionTest", "an editor (may change anyone's annotations)") if info.is_editor \
+                else translate("ConnectionTest", "an archivist")
+            self.answered.emit(True,
+                               fill(translate("ConnectionTest", "Connected: %1 is %2 of the team in %3."), info.role,
+                                    what, info.database))
 
 
 class TeamPreferencesPage(QWidget):
@@ -56,27 +60,28 @@ class TeamPreferencesPage(QWidget):
         self.setObjectName("teamPreferences")
         self.config_dir = Path(config_dir)
         config = load_config(self.config_dir)
-        intro = QLabel("Share annotations with your team through a PostgreSQL server (docs/team.md). "
-                       "Leave the address empty to work alone: the app then connects to nothing.", self)
+        intro = QLabel(translate("TeamPreferencesPage",
+                                 "Share annotations with your team through a PostgreSQL server (docs/team.md). "
+                       "Leave the address empty to work alone: the app then connects to nothing."), self)
         intro.setWordWrap(True)
         self.url = QLineEdit(config.url if config else "", self)
         self.url.setObjectName("teamUrl")
-        self.url.setPlaceholderText("postgresql://server.example/archive")
+        self.url.setPlaceholderText(translate("TeamPreferencesPage", "postgresql://server.example/archive"))
         self.user = QLineEdit(config.user if config else "", self)
         self.user.setObjectName("teamUser")
-        self.user.setPlaceholderText("your user name on the server")
+        self.user.setPlaceholderText(translate("TeamPreferencesPage", "your user name on the server"))
         self.password = QLineEdit(self)
         self.password.setObjectName("teamPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("unchanged" if config else "")
-        self.remember = QCheckBox("Keep the password in the system keyring", self)
+        self.password.setPlaceholderText(translate("TeamPreferencesPage", "unchanged") if config else "")
+        self.remember = QCheckBox(translate("TeamPreferencesPage", "Keep the password in the system keyring"), self)
         self.remember.setChecked(config.remember_password if config else True)
         self.keyring_note = QLabel(self)
         self.keyring_note.setWordWrap(True)
         self.error = QLabel(self)
         self.error.setObjectName("teamError")
         self.error.setWordWrap(True)
-        self.test_button = QPushButton("Test connection", self)
+        self.test_button = QPushButton(translate("TeamPreferencesPage", "Test connection"), self)
         self.test_button.setObjectName("teamTest")
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel(self)
@@ -84,9 +89,9 @@ class TeamPreferencesPage(QWidget):
         self.test_result.setWordWrap(True)
         self._test: ConnectionTest | None = None
         form = QFormLayout()
-        form.addRow("Server:", self.url)
-        form.addRow("User:", self.user)
-        form.addRow("Password:", self.password)
+        form.addRow(translate("TeamPreferencesPage", "Server:"), self.url)
+        form.addRow(translate("TeamPreferencesPage", "User:"), self.user)
+        form.addRow(translate("TeamPreferencesPage", "Password:"), self.password)
         form.addRow("", self.remember)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -108,8 +113,9 @@ class TeamPreferencesPage(QWidget):
             if not keyring_available():
                 self.remember.setChecked(False)
                 self.remember.setEnabled(False)
-                self.keyring_note.setText("No system keyring is available here: the app will ask for the "
-                                          "password once each time it starts.")
+                self.keyring_note.setText(translate("TeamPreferencesPage",
+                                                    "No system keyring is available here: the app will ask for the "
+                                          "password once each time it starts."))
 
     def test_connection(self) -> ConnectionTest | None:
         """Try what is typed (the saved password when none is typed); the answer shows beside the button."""
@@ -123,7 +129,7 @@ class TeamPreferencesPage(QWidget):
             from ...core.team.secrets import get_password
             password = get_password(config.url, config.user)
         self.test_button.setEnabled(False)
-        self.test_result.setText("Connecting…")
+        self.test_result.setText(translate("TeamPreferencesPage", "Connecting…"))
         self._test = ConnectionTest(config, password, self)
         self._test.answered.connect(self._tested)
         self._test.start()
@@ -153,7 +159,7 @@ class TeamPreferencesPage(QWidget):
         try:
             save_config(self.config_dir, config)
         except ValueError as error:
-            self.error.setText(f"Not saved: {error}.")
+            self.error.setText(fill(translate("TeamPreferencesPage", "Not saved: %1."), error))
             return False
         if self.password.text():
             if config.remember_password:
@@ -173,7 +179,7 @@ class TeamPreferencesDialog(QDialog):
     def __init__(self, config_dir: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("teamPreferencesDialog")
-        self.setWindowTitle("Preferences ▸ Team")
+        self.setWindowTitle(translate("TeamPreferencesDialog", "Preferences ▸ Team"))
         self.page = TeamPreferencesPage(config_dir, self)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel,
                                    self)

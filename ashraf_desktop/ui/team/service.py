@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ...core.team import TeamConfig
+from ..i18n import fill, translate
 
 __all__ = ["SyncState", "TeamSyncService"]
 
@@ -79,13 +80,13 @@ class _Worker(QThread):
         try:
             psycopg = load_driver()
         except DriverMissingError as error:
-            self.state.emit(SyncState("stopped", message=f"Team sync is off: {error}"))
+            self.state.emit(SyncState("stopped", message=fill(translate("_Worker", "Team sync is off: %1"), error)))
             return
         failures = 0
         try:
             store = open_store(self.data_dir)
         except StoreEnvironmentError as error:
-            self.state.emit(SyncState("stopped", message=f"Team sync stopped: {error}"))
+            self.state.emit(SyncState("stopped", message=fill(translate("_Worker", "Team sync stopped: %1"), error)))
             return
         try:
             while not self._stop.is_set():
@@ -114,19 +115,23 @@ class _Worker(QThread):
                     waiting, conflicts = self._counts(store)
                     if bad_login:
                         self.state.emit(SyncState("refused", waiting, conflicts,
-                                                  f"The team server refused the login ({text}). "
-                                                  "Check the password in Preferences ▸ Team."))
+                                                  fill(translate("_Worker",
+                                                                 "The team server refused the login (%1). Check the "
+                                                                 "password in Preferences ▸ Team."), text)))
                         return
                     self.state.emit(SyncState("offline", waiting, conflicts,
-                                              f"Team server not reachable ({text}); your changes are kept "
-                                              "here and sent when it is back."))
+                                              fill(translate("_Worker",
+                                                             "Team server not reachable (%1); your changes are kept "
+                                                             "here and sent when it is back."), text)))
                 except (TeamServerError, psycopg.Error) as error:
                     waiting, conflicts = self._counts(store)
-                    self.state.emit(SyncState("refused", waiting, conflicts, f"Team sync: {error}"))
+                    self.state.emit(SyncState("refused", waiting, conflicts,
+                                              fill(translate("_Worker", "Team sync: %1"), error)))
                     if isinstance(error, TeamServerError):
                         return
                 except StoreEnvironmentError as error:
-                    self.state.emit(SyncState("offline", 0, 0, f"Team sync paused: {error}"))
+                    self.state.emit(SyncState("offline", 0, 0,
+                                              fill(translate("_Worker", "Team sync paused: %1"), error)))
                 except SyncCancelled:
                     return
                 finally:

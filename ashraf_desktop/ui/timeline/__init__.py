@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from .panel import ExportError, TimelinePanel
 from .renderer import TimelineRenderer
+from ..i18n import translate
 
 __all__ = ["TimelinePanel", "TimelineRenderer", "ExportError", "install_timeline"]
 
@@ -53,7 +54,7 @@ def install_timeline(main_window: QWidget, area: Qt.DockWidgetArea = Qt.DockWidg
     """
     panel = TimelinePanel(main_window)
     panel.set_archive(_archive_of(main_window))
-    main_window.add_panel("timeline", "Timeline", panel, area)
+    main_window.add_panel("timeline", translate("timeline", "Timeline"), panel, area)
     target = links if links is not None else main_window
     missing = []
     for name, signal, handler in (

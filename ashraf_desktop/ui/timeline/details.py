@@ -10,7 +10,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
 from ...core.archive import Archive, Event, Item
-from ..i18n import date_words
+from ..i18n import date_words, fill, translate
 from ...core.timeline import LEGEND, MarkStyle, claim_views
 from .renderer import Palette, TimelineRenderer
 
@@ -53,7 +53,7 @@ class DetailsPane(QTextBrowser):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setAccessibleName("Event details")
+        self.setAccessibleName(translate("DetailsPane", "Event details"))
         self.anchorClicked.connect(self._on_anchor)
         self._links: dict[str, tuple[str, str]] = {}
         self.event_id: str | None = None
@@ -191,18 +191,19 @@ class LegendWidget(QWidget):
 
     def __init__(self, renderer: TimelineRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Legend")
+        self.setAccessibleName(translate("LegendWidget", "Legend"))
         self.refresh_theme()
         grid = QGridLayout(self)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(2)
-        title = QLabel("<b>How dates are drawn</b>")
+        title = QLabel(translate("LegendWidget", "<b>How dates are drawn</b>"))
         grid.addWidget(title, 0, 0, 1, 2)
         self.entries: dict[str, QLabel] = {}
         for row, entry in enumerate(LEGEND, start=1):
             glyph = _Glyph(renderer, entry.key, self)
-            label = QLabel(f"<b>{escape(entry.label)}</b> — {escape(entry.explanation)}")
+            label = QLabel(fill(translate("LegendWidget", "<b>%1</b> — %2"), escape(entry.label),
+                                escape(entry.explanation)))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             grid.addWidget(glyph, row, 0, Qt.AlignmentFlag.AlignTop)

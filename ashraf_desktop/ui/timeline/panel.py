@@ -17,6 +17,7 @@ from ..fit import ElidedLabel
 from .details import DetailsPane, LegendWidget
 from .renderer import Palette
 from .view import TimelineView
+from ..i18n import fill, translate
 
 __all__ = ["TimelinePanel", "ExportError"]
 
@@ -95,27 +96,38 @@ class TimelinePanel(QWidget):
     def _build(self) -> None:
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
-        self.fit_button = self._button("Fit all", "Show the whole period of the archive (0)", self.view.fit_all)
-        self.zoom_out_button = self._button("−", "Zoom out (−, mouse wheel, pinch)", lambda: self.view.zoom_by(1 / 1.5))
-        self.zoom_in_button = self._button("+", "Zoom in (+, mouse wheel, pinch)", lambda: self.view.zoom_by(1.5))
-        self.range_button = self._button("Select period", "Drag on the timeline to select a period (or Shift+drag "
-                                         "at any time); search results are then limited to it",
+        self.fit_button = self._button(translate("TimelinePanel", "Fit all"),
+                                       translate("TimelinePanel",
+                                                 "Show the whole period of the archive (0)"), self.view.fit_all)
+        self.zoom_out_button = self._button("−", translate("TimelinePanel", "Zoom out (−, mouse wheel, pinch)"),
+                                            lambda: self.view.zoom_by(1 / 1.5))
+        self.zoom_in_button = self._button("+", translate("TimelinePanel", "Zoom in (+, mouse wheel, pinch)"),
+                                           lambda: self.view.zoom_by(1.5))
+        self.range_button = self._button(translate("TimelinePanel", "Select period"),
+                                         translate("TimelinePanel",
+                                                   "Drag on the timeline to select a period (or Shift+drag "
+                                         "at any time); search results are then limited to it"),
                                          self._set_range_tool, checkable=True)
-        self.export_button = self._button("Export", "Export the visible timeline as PNG or SVG, or the events "
-                                          "as CSV")
+        self.export_button = self._button(translate("TimelinePanel", "Export"),
+                                          translate("TimelinePanel",
+                                                    "Export the visible timeline as PNG or SVG, or the events "
+                                          "as CSV"))
         menu = QMenu(self.export_button)
-        menu.addAction("Timeline as PNG image…", lambda: self._export_dialog("png"))
-        menu.addAction("Timeline as SVG drawing…", lambda: self._export_dialog("svg"))
-        menu.addAction("Events as CSV table…", lambda: self._export_dialog("csv"))
+        menu.addAction(translate("TimelinePanel", "Timeline as PNG image…"), lambda: self._export_dialog("png"))
+        menu.addAction(translate("TimelinePanel", "Timeline as SVG drawing…"), lambda: self._export_dialog("svg"))
+        menu.addAction(translate("TimelinePanel", "Events as CSV table…"), lambda: self._export_dialog("csv"))
         self.export_button.setMenu(menu)
         self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.legend_button = self._button("Legend", "Show or hide the legend", checkable=True)
+        self.legend_button = self._button(translate("TimelinePanel", "Legend"),
+                                          translate("TimelinePanel", "Show or hide the legend"), checkable=True)
         self.legend_button.setChecked(True)
         self.legend_button.toggled.connect(self._toggle_legend)
-        self.filter_button = self._button("Filter", "Show or hide the filters: event titles, tags, places, "
-                                          "people", checkable=True)
+        self.filter_button = self._button(translate("TimelinePanel", "Filter"),
+                                          translate("TimelinePanel",
+                                                    "Show or hide the filters: event titles, tags, places, "
+                                          "people"), checkable=True)
         self.filter_button.toggled.connect(self._toggle_filters)
-        self.range_chip = self._button("", "Remove the period filter", self.clear_range)
+        self.range_chip = self._button("", translate("TimelinePanel", "Remove the period filter"), self.clear_range)
         self.range_chip.setObjectName("rangeChip")
         self.range_chip.setStyleSheet("QToolButton#rangeChip { background: #d5e4f5; color: #0b2c4f; "
                                       "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
@@ -135,9 +147,9 @@ class TimelinePanel(QWidget):
         filters = QHBoxLayout(self.filter_row)
         filters.setContentsMargins(4, 0, 4, 2)
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter event titles…")
+        self.text_filter.setPlaceholderText(translate("TimelinePanel", "Filter event titles…"))
         self.text_filter.setClearButtonEnabled(True)
-        self.text_filter.setAccessibleName("Filter event titles")
+        self.text_filter.setAccessibleName(translate("TimelinePanel", "Filter event titles"))
         self.text_filter.textChanged.connect(self._apply_filters)
         filters.addWidget(self.text_filter, 2)
         self.facet_boxes: dict[str, QComboBox] = {}
@@ -149,7 +161,9 @@ class TimelinePanel(QWidget):
             box.currentIndexChanged.connect(self._apply_filters)
             filters.addWidget(box, 1)
             self.facet_boxes[name] = box
-        self.clear_filters_button = self._button("Clear filters", "Show all events again", self.clear_filters)
+        self.clear_filters_button = self._button(translate("TimelinePanel", "Clear filters"),
+                                                 translate("TimelinePanel",
+                                                           "Show all events again"), self.clear_filters)
         filters.addWidget(self.clear_filters_button)
 
         lower = QSplitter(Qt.Orientation.Horizontal, self)
@@ -332,7 +346,7 @@ class TimelinePanel(QWidget):
         self.range_selected.emit(lower, upper)
 
     def _show_chip(self, lower: int, upper: int) -> None:
-        self.range_chip.setText(f"Period: {format_range(lower, upper)}  ✕")
+        self.range_chip.setText(fill(translate("TimelinePanel", "Period: %1  ✕"), format_range(lower, upper)))
         self.range_chip.show()
 
     def _set_range_tool(self, on: bool) -> None:
@@ -467,7 +481,7 @@ class TimelinePanel(QWidget):
         gen.setOutputDevice(device)
         gen.setSize(QSize(int(r.width), int(r.height)))
         gen.setViewBox(QRectF(0, 0, r.width, r.height))
-        gen.setTitle("Timeline")
+        gen.setTitle(translate("TimelinePanel", "Timeline"))
         gen.setDescription(self._caption())
         painter = QPainter(gen)
         try:
@@ -487,7 +501,8 @@ class TimelinePanel(QWidget):
 
     def _export_dialog(self, kind: str) -> None:
         filters = {"png": "PNG image (*.png)", "svg": "SVG drawing (*.svg)", "csv": "CSV table (*.csv)"}
-        name, _ = QFileDialog.getSaveFileName(self, "Export timeline", f"timeline.{kind}", filters[kind])
+        name, _ = QFileDialog.getSaveFileName(self, translate("TimelinePanel", "Export timeline"), f"timeline.{kind}",
+                                              filters[kind])
         if not name:
             return
         if not name.lower().endswith("." + kind):
@@ -496,4 +511,4 @@ class TimelinePanel(QWidget):
             {"png": self.export_png, "svg": self.export_svg, "csv": self.export_csv}[kind](name)
         except ExportError as exc:
             log.warning("export failed: %s", exc)
-            QMessageBox.warning(self, "Export failed", str(exc))
+            QMessageBox.warning(self, translate("TimelinePanel", "Export failed"), str(exc))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QNativeGestureEvent, QPainter,
 from PySide6.QtWidgets import QGestureEvent, QSizePolicy, QToolTip, QWidget
 
 from .renderer import Hit, TimelineRenderer
+from ..i18n import translate
 
 __all__ = ["TimelineView"]
 
@@ -41,9 +42,11 @@ class TimelineView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(240, 150)  # the axis, one event lane, the badges, one lane of items
         self.grabGesture(Qt.GestureType.PinchGesture)
-        self.setAccessibleName("Timeline")
-        self.setAccessibleDescription("Events of the archive on a time axis. Left and right arrows move between "
-                                      "events; Home and End go to the first and last; plus and minus zoom.")
+        self.setAccessibleName(translate("TimelineView", "Timeline"))
+        self.setAccessibleDescription(translate("TimelineView",
+                                                "Events of the archive on a time axis. Left and right arrows move "
+                                                "between "
+                                      "events; Home and End go to the first and last; plus and minus zoom."))
 
     # ------------------------------------------------------------------ view operations
     def fit_all(self) -> None:

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 from PySide6.QtCore import QByteArray, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication, QTextCursor, QTextOption
 from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
+from ..i18n import fill, translate
 
 __all__ = ["SafeTextBrowser", "EXTERNAL_SCHEMES"]
 
@@ -120,9 +121,9 @@ class SafeTextBrowser(QTextBrowser):
         anchor = self.anchorAt(event.pos())
         if anchor and QUrl(anchor).scheme().lower() in EXTERNAL_SCHEMES:
             menu.addSeparator()
-            copy = menu.addAction("Copy link address")
+            copy = menu.addAction(translate("SafeTextBrowser", "Copy link address"))
             copy.triggered.connect(lambda: QGuiApplication.clipboard().setText(anchor))
-            open_ = menu.addAction("Open link in system browser…")
+            open_ = menu.addAction(translate("SafeTextBrowser", "Open link in system browser…"))
             open_.triggered.connect(lambda: self.open_externally(anchor))
         menu.exec(event.globalPos())
         menu.deleteLater()
@@ -130,9 +131,10 @@ class SafeTextBrowser(QTextBrowser):
     def open_externally(self, link: str) -> bool:
         """Open ``link`` in the system browser after the user confirms (this leaves the offline app)."""
         answer = QMessageBox.question(
-            self, "Open in browser",
-            f"Open this address in your web browser?\n\n{link}\n\nThe page is not part of the archive and "
-            "will be fetched from the internet.")
+            self, translate("SafeTextBrowser", "Open in browser"),
+            fill(translate("SafeTextBrowser",
+                           "Open this address in your web browser?\n\n%1\n\nThe page is not part of the archive and "
+                           "will be fetched from the internet."), link))
         if answer == QMessageBox.StandardButton.Yes:
             return QDesktopServices.openUrl(QUrl(link))
         return False

@@ -13,7 +13,7 @@ from PySide6.QtCore import QUrl, QUrlQuery
 from PySide6.QtWidgets import QWidget
 
 from ...core.archive import Archive, Citation, DateError, Event, Item, describe_date
-from ..i18n import format_date, is_persian
+from ..i18n import fill, format_date, is_persian, translate
 from .browser import SafeTextBrowser
 from .page import Location, Page
 
@@ -121,10 +121,12 @@ class InfoPage(Page):
         self.archive = archive
         self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("infoText")
-        self.browser.setAccessibleName("Description")
+        self.browser.setAccessibleName(translate("InfoPage", "Description"))
         self.browser.setHtml(body)
         self.browser.internal_link.connect(self._link)
-        self.browser.external_link.connect(lambda u: self.status_message.emit(f"External link (not opened): {u}"))
+        self.browser.external_link.connect(lambda u: self.status_message.emit(fill(translate("InfoPage",
+                                                                                             "External link (not "
+                                                                                             "opened): %1"), u)))
         self.stack.addWidget(self.browser)
         self.stack.setCurrentWidget(self.browser)
         self._zoom = 0

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from .page import Location
 from .text_page import TextPage
+from ..i18n import fill, translate
 
 __all__ = ["MailPage"]
 
@@ -23,10 +24,11 @@ class MailPage(TextPage):
         if attachments:
             links = ", ".join(f'<a href="{html.escape(a.id)}">{html.escape(a.file.name if a.file else a.title)}</a>'
                               for a in attachments[:30])
-            more = f" and {len(attachments) - 30} more" if len(attachments) > 30 else ""
-            self.attachments.setText(f"Attachments: {links}{more}")
-            self.attachments.setToolTip("Each attachment is an item of its own: open it")
+            more = fill(translate("MailPage", " and %1 more"), len(attachments) - 30) if len(attachments) > 30 else ""
+            self.attachments.setText(fill(translate("MailPage", "Attachments: %1%2"), links, more))
+            self.attachments.setToolTip(translate("MailPage", "Each attachment is an item of its own: open it"))
         else:
-            self.attachments.setText("No attachments kept (see the message's text for any it names)")
+            self.attachments.setText(translate("MailPage",
+                                               "No attachments kept (see the message's text for any it names)"))
         self.attachments.linkActivated.connect(lambda item_id: self.open_location.emit(Location("item", item_id)))
         self.toolbar_layout.insertWidget(0, self.attachments, 1)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLineEdit, QPushButt
 
 from ...core.archive import Item
 from ..look import icon
+from ..i18n import translate
 
 __all__ = ["Location", "Page", "FindBar"]
 
@@ -42,26 +43,26 @@ class FindBar(QFrame):
         self.setObjectName("findBar")
         self.box = QLineEdit(self)
         self.box.setObjectName("findBox")
-        self.box.setPlaceholderText("Find in document")
-        self.box.setAccessibleName("Find in document")
+        self.box.setPlaceholderText(translate("FindBar", "Find in document"))
+        self.box.setAccessibleName(translate("FindBar", "Find in document"))
         self.box.setClearButtonEnabled(True)
         self.box.textChanged.connect(self.find_requested)
         self.box.returnPressed.connect(lambda: self.step_requested.emit(True))
         prev = QToolButton(self)
         prev.setIcon(icon("chevron-up"))
-        prev.setToolTip("Previous match (Shift+F3)")
-        prev.setAccessibleName("Previous match")
+        prev.setToolTip(translate("FindBar", "Previous match (Shift+F3)"))
+        prev.setAccessibleName(translate("FindBar", "Previous match"))
         prev.clicked.connect(lambda: self.step_requested.emit(False))
         nxt = QToolButton(self)
         nxt.setIcon(icon("chevron-down"))
-        nxt.setToolTip("Next match (F3)")
-        nxt.setAccessibleName("Next match")
+        nxt.setToolTip(translate("FindBar", "Next match (F3)"))
+        nxt.setAccessibleName(translate("FindBar", "Next match"))
         nxt.clicked.connect(lambda: self.step_requested.emit(True))
         self.label = QLabel(self)
         close = QToolButton(self)
         close.setIcon(icon("x"))
-        close.setToolTip("Close (Esc)")
-        close.setAccessibleName("Close the find bar")
+        close.setToolTip(translate("FindBar", "Close (Esc)"))
+        close.setAccessibleName(translate("FindBar", "Close the find bar"))
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 3, 6, 3)

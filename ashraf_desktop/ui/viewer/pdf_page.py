@@ -29,6 +29,7 @@ from .hits import query_terms
 from .page import Location, Page
 from .pdf_canvas import CURRENT_HIT, HIT, PdfCanvas
 from .pdf_text_map import PdfTextMap
+from ..i18n import fill, format_number, translate
 
 __all__ = ["PdfPage", "pdf_hit_term"]
 
@@ -69,7 +70,7 @@ class PdfPage(Page):
         self.view = PdfCanvas(self)
         self.view.selector = self._select
         self.view.setObjectName("pdfView")
-        self.view.setAccessibleName("PDF pages")
+        self.view.setAccessibleName(translate("PdfPage", "PDF pages"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(self.document)
@@ -105,25 +106,29 @@ class PdfPage(Page):
         return b
 
     def _build_toolbar(self) -> None:
-        self._tool("chevron-up", "Previous page (Page Up)", lambda: self.go_to_page(self.current_page() - 1))
-        self._tool("chevron-down", "Next page (Page Down)", lambda: self.go_to_page(self.current_page() + 1))
+        self._tool("chevron-up", translate("PdfPage", "Previous page (Page Up)"),
+                   lambda: self.go_to_page(self.current_page() - 1))
+        self._tool("chevron-down", translate("PdfPage", "Next page (Page Down)"),
+                   lambda: self.go_to_page(self.current_page() + 1))
         self.page_box = QSpinBox(self)
         self.page_box.setObjectName("pageNumber")
         self.page_box.setMinimum(1)
         self.page_box.setKeyboardTracking(False)
-        self.page_box.setAccessibleName("Page number")
+        self.page_box.setAccessibleName(translate("PdfPage", "Page number"))
         self.page_box.valueChanged.connect(lambda v: self.go_to_page(v - 1))
         self.toolbar_layout.addWidget(self.page_box)
-        self.page_count = QLabel("of 0", self)
+        self.page_count = QLabel(translate("PdfPage", "of 0"), self)
         self.toolbar_layout.addWidget(self.page_count)
         self.toolbar_layout.addSpacing(12)
-        self._tool("zoom-out", "Zoom out (Ctrl+-)", lambda: self.zoom(-1))
-        self._tool("zoom-in", "Zoom in (Ctrl++)", lambda: self.zoom(1))
-        self._tool("move-horizontal", "Fit width", self.fit_width)
-        self._tool("maximize", "Fit page", self.fit_page)
-        self._tool("copy", "Copy the text of this page", self.copy_page_text)
-        self.annotate_button = self._tool("quote", "Annotate the text selected with the mouse, else the current "
-                                          "match, else this page (Ctrl+Shift+A)",
+        self._tool("zoom-out", translate("PdfPage", "Zoom out (Ctrl+-)"), lambda: self.zoom(-1))
+        self._tool("zoom-in", translate("PdfPage", "Zoom in (Ctrl++)"), lambda: self.zoom(1))
+        self._tool("move-horizontal", translate("PdfPage", "Fit width"), self.fit_width)
+        self._tool("maximize", translate("PdfPage", "Fit page"), self.fit_page)
+        self._tool("copy", translate("PdfPage", "Copy the text of this page"), self.copy_page_text)
+        self.annotate_button = self._tool("quote",
+                                          translate("PdfPage",
+                                                    "Annotate the text selected with the mouse, else the current "
+                                          "match, else this page (Ctrl+Shift+A)"),
                                           lambda: self.annotate_requested.emit("yellow", True))
         self.annotate_button.setObjectName("pdfAnnotate")
         self.annotate_button.setEnabled(False)
@@ -149,7 +154,7 @@ class PdfPage(Page):
         E = QPdfDocument.Error
         if error == E.None_:
             self.page_box.setMaximum(max(1, self.document.pageCount()))
-            self.page_count.setText(f"of {self.document.pageCount()}")
+            self.page_count.setText(fill(translate("PdfPage", "of %1"), self.document.pageCount()))
             self.stack.setCurrentWidget(self.view)
             self.error = None
             self.mark_loaded()
@@ -157,20 +162,25 @@ class PdfPage(Page):
             self._load_text()
             return
         if error == E.IncorrectPassword:
-            again = " That password is not right." if password is not None else ""
-            self.show_message(f"<b>{name}</b> is encrypted and needs a password to open.{again}",
+            again = translate("PdfPage", " That password is not right.") if password is not None else ""
+            self.show_message(fill(translate("PdfPage", "<b>%1</b> is encrypted and needs a password to open.%2"),
+                                   name, again),
                               action="Enter password…", callback=self.ask_password)
         elif error == E.FileNotFound:
-            self.show_message(f"<b>{name}</b> cannot be shown: the file does not exist (moved or deleted?).")
+            self.show_message(fill(translate("PdfPage",
+                                             "<b>%1</b> cannot be shown: the file does not exist (moved or deleted?)."), name))
         elif error == E.UnsupportedSecurityScheme:
-            self.show_message(f"<b>{name}</b> is encrypted with a method this viewer does not support.")
+            self.show_message(fill(translate("PdfPage",
+                                             "<b>%1</b> is encrypted with a method this viewer does not support."), name))
         else:
-            self.show_message(f"<b>{name}</b> cannot be shown: it is damaged or not a PDF "
-                              f"(the PDF reader reported: {error.name}).")
+            self.show_message(fill(translate("PdfPage",
+                                             "<b>%1</b> cannot be shown: it is damaged or not a PDF (the PDF reader "
+                                             "reported: %2)."), name, error.name))
         self.mark_loaded()
 
     def ask_password(self) -> None:
-        password, ok = QInputDialog.getText(self, "Password", f"Password for {self._name()}:",
+        password, ok = QInputDialog.getText(self, translate("PdfPage", "Password"),
+                                            fill(translate("PdfPage", "Password for %1:"), self._name()),
                                             QLineEdit.EchoMode.Password)
         if ok:
             self.open_file(password)
@@ -303,11 +313,11 @@ class PdfPage(Page):
         layer = self.item.text_layer
         self.machine_label.setVisible(machine)
         if machine:
-            self.machine_label.setText("machine-read text (OCR)")
+            self.machine_label.setText(translate("PdfPage", "machine-read text (OCR)"))
             if layer is not None:
-                self.machine_label.setToolTip(f"The text of this page was read by {layer.engine} "
-                                              f"({'+'.join(layer.languages)}) on {layer.date}; it may contain "
-                                              "errors. The page itself is the scan.")
+                self.machine_label.setToolTip(fill(translate("PdfPage",
+                                                             "The text of this page was read by %1 (%2) on %3; it may "
+                                                             "contain errors. The page itself is the scan."), layer.engine, '+'.join(layer.languages), layer.date))
 
     def zoom(self, steps: int) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)
@@ -326,15 +336,16 @@ class PdfPage(Page):
         selection = self.document.getAllText(self.current_page())
         text = selection.text() if selection.isValid() else ""
         QGuiApplication.clipboard().setText(text)
-        self.status_message.emit(f"Copied the text of page {self.current_page() + 1}" if text
-                                 else "This page has no text layer (a scan?)")
+        self.status_message.emit(fill(translate("PdfPage", "Copied the text of page %1"),
+                                      self.current_page() + 1) if text
+                                 else translate("PdfPage", "This page has no text layer (a scan?)"))
 
     def copy(self) -> None:
         """Ctrl+C: the selection's text (as the archive's text has it), else the page's."""
         text = self.selected_text()
         if text:
             QGuiApplication.clipboard().setText(text)
-            self.status_message.emit(f"Copied {len(text):,} characters")
+            self.status_message.emit(fill(translate("PdfPage", "Copied %1 characters"), format_number(len(text))))
             return
         self.copy_page_text()
 
@@ -420,7 +431,10 @@ class PdfPage(Page):
         self._paint_annotations()
         n = len(self.annotations)
         self.annotation_label.setText(f"✎ {n}" if n else "")
-        self.annotation_label.setToolTip(f"{n} annotation{'s' * (n != 1)} on this document (Annotations panel)")
+        self.annotation_label.setToolTip(fill(translate("PdfPage",
+                                                        "%1 annotation on this document (Annotations panel)") if n == 1
+                                              else translate("PdfPage",
+                                                             "%1 annotations on this document (Annotations panel)"), n))
 
     def _page_range(self, number: int) -> tuple[int, int] | None:
         for page in getattr(self._extracted, "pages", ()) or ():

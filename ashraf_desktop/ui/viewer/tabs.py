@@ -19,6 +19,7 @@ from ..tasks import TaskRunner
 from .info_pages import EventPage, RecordPage
 from .page import Location, Page
 from .text_page import TextPage
+from ..i18n import fill, translate
 
 __all__ = ["ViewerTabs"]
 
@@ -60,14 +61,14 @@ class ViewerTabs(QTabWidget):
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setMargin(40)
         self.welcome.setTextFormat(Qt.TextFormat.RichText)
-        self.addTab(self.welcome, "Welcome")
+        self.addTab(self.welcome, translate("ViewerTabs", "Welcome"))
 
     def set_archive(self, archive: Archive) -> None:
         while self.count():
             self.close_tab(0, force=True)
         self.archive = archive
         self.welcome.setText(_welcome_html(archive))
-        self.addTab(self.welcome, "Welcome")
+        self.addTab(self.welcome, translate("ViewerTabs", "Welcome"))
 
     def register_page(self, kind: str, factory: Callable[[Location], Page | None], icon_name: str = "file") -> None:
         """Open locations of ``kind`` ("facts", "library", …: the app's own views) with ``factory``."""
@@ -120,7 +121,7 @@ class ViewerTabs(QTabWidget):
         else:
             page = self._create(location)
             if page is None:
-                self.status_message.emit(f"Not in this archive: {location.id}")
+                self.status_message.emit(fill(translate("ViewerTabs", "Not in this archive: %1"), location.id))
                 return None
             self._add(page)
         if record:
@@ -184,7 +185,7 @@ class ViewerTabs(QTabWidget):
         if isinstance(w, Page):
             w.deleteLater()
         if self.count() == 0 and not force:
-            self.addTab(self.welcome, "Welcome")
+            self.addTab(self.welcome, translate("ViewerTabs", "Welcome"))
 
     def close_current(self) -> None:
         if self.count():
@@ -216,8 +217,9 @@ class _ImagePage(Page):
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         pm = QPixmap(str(item.file))
         if pm.isNull():
-            self.show_message(f"<b>{item.file.name}</b> cannot be shown: the image is damaged or in an "
-                              "unsupported format.")
+            self.show_message(fill(translate("_ImagePage",
+                                             "<b>%1</b> cannot be shown: the image is damaged or in an unsupported "
+                                             "format."), item.file.name))
         else:
             label.setPixmap(pm.scaled(1200, 900, Qt.AspectRatioMode.KeepAspectRatio,
                                       Qt.TransformationMode.SmoothTransformation))

@@ -23,6 +23,7 @@ from ..tasks import TaskRunner
 from .browser import SafeTextBrowser
 from .hits import HitCursor, codepoint_offsets, query_terms, utf16_offsets
 from .page import Location, Page
+from ..i18n import fill, translate
 
 __all__ = ["TextPage", "Loaded", "load_text", "VIEW_MAX_BYTES"]
 
@@ -105,13 +106,14 @@ class TextPage(Page):
         self.title_text = item.title
         self.browser = SafeTextBrowser(archive.roots, self)
         self.browser.setObjectName("documentText")
-        self.browser.setAccessibleName("Document text")
+        self.browser.setAccessibleName(translate("TextPage", "Document text"))
         # a caret for keyboard users: arrows move it, Shift+arrows select a passage to annotate or copy
         self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.browser.external_link.connect(
-            lambda url: self.status_message.emit(f"External link (not opened): {url} — right-click to open it "
-                                                 "in your browser"))
+            lambda url: self.status_message.emit(fill(translate("TextPage",
+                                                                "External link (not opened): %1 — right-click to open "
+                                                                "it in your browser"), url)))
         self.browser.highlighted.connect(lambda url: self.status_message.emit(url.toString()))
         self.stack.addWidget(self.browser)
         self.warning = QLabel(self)
@@ -129,7 +131,7 @@ class TextPage(Page):
         self._annotation_spans: list[tuple[int, int, Any]] = []  # (start, end) document positions, annotation
         self.browser.extra_actions = self._context_actions
         self._key = ("page", id(self))
-        self.show_message(f"Opening {self._file_name()}…", error=False)
+        self.show_message(fill(translate("TextPage", "Opening %1…"), self._file_name()), error=False)
         self.load()
 
     def _file_name(self) -> str:
@@ -143,8 +145,8 @@ class TextPage(Page):
 
     def _failed(self, error: BaseException) -> None:
         reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
-        self.show_message(f"<b>{html_mod.escape(self._file_name())}</b> cannot be shown.<br><br>"
-                          f"{html_mod.escape(str(reason))}")
+        self.show_message(fill(translate("TextPage", "<b>%1</b> cannot be shown.<br><br>%2"),
+                               html_mod.escape(self._file_name()), html_mod.escape(str(reason))))
         self.mark_loaded()
 
     def _show(self, loaded: Loaded) -> None:
@@ -157,7 +159,7 @@ class TextPage(Page):
         else:
             self.browser.setHtml(loaded.text)
         if loaded.warnings:
-            self.warning.setText("Note: " + "; ".join(loaded.warnings))
+            self.warning.setText(translate("TextPage", "Note: ") + "; ".join(loaded.warnings))
             self.warning.show()
         self.stack.setCurrentWidget(self.browser)
         self.is_loaded = True  # before highlighting, so the "1 of N" it announces is not blank
@@ -515,11 +517,11 @@ class TextPage(Page):
         from ...core.annotations import COLOUR_HEX, Colour
         from ..annotations.widgets import colour_icon
         menu.addSeparator()
-        highlight = menu.addMenu("Highlight")
+        highlight = menu.addMenu(translate("TextPage", "Highlight"))
         for colour in Colour:
             act = highlight.addAction(colour_icon(COLOUR_HEX[colour]), colour.value.capitalize())
             act.triggered.connect(lambda _c=False, c=colour.value: self.annotate_requested.emit(c, False))
-        note = menu.addAction("Add note to selection…")
+        note = menu.addAction(translate("TextPage", "Add note to selection…"))
         note.triggered.connect(lambda: self.annotate_requested.emit("yellow", True))
 
 

@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabBar, QWidget
 
 from ..fit import fit_to_screen
+from ..i18n import fill, translate
 
 __all__ = ["Docks", "LAYOUT_VERSION"]
 
@@ -192,7 +193,7 @@ class Docks(QObject):
         act = QAction(title, self.window)
         act.setObjectName(f"go-{name}")
         act.setShortcut(QKeySequence(shortcut))
-        act.setStatusTip(f"Bring the {title} panel forward, with the keyboard focus")
+        act.setStatusTip(fill(translate("Docks", "Bring the %1 panel forward, with the keyboard focus"), title))
         act.triggered.connect(lambda _checked=False: self.focus(name))
         self.window.addAction(act)  # its shortcut works while the menu bar is hidden
         return act

@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from ...core.archive import ItemKind, LoadResult, load_layered
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -42,23 +43,25 @@ class ArchiveLoader(QObject):
     # --- another archive -----------------------------------------------------------------------------
     def choose(self) -> None:
         w = self.window
-        folder = QFileDialog.getExistingDirectory(w, "Open archive folder", str(w.archive.root))
+        folder = QFileDialog.getExistingDirectory(w, translate("ArchiveLoader", "Open archive folder"),
+                                                  str(w.archive.root))
         if folder:
             self.open(Path(folder))
 
     def open(self, root: Path) -> None:
         w = self.window
-        w.show_message(f"Opening {root}…")
+        w.show_message(fill(translate("ArchiveLoader", "Opening %1…"), root))
         data, cache = w.dirs.data, w.dirs.cache
         w.runner.run_task(lambda: load_layered(root, data, check_files=False, cache_dir=cache), self._opened,
-                          lambda e: w.show_message(f"The archive could not be opened: {e}"),
+                          lambda e: w.show_message(fill(translate("ArchiveLoader",
+                                                                  "The archive could not be opened: %1"), e)),
                           key="archive", label="Opening archive")
 
     def _opened(self, result: LoadResult) -> None:
         w = self.window
         if result.archive.collection.id == "missing" or not result.archive.items and result.errors:
             first = result.errors[0] if result.errors else "no items"
-            w.show_message(f"Not an archive folder: {first}", 15000)
+            w.show_message(fill(translate("ArchiveLoader", "Not an archive folder: %1"), first), 15000)
             return
         w.result, w.archive = result, result.archive
         w.index_service.close()
@@ -123,7 +126,7 @@ class ArchiveLoader(QObject):
 
         def failed(error: BaseException) -> None:
             log.error("reloading the archive failed", exc_info=error)
-            w.show_message(f"The archive could not be reloaded: {error}", 15000)
+            w.show_message(fill(translate("ArchiveLoader", "The archive could not be reloaded: %1"), error), 15000)
             self._finished(thens)
 
         w.runner.run_task(load, loaded, failed, label="")

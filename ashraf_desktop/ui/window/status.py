@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel, QMenu, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 from ..fit import ElidedLabel
+from ..i18n import fill, translate
 
 __all__ = ["StatusArea", "MIN_SHOW_MS", "DEFAULT_MS", "QUEUE_LIMIT"]
 
@@ -137,7 +138,7 @@ class StatusArea(QObject):
             menu.addAction(shown, lambda t=text: QGuiApplication.clipboard().setText(t)).setToolTip(text)
         menu.setToolTipsVisible(True)
         menu.addSeparator()
-        menu.addAction("Clear", self.clear_messages)
+        menu.addAction(translate("StatusArea", "Clear"), self.clear_messages)
         menu.exec(source.mapToGlobal(pos))
         menu.deleteLater()
 
@@ -147,7 +148,8 @@ class StatusArea(QObject):
 
     def set_hits(self, label: str) -> None:
         """The current page's matches: "Match 3 of 17", or a page's own words, or nothing."""
-        self.hits_label.setText(f"Match {label}" if label and label[0].isdigit() else label)
+        self.hits_label.setText(fill(translate("StatusArea", "Match %1"),
+                                     label) if label and label[0].isdigit() else label)
 
     def set_busy(self, label: str, done: int = 0, total: int = 0) -> None:
         """Work in progress with no Cancel (the index, a reload): a label and a bar ("" hides both)."""

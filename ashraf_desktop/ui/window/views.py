@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from ...core.saved_searches import SavedSearch, SavedSearches
 from ..viewer.page import Location, Page
+from ..i18n import fill, translate
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -31,15 +32,21 @@ class AppViews(QObject):
         self.saved_searches = SavedSearches(window.dirs.data)
         tabs, m = window.tabs, window.menus
         tabs.register_page("facts", self._facts_page, "info")
-        m.add("facts", "&Facts the sources state", lambda: _focus(self.open_facts()), "Ctrl+Shift+F", "info",
-              "Every fact with each source's value; where the sources disagree", menu="view", section="views")
+        m.add("facts", translate("AppViews", "&Facts the sources state"), lambda: _focus(self.open_facts()),
+              "Ctrl+Shift+F", "info",
+              translate("AppViews",
+                        "Every fact with each source's value; where the sources disagree"), menu="view", section="views")
         window.provenance.fact_activated.connect(self.open_facts)
         tabs.register_page("library", self._library_page, "folder-open")
-        m.add("library", "&Library", lambda: _focus(self.open_library()), "Ctrl+Shift+L", "folder-open",
-              "Every item in a table: sort, filter, describe or export many at once; saved searches",
+        m.add("library", translate("AppViews", "&Library"), lambda: _focus(self.open_library()), "Ctrl+Shift+L",
+              "folder-open",
+              translate("AppViews",
+                        "Every item in a table: sort, filter, describe or export many at once; saved searches"),
               menu="view", section="views")
-        m.add("save_search", "Save the current &search…", lambda: self.save_search(), "Ctrl+Shift+D", None,
-              "Keep the query and its filters under a name (View ▸ Library lists them)", menu="edit",
+        m.add("save_search", translate("AppViews", "Save the current &search…"), lambda: self.save_search(),
+              "Ctrl+Shift+D", None,
+              translate("AppViews",
+                        "Keep the query and its filters under a name (View ▸ Library lists them)"), menu="edit",
               section="search")
 
     # --- facts ---------------------------------------------------------------------------------------
@@ -79,21 +86,24 @@ class AppViews(QObject):
         w = self.window
         query, filters, period = w.search.saved_state()
         if not query and not filters and period is None:
-            w.show_message("Search first (type a query or tick a filter), then save the search.", 8000)
+            w.show_message(translate("AppViews",
+                                     "Search first (type a query or tick a filter), then save the search."), 8000)
             return None
         if name is None:
-            name, ok = QInputDialog.getText(w, "Save the search", "Name of this search:", text=query[:60])
+            name, ok = QInputDialog.getText(w, translate("AppViews", "Save the search"),
+                                            translate("AppViews", "Name of this search:"), text=query[:60])
             if not ok:
                 return None
         search = SavedSearch(name, query, filters, period)
         try:
             self.saved_searches.save(search)
         except (OSError, ValueError) as error:
-            w.show_message(f"The search was not saved: {error}", 10000)
+            w.show_message(fill(translate("AppViews", "The search was not saved: %1"), error), 10000)
             return None
         from ..library import LibraryPage
         for page in w.tabs.pages():
             if isinstance(page, LibraryPage):
                 page.fill_saved()
-        w.show_message(f"Saved the search “{search.name}”: View ▸ Library lists it.", 6000)
+        w.show_message(fill(translate("AppViews", "Saved the search “%1”: View ▸ Library lists it."), search.name),
+                       6000)
         return search
