@@ -4,8 +4,25 @@
 <context>
     <name>AnnotationController</name>
     <message>
+        <source>W3C Web Annotation JSON-LD (*.jsonld *.json)</source>
+        <extracomment>file dialog filter -&gt; format</extracomment>
+        <translation>حاشیه‌نویسی وب W3C در قالب JSON-LD (*.jsonld *.json)</translation>
+    </message>
+    <message>
+        <source>CSV report (*.csv)</source>
+        <translation>گزارش CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Markdown report (*.md)</source>
+        <translation>گزارش Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Annotations are unavailable: %1</source>
+        <extracomment>annotations of these (collection id, item id) pairs changed; None: anything may have changed a message for the user (also shown in the status bar) the search index caught up with the annotations (the UpdateReport) an annotation was made or chosen: the panel selects it (and focuses its note when asked)</extracomment>
+        <translation>حاشیه‌نویسی‌ها در دسترس نیستند: %1</translation>
+    </message>
+    <message>
         <source>Annotations are unavailable.</source>
-        <extracomment>file dialog filter -&gt; format annotations of these (collection id, item id) pairs changed; None: anything may have changed a message for the user (also shown in the status bar) the search index caught up with the annotations (the UpdateReport) an annotation was made or chosen: the panel selects it (and focuses its note when asked)</extracomment>
         <translation>حاشیه‌نویسی‌ها در دسترس نیستند.</translation>
     </message>
     <message>
@@ -97,6 +114,26 @@
         <translation>وارد کردن: %1</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Conflicts (changed on both sides; the local version was kept):&lt;/p&gt;</source>
+        <translation>&lt;p&gt;تعارض‌ها (در هر دو سو تغییر کرده؛ نسخهٔ این رایانه نگه داشته شد):&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;%1 annotations name no item of this archive and were not imported:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;%1 حاشیه‌نویسی به هیچ موردی از این آرشیو اشاره نمی‌کنند و وارد نشدند:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Kept and exported unchanged, but not shown here:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;نگه داشته و بی‌تغییر در خروجی می‌آیند، اما این‌جا نمایش داده نمی‌شوند:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;… and %1 more (the command line&apos;s import lists all).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;… و %1 مورد دیگر (دستور ورود در خط فرمان همه را فهرست می‌کند).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Not readable:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;خوانده نشد:&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>There is no backup of the annotations yet (one is made each day the app starts).</source>
         <translation>هنوز پشتیبانی از حاشیه‌نویسی‌ها گرفته نشده است (هر روز که برنامه اجرا شود یکی گرفته می‌شود).</translation>
     </message>
@@ -122,7 +159,91 @@
     </message>
 </context>
 <context>
+    <name>AnnotationsModel</name>
+    <message>
+        <source>Highlight</source>
+        <extracomment>the kinds of annotation, translated where shown</extracomment>
+        <translation>برجسته‌سازی</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>ناحیه</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>بر %1</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>یادداشت: %1</translation>
+    </message>
+    <message>
+        <source>tags: %1</source>
+        <translation>برچسب‌ها: %1</translation>
+    </message>
+    <message>
+        <source>(orphaned: its passage is no longer in the text)</source>
+        <translation>(بی‌جا: بخش متن آن دیگر در متن نیست)</translation>
+    </message>
+    <message>
+        <source>p. %1</source>
+        <translation>ص %1</translation>
+    </message>
+    <message>
+        <source>In reply to %1</source>
+        <translation>در پاسخ به %1</translation>
+    </message>
+    <message>
+        <source>Region %1% × %2% at (%3%, %4%)</source>
+        <translation>ناحیهٔ %1٪ × %2٪ در (%3٪، %4٪)</translation>
+    </message>
+    <message>
+        <source>Choice: %1</source>
+        <translation>گزینه: %1</translation>
+    </message>
+    <message>
+        <source>Link: %1</source>
+        <translation>پیوند: %1</translation>
+    </message>
+    <message>
+        <source>Tags: %1</source>
+        <translation>برچسب‌ها: %1</translation>
+    </message>
+    <message>
+        <source>Orphaned: the passage is no longer in the document&apos;s text</source>
+        <translation>بی‌جا: این بخش دیگر در متن سند نیست</translation>
+    </message>
+    <message>
+        <source>Has parts this app does not display (kept, and exported unchanged)</source>
+        <translation>بخش‌هایی دارد که این برنامه نمایش نمی‌دهد (نگه داشته و بی‌تغییر در خروجی می‌آیند)</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationsPanel</name>
+    <message>
+        <source>This item</source>
+        <translation>این مورد</translation>
+    </message>
+    <message>
+        <source>All annotations</source>
+        <translation>همهٔ حاشیه‌نویسی‌ها</translation>
+    </message>
+    <message>
+        <source>Orphaned</source>
+        <translation>بی‌جا</translation>
+    </message>
+    <message>
+        <source>(any)</source>
+        <translation>(هر کدام)</translation>
+    </message>
     <message>
         <source>Annotations to show</source>
         <translation>حاشیه‌نویسی‌هایی که نمایش داده شوند</translation>
@@ -142,6 +263,22 @@
     <message>
         <source>Created until (YYYY-MM-DD)</source>
         <translation>ساخته‌شده تا (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>نویسنده</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>مورد</translation>
     </message>
     <message>
         <source>Created</source>
@@ -182,6 +319,22 @@
     <message>
         <source>Delete</source>
         <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Open a document or photo to see its annotations.</source>
+        <translation>سند یا عکسی را باز کنید تا حاشیه‌نویسی‌هایش را ببینید.</translation>
+    </message>
+    <message>
+        <source>No annotations on this photo yet. In the lightbox, Mark region (R) and drag over the photo.</source>
+        <translation>هنوز حاشیه‌نویسی‌ای بر این عکس نیست. در نمایشگر عکس، «نشان کردن ناحیه» (R) را بزنید و روی عکس بکشید.</translation>
+    </message>
+    <message>
+        <source>No annotations on this document yet. Edit ▸ Annotate (Ctrl+Shift+A) adds a note on the current search match, or on the page shown when there is none.</source>
+        <translation>هنوز حاشیه‌نویسی‌ای بر این سند نیست. ویرایش ▸ حاشیه‌نویسی (Ctrl+Shift+A) یادداشتی بر یافتهٔ کنونی جستجو می‌افزاید، یا اگر یافته‌ای نباشد بر صفحهٔ نمایش‌داده‌شده.</translation>
+    </message>
+    <message>
+        <source>No annotations on this item yet. Select a passage and right-click ▸ Highlight (or Edit ▸ Annotate, Ctrl+Shift+A).</source>
+        <translation>هنوز حاشیه‌نویسی‌ای بر این مورد نیست. بخشی از متن را برگزینید و راست‌کلیک ▸ برجسته‌سازی (یا ویرایش ▸ حاشیه‌نویسی، Ctrl+Shift+A).</translation>
     </message>
     <message>
         <source>No annotation matches these filters.</source>
@@ -265,6 +418,14 @@
     <message>
         <source>The archive could not be opened: %1</source>
         <translation>آرشیو باز نشد: %1</translation>
+    </message>
+    <message>
+        <source>Opening archive</source>
+        <translation>در حال باز کردن آرشیو</translation>
+    </message>
+    <message>
+        <source>no items</source>
+        <translation>هیچ موردی نیست</translation>
     </message>
     <message>
         <source>Not an archive folder: %1</source>
@@ -456,6 +617,38 @@
 <context>
     <name>ConflictsDialog</name>
     <message>
+        <source>Note</source>
+        <translation>یادداشت</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>رنگ</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>نویسنده</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>ناحیه</translation>
+    </message>
+    <message>
+        <source>Passage</source>
+        <translation>بخش متن</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>حذف‌شده</translation>
+    </message>
+    <message>
         <source>Conflicts</source>
         <translation>تعارض‌ها</translation>
     </message>
@@ -492,12 +685,28 @@
         <translation>کنار گذاشتن تغییر من</translation>
     </message>
     <message>
+        <source>refused by the server</source>
+        <translation>سرور نپذیرفت</translation>
+    </message>
+    <message>
         <source>No conflicts: every change has been merged.</source>
         <translation>تعارضی نیست: همهٔ تغییرها یکی شده‌اند.</translation>
     </message>
     <message>
+        <source>the team</source>
+        <translation>گروه</translation>
+    </message>
+    <message>
         <source>Two people changed the same field of this annotation (owner: %1). Both values are kept; choose one per field.</source>
         <translation>دو نفر یک فیلد از این حاشیه‌نویسی را تغییر داده‌اند (دارنده: %1). هر دو مقدار نگه داشته شده‌اند؛ برای هر فیلد یکی را برگزینید.</translation>
+    </message>
+    <message>
+        <source>in the annotation now</source>
+        <translation>اکنون در حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>another copy</source>
+        <translation>نسخهٔ دیگر</translation>
     </message>
     <message>
         <source>current</source>
@@ -553,8 +762,64 @@
 <context>
     <name>DetailsPane</name>
     <message>
+        <source>&lt;p style=&apos;color:#5a5a5a&apos;&gt;Select an event on the timeline (click it, or use the arrow keys) to read its description and the passages it rests on. Hover over an event for its title and date.&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#5a5a5a&apos;&gt;رویدادی را روی خط زمان برگزینید (رویش کلیک کنید یا کلیدهای جهت را به کار ببرید) تا توصیف آن و بخش‌هایی از متن را که بر آن‌ها استوار است بخوانید. برای دیدن عنوان و تاریخ، نشانگر را روی رویداد نگه دارید.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (the sources disagree)</source>
+        <translation> (منابع اختلاف دارند)</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Facts its sources state:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;گزاره‌هایی که منابعش بیان می‌کنند:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Event details</source>
         <translation>جزئیات رویداد</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>تاریخ:</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;color:#b04a00&apos;&gt;&lt;b&gt;≠ The sources give dates that cannot both be right:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#b04a00&apos;&gt;&lt;b&gt;≠ منابع تاریخ‌هایی می‌دهند که هر دو نمی‌توانند درست باشند:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Dates as each source gives them:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;تاریخ‌ها آن‌گونه که هر منبع می‌دهد:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>مکان‌ها</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;margin-bottom:0&apos;&gt;&lt;b&gt;Sources&lt;/b&gt; &lt;span style=&apos;color:#5a5a5a&apos;&gt;(click a passage to open it in the viewer)&lt;/span&gt;:&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;margin-bottom:0&apos;&gt;&lt;b&gt;منابع&lt;/b&gt; &lt;span style=&apos;color:#5a5a5a&apos;&gt;(برای باز کردن هر بخش در نمایشگر رویش کلیک کنید)&lt;/span&gt;:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source> (the archive does not hold this work)</source>
+        <translation> (آرشیو این اثر را در اختیار ندارد)</translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation>ناشر:</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Named in:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;نام برده شده در:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open in the viewer</source>
+        <translation>باز کردن در نمایشگر</translation>
     </message>
 </context>
 <context>
@@ -566,10 +831,49 @@
     </message>
 </context>
 <context>
+    <name>FacetsModel</name>
+    <message>
+        <source>Kind</source>
+        <extracomment>facet name in SearchResult.facets -&gt; (heading, Filters field); the heading is translated where shown</extracomment>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Decade</source>
+        <translation>دهه</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>Tag</source>
+        <translation>برچسب</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
+    <message>
+        <source>%1  (%2)</source>
+        <translation>%1  (%2)</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>دههٔ %1</translation>
+    </message>
+</context>
+<context>
     <name>FactsPage</name>
     <message>
+        <source>Facts</source>
+        <translation>گزاره‌ها</translation>
+    </message>
+    <message>
         <source>Facts the sources state</source>
-        <extracomment>the one facts tab (a fact to show goes in ``quote``: ``Location(&quot;facts&quot;, &quot;facts&quot;, quote=fact_id)``)</extracomment>
         <translation>گزاره‌های منابع</translation>
     </message>
     <message>
@@ -616,7 +920,6 @@
     <name>FixityReportDialog</name>
     <message>
         <source>Verify archive</source>
-        <extracomment>the quick check starts this long after the window first shows (after the search index has started)</extracomment>
         <translation>وارسی آرشیو</translation>
     </message>
     <message>
@@ -630,10 +933,6 @@
     <message>
         <source>Copy report</source>
         <translation>رونوشت گزارش</translation>
-    </message>
-    <message>
-        <source>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt;</source>
-        <translation>&lt;b style=&quot;color:%1&quot;&gt;%2&lt;/b&gt;</translation>
     </message>
     <message>
         <source>A changed file no longer has the SHA-256 its description records: it was edited, damaged or replaced. A missing file was moved or deleted. An unexpected file lies among the items without a description. Restore the file from a backup, or re-import it. Double-click a row to open its item.</source>
@@ -661,11 +960,48 @@
     </message>
 </context>
 <context>
+    <name>GalleryModel</name>
+    <message>
+        <source>%1, %2</source>
+        <extracomment>bytes of pixmaps kept; the panel sets it from the viewport (a few screens), see set_cache_window never evict below this many (twice a screen), or the cells on screen would evict each other</extracomment>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>بی‌تاریخ</translation>
+    </message>
+    <message>
+        <source>Cannot be shown: %1</source>
+        <translation>نمایش داده نمی‌شود: %1</translation>
+    </message>
+</context>
+<context>
     <name>GalleryPanel</name>
     <message>
+        <source>&lt;h3&gt;This archive holds no photographs&lt;/h3&gt;&lt;p&gt;The gallery shows the image items of an archive. The bundled Ashraf Archive holds texts, records and a timeline only; no photographs of Camp Ashraf are included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Add photos…&lt;/b&gt; below (or File ▸ Import, or dropping files on the window) copies photos into your own part of the archive; the originals are not changed. To browse another archive&apos;s photos, start the app with &lt;code&gt;--archive FOLDER&lt;/code&gt; (see docs/archive-format.md).&lt;/p&gt;</source>
+        <extracomment>pixmaps kept in memory: this many screens&apos; worth around the visible one (see GalleryModel.set_cache_window)</extracomment>
+        <translation>&lt;h3&gt;این آرشیو عکسی ندارد&lt;/h3&gt;&lt;p&gt;گالری موردهای تصویری یک آرشیو را نشان می‌دهد. آرشیو اشرفِ همراه برنامه فقط متن‌ها، سوابق و یک خط زمان دارد؛ عکسی از کمپ اشرف در آن نیست.&lt;/p&gt;&lt;p&gt;&lt;b&gt;افزودن عکس…&lt;/b&gt; در پایین (یا پرونده ▸ وارد کردن، یا رها کردن پرونده‌ها روی پنجره) رونوشتی از عکس‌ها را به بخش خود شما از آرشیو می‌افزاید؛ اصل‌ها تغییر نمی‌کنند. برای مرور عکس‌های آرشیوی دیگر، برنامه را با &lt;code&gt;--archive FOLDER&lt;/code&gt; اجرا کنید (docs/archive-format.md را ببینید).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;No photos match&lt;/h3&gt;&lt;p&gt;No photo in this archive matches the current filter.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;عکسی جور نیست&lt;/h3&gt;&lt;p&gt;هیچ عکسی در این آرشیو با فیلتر کنونی جور نیست.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Show all</source>
-        <extracomment>pixmaps kept in memory: this many screens&apos; worth around the visible one (see GalleryModel.set_cache_window) the quarter turns the user gave photos by hand (user data; the lightbox turns them) set True by whoever connects ``add_photos_requested`` to a real import (the import issue)</extracomment>
+        <extracomment>the quarter turns the user gave photos by hand (user data; the lightbox turns them) set True by whoever connects ``add_photos_requested`` to a real import (the import issue)</extracomment>
         <translation>نمایش همه</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>ترتیب ورود</translation>
     </message>
     <message>
         <source>Sort photos by</source>
@@ -736,6 +1072,18 @@
         <translation>همهٔ برچسب‌ها</translation>
     </message>
     <message>
+        <source>%1 file cannot be shown</source>
+        <translation>%1 پرونده نمایش داده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>%1 files cannot be shown</source>
+        <translation>%1 پرونده نمایش داده نمی‌شوند</translation>
+    </message>
+    <message>
+        <source> (checked %1 of %2 files so far)</source>
+        <translation> (تاکنون %1 از %2 پرونده وارسی شده)</translation>
+    </message>
+    <message>
         <source>No photos</source>
         <translation>عکسی نیست</translation>
     </message>
@@ -766,6 +1114,17 @@
     <message>
         <source>Importing photos is not available yet. Start the app with --archive FOLDER to open an archive that holds photos.</source>
         <translation>وارد کردن عکس هنوز در دسترس نیست. برای باز کردن آرشیوی که عکس دارد، برنامه را با --archive و نام پوشه اجرا کنید.</translation>
+    </message>
+</context>
+<context>
+    <name>HitCursor</name>
+    <message>
+        <source>No matches</source>
+        <translation>یافته‌ای نیست</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
     </message>
 </context>
 <context>
@@ -812,12 +1171,20 @@
         <translation>چیزی برای تلاش دوباره نیست.</translation>
     </message>
     <message>
+        <source>The import stopped: %1</source>
+        <translation>ورود متوقف شد: %1</translation>
+    </message>
+    <message>
         <source>Import: %1</source>
         <translation>وارد کردن: %1</translation>
     </message>
     <message>
         <source>Select one or more items first (in the search results or the gallery), or open one.</source>
         <translation>نخست یک یا چند مورد را برگزینید (در نتیجه‌های جستجو یا گالری)، یا یکی را باز کنید.</translation>
+    </message>
+    <message>
+        <source>Saving the description</source>
+        <translation>در حال ذخیرهٔ توصیف</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1226,50 @@
         <translation>رونوشت گزارش به صورت متن ساده</translation>
     </message>
     <message>
+        <source>%1 failed</source>
+        <translation>%1 ناموفق</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 افزوده</translation>
+    </message>
+    <message>
+        <source>%1 duplicate skipped</source>
+        <translation>%1 تکراری کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <source>%1 duplicates skipped</source>
+        <translation>%1 تکراری کنار گذاشته شد</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>از %1</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: %1 file not started (Retry imports it).</source>
+        <translation>ورود لغو شد: %1 پرونده آغاز نشد («تلاش دوباره» آن را وارد می‌کند).</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: %1 files not started (Retry imports them).</source>
+        <translation>ورود لغو شد: %1 پرونده آغاز نشدند («تلاش دوباره» آن‌ها را وارد می‌کند).</translation>
+    </message>
+    <message>
+        <source>A duplicate is a file the archive already holds (the same bytes): it was not copied again.</source>
+        <translation>پروندهٔ تکراری پرونده‌ای است که آرشیو از پیش دارد (همان بایت‌ها): دوباره رونوشت نشد.</translation>
+    </message>
+    <message>
+        <source>The bag is not valid, so nothing was imported from it:</source>
+        <translation>بسته معتبر نیست، پس چیزی از آن وارد نشد:</translation>
+    </message>
+    <message>
+        <source>Annotations from the bag: %1</source>
+        <translation>حاشیه‌نویسی‌های بسته: %1</translation>
+    </message>
+    <message>
+        <source>The bag&apos;s annotations were not imported: %1</source>
+        <translation>حاشیه‌نویسی‌های بسته وارد نشدند: %1</translation>
+    </message>
+    <message>
         <source>Retry failed (%1)</source>
         <translation>تلاش دوباره برای ناموفق‌ها (%1)</translation>
     </message>
@@ -867,8 +1278,8 @@
         <translation>ویرایش فرادادهٔ افزوده‌ها (%1)…</translation>
     </message>
     <message>
-        <source>Import report — %1</source>
-        <translation>گزارش ورود — %1</translation>
+        <source>Import report — %1 added, %2 failed</source>
+        <translation>گزارش ورود — %1 افزوده، %2 ناموفق</translation>
     </message>
     <message>
         <source>%1 was not imported: %2</source>
@@ -887,6 +1298,10 @@
         <translation>در حال آماده‌سازی نمایهٔ جستجو…</translation>
     </message>
     <message>
+        <source>Preparing the search index</source>
+        <translation>در حال آماده‌سازی نمایهٔ جستجو</translation>
+    </message>
+    <message>
         <source>The search index could not be opened: %1. Documents can still be opened from the timeline and links.</source>
         <translation>نمایهٔ جستجو باز نشد: %1. اسناد را همچنان می‌توان از خط زمان و پیوندها باز کرد.</translation>
     </message>
@@ -897,6 +1312,78 @@
 </context>
 <context>
     <name>InfoPage</name>
+    <message>
+        <source>no date</source>
+        <translation>بی‌تاریخ</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>در %1</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>پدیدآورنده</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>شکل</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Record only.&lt;/b&gt; The archive does not hold this work; it holds a reference to it: the details below, and the places where the archive&apos;s own documents mention it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;فقط سابقه.&lt;/b&gt; آرشیو این اثر را در اختیار ندارد؛ تنها ارجاعی به آن دارد: جزئیات زیر، و جاهایی که اسناد خود آرشیو از آن یاد می‌کنند.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Mentioned in&lt;/h3&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;یادشده در&lt;/h3&gt;&lt;ul&gt;%1&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;No document of the archive quotes it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;هیچ سندی از آرشیو از آن نقل نمی‌کند.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Events that cite it&lt;/h3&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
+        <translation>&lt;h3&gt;رویدادهایی که به آن استناد می‌کنند&lt;/h3&gt;&lt;ul&gt;%1&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Date:&lt;/b&gt; %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;تاریخ:&lt;/b&gt; %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; according to %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; به گفتهٔ %2</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;The sources give different dates:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;منابع تاریخ‌های متفاوتی می‌دهند:&lt;/b&gt;&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Dates given by the sources (they agree):&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;</source>
+        <translation>&lt;p&gt;تاریخ‌هایی که منابع می‌دهند (هم‌داستان‌اند):&lt;/p&gt;&lt;ul&gt;%1&lt;/ul&gt;</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>مکان‌ها</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>افراد</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Sources&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;منابع&lt;/h3&gt;</translation>
+    </message>
     <message>
         <source>Description</source>
         <translation>توصیف</translation>
@@ -946,6 +1433,10 @@
         <translation>%1 مورد برگزیده</translation>
     </message>
     <message>
+        <source>Export as BagIt bag</source>
+        <translation>خروجی به صورت بستهٔ BagIt</translation>
+    </message>
+    <message>
         <source>Export a BagIt bag into this folder</source>
         <translation>خروجی بستهٔ BagIt در این پوشه</translation>
     </message>
@@ -960,6 +1451,10 @@
     <message>
         <source>Exporting bag</source>
         <translation>در حال خروجی گرفتن بسته</translation>
+    </message>
+    <message>
+        <source>Export Dublin Core %1</source>
+        <translation>خروجی Dublin Core %1</translation>
     </message>
     <message>
         <source>Export item metadata as Dublin Core %1</source>
@@ -1025,6 +1520,22 @@
         <source>The app&apos;s own words, the direction of the layout, the digits and the calendar of dates follow the language; the archive&apos;s texts are never translated. A new language applies when the app next starts.</source>
         <translation>واژه‌های خود برنامه، جهت چیدمان، رقم‌ها و تقویم تاریخ‌ها از زبان پیروی می‌کنند؛ متن‌های آرشیو هرگز ترجمه نمی‌شوند. زبان تازه از اجرای بعدی برنامه به کار می‌رود.</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>The interface will be in %1 when the app next starts. Restart now?</source>
+        <translation>رابط کاربری از اجرای بعدی برنامه به زبان %1 خواهد بود. اکنون دوباره راه‌اندازی شود؟</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>راه‌اندازی دوباره</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>بعداً</translation>
+    </message>
 </context>
 <context>
     <name>LegendWidget</name>
@@ -1042,7 +1553,72 @@
     </message>
 </context>
 <context>
+    <name>LibraryModel</name>
+    <message>
+        <source>Title</source>
+        <extracomment>core.library&apos;s column headings and kinds, for the translation tools (translated where shown)</extracomment>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>گونه</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Creator / publisher</source>
+        <translation>پدیدآورنده / ناشر</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>افزوده‌شده</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>حاشیه‌نویسی‌ها</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>with the archive</source>
+        <translation>همراه آرشیو</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <extracomment>the user clicked a column heading: the page computes the new order off the GUI thread</extracomment>
+        <translation>بله</translation>
+    </message>
+    <message>
+        <source>no (a record)</source>
+        <translation>نه (سابقه)</translation>
+    </message>
+</context>
+<context>
     <name>LibraryPage</name>
+    <message>
+        <source>All kinds</source>
+        <translation>همهٔ گونه‌ها</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>اسناد</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>تصاویر</translation>
+    </message>
+    <message>
+        <source>Records (not held)</source>
+        <translation>سوابق (نگه‌داشته نمی‌شوند)</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>کتابخانه</translation>
+    </message>
     <message>
         <source>Filter by title</source>
         <translation>فیلتر بر پایهٔ عنوان</translation>
@@ -1078,6 +1654,10 @@
     <message>
         <source>Listing…</source>
         <translation>در حال فهرست کردن…</translation>
+    </message>
+    <message>
+        <source>Listing the library</source>
+        <translation>در حال فهرست کردن کتابخانه</translation>
     </message>
     <message>
         <source>%1 item</source>
@@ -1220,6 +1800,14 @@
         <translation>در حال بارگذاری…</translation>
     </message>
     <message>
+        <source>photo</source>
+        <translation>عکس</translation>
+    </message>
+    <message>
+        <source>photo at full size</source>
+        <translation>عکس در اندازهٔ کامل</translation>
+    </message>
+    <message>
         <source>This file cannot be shown.
 
 %1</source>
@@ -1279,7 +1867,163 @@
     </message>
 </context>
 <context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Panels</source>
+        <extracomment>the search index opens once the panels are built after the first paint; this is the latest it waits for that first paint (a window that is never exposed still gets its index) the size a first start asks for (less on a smaller screen: see fit_to_screen) the user removed the period chip in the search panel (the timeline drops its shading) the current search&apos;s hits: frozenset of item ids, frozenset of event ids (the timeline marks them) another archive was opened (the Archive) the same archive reloaded with items imported or edited in its user layer (the Archive) the window&apos;s first frame was painted (the later panels are built from the next turn of the event loop) a panel reserved at start was built: &quot;timeline&quot;, &quot;gallery&quot; or &quot;annotations&quot; (see ensure_panels) emitted when an event is chosen anywhere (provenance list, event links); the timeline listens the search index&apos;s life in this window (ui/search/index_service.py) Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)</extracomment>
+        <translation>&amp;بخش‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Panel</source>
+        <translation>ب&amp;خش</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>جستجو</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation>خاستگاه</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>خط زمان</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>عکس‌ها</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>حاشیه‌نویسی‌ها</translation>
+    </message>
+    <message>
+        <source>Concordance</source>
+        <translation>واژه‌نما</translation>
+    </message>
+    <message>
+        <source>Search unavailable</source>
+        <translation>جستجو در دسترس نیست</translation>
+    </message>
+    <message>
+        <source> · %1 problem (run &apos;ashraf-desktop validate&apos;)</source>
+        <translation> · %1 مشکل (فرمان &apos;ashraf-desktop validate&apos; را اجرا کنید)</translation>
+    </message>
+    <message>
+        <source> · %1 problems (run &apos;ashraf-desktop validate&apos;)</source>
+        <translation> · %1 مشکل (فرمان &apos;ashraf-desktop validate&apos; را اجرا کنید)</translation>
+    </message>
+    <message>
+        <source>%1: %2 documents, %3 images, %4 records, %5 events%6</source>
+        <translation>%1: %2 سند، %3 تصویر، %4 سابقه، %5 رویداد%6</translation>
+    </message>
+    <message>
+        <source>The panels are back where they started.</source>
+        <translation>بخش‌ها به جای نخستین خود بازگشتند.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <source>&amp;File</source>
+        <extracomment>each menu&apos;s title and its sections, in the order they read (a separator between non-empty sections)</extracomment>
+        <translation>&amp;پرونده</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;ویرایش</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;نما</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;رفتن</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;ابزارها</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;راهنما</translation>
+    </message>
+</context>
+<context>
     <name>MetadataDialog</name>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>پدیدآورنده</translation>
+    </message>
+    <message>
+        <source>Several: separate them with ;</source>
+        <translation>چند مقدار: با ; جدا کنید</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>EDTF: 2003, 2003-04-12, 2003-04~ (about), 1986? (uncertain), 2012-02/2012-08 (a span), 198X (the 1980s)</source>
+        <translation>EDTF: 2003، 2003-04-12، 2003-04~ (حدود)، 1986? (نامطمئن)، 2012-02/2012-08 (بازه)، 198X (دههٔ ۱۹۸۰)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>زبان</translation>
+    </message>
+    <message>
+        <source>Language codes, e.g. en; fa; ar</source>
+        <translation>کد زبان‌ها، مثلاً en; fa; ar</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>توصیف</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>موضوع</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Where the original comes from (a URL, a box, a collection)</source>
+        <translation>اصل آن از کجا آمده است (یک نشانی اینترنتی، یک جعبه، یک مجموعه)</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>حقوق</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>DCMI type, e.g. Text, StillImage</source>
+        <translation>نوع DCMI، مثلاً &quot;Text&quot; یا &quot;StillImage&quot;</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Separate tags with commas</source>
+        <translation>برچسب‌ها را با ویرگول جدا کنید</translation>
+    </message>
+    <message>
+        <source>— mixed —</source>
+        <translation>— گوناگون —</translation>
+    </message>
     <message>
         <source>Describe “%1”</source>
         <translation>توصیف «%1»</translation>
@@ -1289,8 +2033,32 @@
         <translation>توصیف %1 مورد</translation>
     </message>
     <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
         <source>Write the changed fields (the files themselves are never changed)</source>
         <translation>نوشتن فیلدهای تغییریافته (خود پرونده‌ها هرگز تغییر نمی‌کنند)</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> و %1 پیوست دیگر</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 items&lt;/b&gt;: %2%3.&lt;br&gt;Only the fields you change are written, to each of them. A field showing “%4” differs between the items; left empty, each keeps its own value.</source>
+        <translation>&lt;b&gt;%1 مورد&lt;/b&gt;: %2%3.&lt;br&gt;فقط فیلدهایی که تغییر می‌دهید، در هر یک نوشته می‌شوند. فیلدی که «%4» نشان می‌دهد میان موارد فرق دارد؛ اگر خالی بماند، هر کدام مقدار خود را نگه می‌دارد.</translation>
+    </message>
+    <message>
+        <source>This item belongs to the archive as it was published, which is read-only: its files and descriptions are kept exactly as they came, so that citations and checksums stay valid. Items you import can be described here.</source>
+        <translation>این مورد از آرشیو منتشرشده است که فقط‌خواندنی است: پرونده‌ها و توصیف‌هایش دقیقاً همان‌گونه که رسیده‌اند نگه داشته می‌شوند تا ارجاع‌ها و چکیده‌ها معتبر بمانند. مواردی را که وارد می‌کنید می‌توان این‌جا توصیف کرد.</translation>
+    </message>
+    <message>
+        <source>These items belong to the archive as it was published, which is read-only: their files and descriptions are kept exactly as they came, so that citations and checksums stay valid. Items you import can be described here.</source>
+        <translation>این موارد از آرشیو منتشرشده‌اند که فقط‌خواندنی است: پرونده‌ها و توصیف‌هایشان دقیقاً همان‌گونه که رسیده‌اند نگه داشته می‌شوند تا ارجاع‌ها و چکیده‌ها معتبر بمانند. مواردی را که وارد می‌کنید می‌توان این‌جا توصیف کرد.</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 selected items belong to the archive as it was published, which is read-only: they stay as they are. The changes apply to the other %3.</source>
+        <translation>%1 مورد از %2 مورد برگزیده از آرشیو منتشرشده‌اند که فقط‌خواندنی است: همان‌گونه که هستند می‌مانند. تغییرها بر %3 مورد دیگر اعمال می‌شوند.</translation>
     </message>
     <message>
         <source>Correct the fields marked in red first</source>
@@ -1328,6 +2096,18 @@
 <context>
     <name>OcrChoice</name>
     <message>
+        <source>English</source>
+        <translation>انگلیسی</translation>
+    </message>
+    <message>
+        <source>Persian (فارسی)</source>
+        <translation>فارسی</translation>
+    </message>
+    <message>
+        <source>Arabic (العربية)</source>
+        <translation>عربی (العربية)</translation>
+    </message>
+    <message>
         <source>Read text in scanned pages (OCR)</source>
         <translation>خواندن متن صفحه‌های اسکن‌شده (OCR)</translation>
     </message>
@@ -1356,6 +2136,18 @@
         <translation>یک ورود یا خواندن هم‌اکنون در جریان است: منتظر بمانید یا لغوش کنید.</translation>
     </message>
     <message>
+        <source>%1: its text could not be kept (%2)</source>
+        <translation>%1: متن آن نگه داشته نشد (%2)</translation>
+    </message>
+    <message>
+        <source>%1: every page has its own text; nothing to read</source>
+        <translation>%1: هر صفحه متن خود را دارد؛ چیزی برای خواندن نیست</translation>
+    </message>
+    <message>
+        <source>%1: %2 words read (machine-read text)</source>
+        <translation>%1: %2 واژه خوانده شد (متن ماشین‌خوانده)</translation>
+    </message>
+    <message>
         <source>Reading scanned pages</source>
         <translation>در حال خواندن صفحه‌های اسکن‌شده</translation>
     </message>
@@ -1366,6 +2158,10 @@
     <message>
         <source>Reading the scanned pages of %1 items (%2)…</source>
         <translation>در حال خواندن صفحه‌های اسکن‌شدهٔ %1 مورد (%2)…</translation>
+    </message>
+    <message>
+        <source>Reading stopped.</source>
+        <translation>خواندن متوقف شد.</translation>
     </message>
     <message>
         <source>Reading the scanned pages stopped: %1</source>
@@ -1431,6 +2227,10 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; رمزگذاری شده است و برای باز شدن گذرواژه می‌خواهد.%2</translation>
     </message>
     <message>
+        <source>Enter password…</source>
+        <translation>وارد کردن گذرواژه…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; cannot be shown: the file does not exist (moved or deleted?).</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; نمایش داده نمی‌شود: پرونده وجود ندارد (جابه‌جا یا حذف شده؟).</translation>
     </message>
@@ -1449,6 +2249,18 @@
     <message>
         <source>Password for %1:</source>
         <translation>گذرواژهٔ %1:</translation>
+    </message>
+    <message>
+        <source>Finding hits</source>
+        <translation>در حال یافتن</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>یافته‌ای نیست</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 از %2</translation>
     </message>
     <message>
         <source>machine-read text (OCR)</source>
@@ -1471,6 +2283,10 @@
         <translation>%1 نویسه رونوشت شد</translation>
     </message>
     <message>
+        <source>Reading the text layer</source>
+        <translation>در حال خواندن لایهٔ متن</translation>
+    </message>
+    <message>
         <source>%1 annotation on this document (Annotations panel)</source>
         <translation>%1 حاشیه‌نویسی بر این سند (بخش حاشیه‌نویسی‌ها)</translation>
     </message>
@@ -1478,12 +2294,39 @@
         <source>%1 annotations on this document (Annotations panel)</source>
         <translation>%1 حاشیه‌نویسی بر این سند (بخش حاشیه‌نویسی‌ها)</translation>
     </message>
+    <message>
+        <source>the selection on page %1</source>
+        <translation>متن برگزیده در صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>the match on page %1</source>
+        <translation>یافته در صفحهٔ %1</translation>
+    </message>
 </context>
 <context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
         <translation>ترجیحات</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemsModel</name>
+    <message>
+        <source>Problem</source>
+        <translation>مشکل</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>مورد</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>جزئیات</translation>
     </message>
 </context>
 <context>
@@ -1501,8 +2344,16 @@
         <translation>رویدادهایی که به این مورد استناد می‌کنند</translation>
     </message>
     <message>
+        <source>Copy citation</source>
+        <translation>رونوشت ارجاع</translation>
+    </message>
+    <message>
         <source>Edit metadata…</source>
         <translation>ویرایش فراداده…</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Open a document or record to see where it comes from: its description, source, rights and checksum.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;سند یا سابقه‌ای را باز کنید تا ببینید از کجا آمده است: توصیف، منبع، حقوق و چکیدهٔ آن.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Metadata (read-only)…</source>
@@ -1523,6 +2374,44 @@
     <message>
         <source>Citation copied: </source>
         <translation>از ارجاع رونوشت گرفته شد: </translation>
+    </message>
+</context>
+<context>
+    <name>ReportModel</name>
+    <message>
+        <source>✓ added</source>
+        <translation>✓ افزوده</translation>
+    </message>
+    <message>
+        <source>= duplicate</source>
+        <translation>= تکراری</translation>
+    </message>
+    <message>
+        <source>✕ failed</source>
+        <translation>✕ ناموفق</translation>
+    </message>
+    <message>
+        <source>– not started</source>
+        <translation>– آغاز نشد</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>پرونده</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>وضعیت</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>دلیل</translation>
+    </message>
+</context>
+<context>
+    <name>ResultsModel</name>
+    <message>
+        <source>%1: %2. %3</source>
+        <translation>%1: %2. %3</translation>
     </message>
 </context>
 <context>
@@ -1550,6 +2439,166 @@ The page is not part of the archive and will be fetched from the internet.</sour
 %1
 
 این صفحه بخشی از آرشیو نیست و از اینترنت گرفته می‌شود.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>every item and event that mentions a word</source>
+        <extracomment>(query, what it shows) - the empty state teaches the syntax with these; each is a clickable link</extracomment>
+        <translation>هر مورد و رویدادی که واژه‌ای را در بر دارد</translation>
+    </message>
+    <message>
+        <source>an exact phrase, in quotes</source>
+        <translation>یک عبارت دقیق، درون گیومه</translation>
+    </message>
+    <message>
+        <source>either word</source>
+        <translation>یکی از دو واژه</translation>
+    </message>
+    <message>
+        <source>leave out a word with a minus</source>
+        <translation>کنار گذاشتن یک واژه با علامت منها</translation>
+    </message>
+    <message>
+        <source>limit to a span of years</source>
+        <translation>محدود کردن به بازه‌ای از سال‌ها</translation>
+    </message>
+    <message>
+        <source>Best match</source>
+        <translation>بیشترین تطابق</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>قدیمی‌ترین نخست</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>تازه‌ترین نخست</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Search the archive&lt;/h3&gt;&lt;p&gt;Type a word or a name. Results appear as you type; press &lt;b&gt;Down&lt;/b&gt; to move into them and &lt;b&gt;Enter&lt;/b&gt; to open one. Every match is highlighted in the document, and &lt;b&gt;F3&lt;/b&gt; steps through them.&lt;/p&gt;&lt;p&gt;Try one of these:&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;Narrow the list with the filters below the results. More in &lt;a href=&quot;help:query-syntax&quot;&gt;Help ▸ Query syntax&lt;/a&gt;.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;جستجو در آرشیو&lt;/h3&gt;&lt;p&gt;واژه یا نامی بنویسید. نتیجه‌ها هم‌زمان با نوشتن پدیدار می‌شوند؛ با &lt;b&gt;Down&lt;/b&gt; به میان آن‌ها بروید و با &lt;b&gt;Enter&lt;/b&gt; یکی را باز کنید. هر یافته در سند برجسته می‌شود و &lt;b&gt;F3&lt;/b&gt; یکی‌یکی از آن‌ها می‌گذرد.&lt;/p&gt;&lt;p&gt;یکی از این‌ها را بیازمایید:&lt;/p&gt;&lt;table&gt;%1&lt;/table&gt;&lt;p&gt;فهرست را با فیلترهای زیر نتیجه‌ها محدود کنید. بیشتر در &lt;a href=&quot;help:query-syntax&quot;&gt;راهنما ▸ دستور پرس‌وجو&lt;/a&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Search the archive  (Ctrl+K)</source>
+        <translation>جستجو در آرشیو  (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Search the archive</source>
+        <translation>جستجو در آرشیو</translation>
+    </message>
+    <message>
+        <source>Words, &quot;phrases&quot;, prefix*, date:2009..2011, kind:event; Enter opens the first result, Down moves to the results</source>
+        <translation>واژه‌ها، &quot;عبارت‌ها&quot;، پیشوند*، date:2009..2011، kind:event؛ Enter نخستین نتیجه را باز می‌کند، Down به نتیجه‌ها می‌رود</translation>
+    </message>
+    <message>
+        <source>Results are limited to this period (selected on the timeline). Click to remove the limit.</source>
+        <translation>نتیجه‌ها به این دوره (برگزیده روی خط زمان) محدودند. برای برداشتن محدودیت کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Remove the period filter</source>
+        <translation>برداشتن فیلتر دوره</translation>
+    </message>
+    <message>
+        <source>Order of the results</source>
+        <translation>ترتیب نتیجه‌ها</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>پاک کردن فیلترها</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>نتیجه‌های جستجو</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>فیلترها</translation>
+    </message>
+    <message>
+        <source>Period: %1  ✕</source>
+        <translation>دوره: %1  ✕</translation>
+    </message>
+    <message>
+        <source>Marking the results on the timeline</source>
+        <translation>در حال نشان کردن نتیجه‌ها روی خط زمان</translation>
+    </message>
+    <message>
+        <source>Searching</source>
+        <translation>در حال جستجو</translation>
+    </message>
+    <message>
+        <source>Loading more results</source>
+        <translation>در حال بارگذاری نتیجه‌های بیشتر</translation>
+    </message>
+    <message>
+        <source>Did you mean &lt;a href=&quot;suggest:%1&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/a&gt;?</source>
+        <translation>منظورتان &lt;a href=&quot;suggest:%1&quot;&gt;&lt;b&gt;%2&lt;/b&gt;&lt;/a&gt; بود؟</translation>
+    </message>
+    <message>
+        <source>The search could not run: %1</source>
+        <translation>جستجو اجرا نشد: %1</translation>
+    </message>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>در حال آماده‌سازی نمایهٔ جستجو…</translation>
+    </message>
+    <message>
+        <source>%1 result</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <source>%1 results</source>
+        <translation>%1 نتیجه</translation>
+    </message>
+    <message>
+        <source>No results</source>
+        <translation>نتیجه‌ای نیست</translation>
+    </message>
+    <message>
+        <source> Try clearing the filters.</source>
+        <translation> فیلترها را پاک کنید.</translation>
+    </message>
+    <message>
+        <source> Try removing the period (✕ on its chip) or choosing a longer one.</source>
+        <translation> دوره را بردارید (✕ روی برچسب آن) یا دورهٔ بلندتری برگزینید.</translation>
+    </message>
+    <message>
+        <source>Nothing matches &lt;b&gt;%1&lt;/b&gt;.%2 Check the spelling, use fewer words, or see Help ▸ Query syntax.</source>
+        <translation>هیچ چیز با &lt;b&gt;%1&lt;/b&gt; جور نیست.%2 املا را بررسی کنید، واژه‌های کمتری به کار ببرید، یا راهنما ▸ دستور پرس‌وجو را ببینید.</translation>
+    </message>
+    <message>
+        <source>Nothing in the archive is dated in this period.%1</source>
+        <translation>هیچ چیز در آرشیو تاریخی در این دوره ندارد.%1</translation>
+    </message>
+    <message>
+        <source>Items most like “%1”, by the words they share. Type a query to search again.</source>
+        <translation>مواردی که بیش از همه به «%1» شبیه‌اند، بر پایهٔ واژه‌های مشترک. برای جستجوی دوباره پرس‌وجویی بنویسید.</translation>
+    </message>
+    <message>
+        <source>Finding similar items</source>
+        <translation>در حال یافتن موارد مشابه</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>باز کردن</translation>
+    </message>
+    <message>
+        <source>Find similar items</source>
+        <translation>یافتن موارد مشابه</translation>
+    </message>
+    <message>
+        <source>Edit metadata…</source>
+        <translation>ویرایش فراداده…</translation>
+    </message>
+    <message>
+        <source>Edit metadata of %1 items…</source>
+        <translation>ویرایش فرادادهٔ %1 مورد…</translation>
     </message>
 </context>
 <context>
@@ -1594,6 +2643,46 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <message>
         <source>Match %1</source>
         <translation>یافتهٔ %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncState</name>
+    <message>
+        <source>Syncing…</source>
+        <extracomment>seconds between retries while the server cannot be reached (then stays at the last)</extracomment>
+        <translation>در حال همگام‌سازی…</translation>
+    </message>
+    <message>
+        <source>%1 conflict</source>
+        <translation>%1 تعارض</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 تعارض</translation>
+    </message>
+    <message>
+        <source>Offline · %1 waiting</source>
+        <translation>برون‌خط · %1 در انتظار</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>برون‌خط</translation>
+    </message>
+    <message>
+        <source>Team: not connected</source>
+        <translation>گروه: وصل نیست</translation>
+    </message>
+    <message>
+        <source>%1 waiting</source>
+        <translation>%1 در انتظار</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>همگام</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>گروه</translation>
     </message>
 </context>
 <context>
@@ -1703,12 +2792,24 @@ The page is not part of the archive and will be fetched from the internet.</sour
         <translation>در حال باز کردن %1…</translation>
     </message>
     <message>
+        <source>Opening %1</source>
+        <translation>در حال باز کردن %1</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;%1&lt;/b&gt; cannot be shown.&lt;br&gt;&lt;br&gt;%2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; نمایش داده نمی‌شود.&lt;br&gt;&lt;br&gt;%2</translation>
     </message>
     <message>
         <source>Note: </source>
         <translation>یادداشت: </translation>
+    </message>
+    <message>
+        <source>the current match</source>
+        <translation>یافتهٔ کنونی</translation>
+    </message>
+    <message>
+        <source>the selected passage</source>
+        <translation>بخش برگزیدهٔ متن</translation>
     </message>
     <message>
         <source>Highlight</source>
@@ -1720,6 +2821,45 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
 </context>
 <context>
+    <name>ThumbnailDelegate</name>
+    <message>
+        <source>HEIC: not supported here</source>
+        <translation>HEIC: این‌جا پشتیبانی نمی‌شود</translation>
+    </message>
+    <message>
+        <source>too large to open</source>
+        <translation>برای باز شدن بیش از اندازه بزرگ است</translation>
+    </message>
+    <message>
+        <source>file cut short</source>
+        <translation>پرونده ناقص است</translation>
+    </message>
+    <message>
+        <source>empty file</source>
+        <translation>پروندهٔ خالی</translation>
+    </message>
+    <message>
+        <source>file missing</source>
+        <translation>پرونده ناپیداست</translation>
+    </message>
+    <message>
+        <source>not an image</source>
+        <translation>تصویر نیست</translation>
+    </message>
+    <message>
+        <source>cannot be read</source>
+        <translation>خوانده نمی‌شود</translation>
+    </message>
+    <message>
+        <source>damaged file</source>
+        <translation>پروندهٔ آسیب‌دیده</translation>
+    </message>
+    <message>
+        <source>cannot be shown</source>
+        <translation>نمایش داده نمی‌شود</translation>
+    </message>
+</context>
+<context>
     <name>TimelineAccessible</name>
     <message>
         <source>the sources give different dates</source>
@@ -1728,6 +2868,18 @@ The page is not part of the archive and will be fetched from the internet.</sour
 </context>
 <context>
     <name>TimelinePanel</name>
+    <message>
+        <source>All tags</source>
+        <translation>همهٔ برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>All places</source>
+        <translation>همهٔ مکان‌ها</translation>
+    </message>
+    <message>
+        <source>All people</source>
+        <translation>همهٔ افراد</translation>
+    </message>
     <message>
         <source>Fit all</source>
         <extracomment>a fact linked from the details (the facts its sources state): open the facts view at it Enter (or a double-click) on the selected event or item: open it in a tab</extracomment>
@@ -1815,8 +2967,40 @@ The page is not part of the archive and will be fetched from the internet.</sour
         <translation>دوره: %1  ✕</translation>
     </message>
     <message>
+        <source>%1 of %2 events</source>
+        <translation>%1 از %2 رویداد</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>%1 رویداد</translation>
+    </message>
+    <message>
+        <source>, %1 dated items</source>
+        <translation>، %1 مورد تاریخ‌دار</translation>
+    </message>
+    <message>
+        <source> · %1 search hits marked</source>
+        <translation> · %1 یافتهٔ جستجو نشان شده</translation>
+    </message>
+    <message>
+        <source> · showing %1</source>
+        <translation> · نمایش %1</translation>
+    </message>
+    <message>
         <source>Timeline</source>
         <translation>خط زمان</translation>
+    </message>
+    <message>
+        <source>%1 — timeline, %2</source>
+        <translation>%1 — خط زمان، %2</translation>
+    </message>
+    <message>
+        <source>filtered by %1</source>
+        <translation>با فیلتر %1</translation>
+    </message>
+    <message>
+        <source>selected period %1</source>
+        <translation>دورهٔ برگزیده %1</translation>
     </message>
     <message>
         <source>Export timeline</source>
@@ -1825,6 +3009,50 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <message>
         <source>Export failed</source>
         <translation>خروجی‌گیری انجام نشد</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineRenderer</name>
+    <message>
+        <source>%1 more entry here, %2.
+Click to zoom in.</source>
+        <extracomment>the view is this tall or more: two lanes of dated items (less: one, so the events keep their lanes) room kept free at the ends by &quot;fit all&quot;: labels and &quot;+N&quot; badges run to the right of their dates</extracomment>
+        <translation>%1 مورد دیگر این‌جا، %2.
+برای بزرگ‌نمایی کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>%1 more entries here, %2.
+Click to zoom in.</source>
+        <translation>%1 مورد دیگر این‌جا، %2.
+برای بزرگ‌نمایی کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>The sources give different dates:</source>
+        <translation>منابع تاریخ‌های متفاوتی می‌دهند:</translation>
+    </message>
+    <message>
+        <source> (not held by the archive)</source>
+        <translation> (در آرشیو نگه داشته نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Dated items in the archive (documents, images, records)</source>
+        <translation>موارد تاریخ‌دار آرشیو (اسناد، تصاویر، سوابق)</translation>
+    </message>
+    <message>
+        <source>Dated items</source>
+        <translation>موارد تاریخ‌دار</translation>
+    </message>
+    <message>
+        <source>No archive loaded.</source>
+        <translation>آرشیوی بارگذاری نشده است.</translation>
+    </message>
+    <message>
+        <source>This archive has no dated events.</source>
+        <translation>این آرشیو رویداد تاریخ‌داری ندارد.</translation>
+    </message>
+    <message>
+        <source>No event matches the filters.</source>
+        <translation>هیچ رویدادی با فیلترها جور نیست.</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +3068,14 @@ The page is not part of the archive and will be fetched from the internet.</sour
 </context>
 <context>
     <name>ViewerTabs</name>
+    <message>
+        <source>%1 documents, %2 images, %3 records of works the archive refers to, %4 dated events.</source>
+        <translation>%1 سند، %2 تصویر، %3 سابقه از آثاری که آرشیو به آن‌ها ارجاع می‌دهد، %4 رویداد تاریخ‌دار.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Search on the left (&lt;b&gt;Ctrl+K&lt;/b&gt;), then open a result with &lt;b&gt;Enter&lt;/b&gt;. &lt;b&gt;F3&lt;/b&gt; and &lt;b&gt;Shift+F3&lt;/b&gt; step through the matches in a document.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;در بخش جستجو (&lt;b&gt;Ctrl+K&lt;/b&gt;) جستجو کنید، سپس نتیجه‌ای را با &lt;b&gt;Enter&lt;/b&gt; باز کنید. &lt;b&gt;F3&lt;/b&gt; و &lt;b&gt;Shift+F3&lt;/b&gt; یکی‌یکی از یافته‌های یک سند می‌گذرند.&lt;/p&gt;</translation>
+    </message>
     <message>
         <source>Welcome</source>
         <translation>خوش آمدید</translation>
@@ -1900,12 +3136,19 @@ Left empty, each keeps its own value.</source>
     <name>_Worker</name>
     <message>
         <source>Team sync is off: %1</source>
-        <extracomment>seconds between retries while the server cannot be reached (then stays at the last)</extracomment>
         <translation>همگام‌سازی گروهی خاموش است: %1</translation>
     </message>
     <message>
         <source>Team sync stopped: %1</source>
         <translation>همگام‌سازی گروهی متوقف شد: %1</translation>
+    </message>
+    <message>
+        <source>Synced with %1: %2</source>
+        <translation>همگام با %1: %2</translation>
+    </message>
+    <message>
+        <source> (the server refused changes to others&apos; annotations: see Conflicts)</source>
+        <translation> (سرور تغییر در حاشیه‌نویسی‌های دیگران را نپذیرفت: تعارض‌ها را ببینید)</translation>
     </message>
     <message>
         <source>The team server refused the login (%1). Check the password in Preferences ▸ Team.</source>
@@ -1925,10 +3168,37 @@ Left empty, each keeps its own value.</source>
     </message>
 </context>
 <context>
+    <name>accessibility</name>
+    <message>
+        <source>Ne&amp;xt panel</source>
+        <translation>بخش &amp;بعدی</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the next panel</source>
+        <translation>بردن فوکوس صفحه‌کلید به بخش بعدی</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious panel</source>
+        <translation>بخش &amp;قبلی</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the previous panel</source>
+        <translation>بردن فوکوس صفحه‌کلید به بخش قبلی</translation>
+    </message>
+</context>
+<context>
     <name>annotations</name>
     <message>
         <source>Annotations</source>
         <translation>حاشیه‌نویسی‌ها</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;واگرد</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;ازنو</translation>
     </message>
     <message>
         <source>&amp;Annotate selection…</source>
@@ -1960,10 +3230,261 @@ Left empty, each keeps its own value.</source>
     </message>
 </context>
 <context>
+    <name>app</name>
+    <message>
+        <source>Reading the archive&apos;s descriptions…</source>
+        <translation>در حال خواندن توصیف‌های آرشیو…</translation>
+    </message>
+    <message>
+        <source>Reading the archive&apos;s descriptions once: %1 of %2…</source>
+        <translation>خواندن یک‌بارهٔ توصیف‌های آرشیو: %1 از %2…</translation>
+    </message>
+    <message>
+        <source>Ashraf Archive</source>
+        <extracomment>code → the language&apos;s own name (how it is listed in Preferences, whatever the current language)</extracomment>
+        <translation>آرشیو اشرف</translation>
+    </message>
+</context>
+<context>
+    <name>colours</name>
+    <message>
+        <source>Yellow</source>
+        <extracomment>the highlight colours&apos; names (core.annotations.Colour values), translated where shown</extracomment>
+        <translation>زرد</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>سبز</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>آبی</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>صورتی</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>نارنجی</translation>
+    </message>
+</context>
+<context>
+    <name>dates</name>
+    <message>
+        <source>the earliest dates</source>
+        <translation>آغازین تاریخ‌ها</translation>
+    </message>
+    <message>
+        <source>the latest dates</source>
+        <translation>واپسین تاریخ‌ها</translation>
+    </message>
+</context>
+<context>
+    <name>facts</name>
+    <message>
+        <source>Each value is shown as the sources word it, with every source that gives it and the passage it comes from; a passage opens its source there. Where sources give different values, every value is shown with its source: the archive does not choose between them.</source>
+        <extracomment>the one facts tab (a fact to show goes in ``quote``: ``Location(&quot;facts&quot;, &quot;facts&quot;, quote=fact_id)``)</extracomment>
+        <translation>هر مقدار با همان واژه‌هایی که منابع به کار برده‌اند نشان داده می‌شود، همراه با هر منبعی که آن را می‌دهد و بخشی از متن که از آن آمده؛ هر بخش منبعش را در همان‌جا باز می‌کند. جایی که منابع مقدارهای متفاوتی می‌دهند، هر مقدار با منبعش نشان داده می‌شود: آرشیو میان آن‌ها داوری نمی‌کند.</translation>
+    </message>
+    <message>
+        <source>Facts the sources state</source>
+        <translation>گزاره‌های منابع</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; facts, &lt;b&gt;%2&lt;/b&gt; of them given differently by different sources.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; گزاره، که &lt;b&gt;%2&lt;/b&gt; تا از آن‌ها را منابع گوناگون به گونه‌های متفاوت داده‌اند.</translation>
+    </message>
+    <message>
+        <source> Showing only those.</source>
+        <translation> فقط همان‌ها نمایش داده می‌شوند.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;This archive records no facts (facts.toml).&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;این آرشیو گزاره‌ای ثبت نکرده است (facts.toml).&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>≠ The sources disagree</source>
+        <translation>≠ منابع اختلاف دارند</translation>
+    </message>
+    <message>
+        <source>= The sources agree</source>
+        <translation>= منابع هم‌داستان‌اند</translation>
+    </message>
+    <message>
+        <source>One source</source>
+        <translation>یک منبع</translation>
+    </message>
+    <message>
+        <source>%1 source</source>
+        <translation>%1 منبع</translation>
+    </message>
+    <message>
+        <source>%1 sources</source>
+        <translation>%1 منبع</translation>
+    </message>
+    <message>
+        <source> &lt;i&gt;(not in this archive)&lt;/i&gt;</source>
+        <translation> &lt;i&gt;(در این آرشیو نیست)&lt;/i&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>fixity</name>
+    <message>
+        <source>missing</source>
+        <extracomment>the quick check starts this long after the window first shows (after the search index has started)</extracomment>
+        <translation>ناپیدا</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>تغییر داده</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>ناخوانا</translation>
+    </message>
+    <message>
+        <source>no checksum</source>
+        <translation>بی‌چکیده</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>ناخواسته</translation>
+    </message>
+    <message>
+        <source>%1 file changed</source>
+        <translation>%1 پرونده تغییر کرده</translation>
+    </message>
+    <message>
+        <source>%1 files changed</source>
+        <translation>%1 پرونده تغییر کرده</translation>
+    </message>
+    <message>
+        <source>%1 file missing</source>
+        <translation>%1 پرونده ناپیدا</translation>
+    </message>
+    <message>
+        <source>%1 files missing</source>
+        <translation>%1 پرونده ناپیدا</translation>
+    </message>
+    <message>
+        <source>%1 file unreadable</source>
+        <translation>%1 پروندهٔ ناخوانا</translation>
+    </message>
+    <message>
+        <source>%1 files unreadable</source>
+        <translation>%1 پروندهٔ ناخوانا</translation>
+    </message>
+    <message>
+        <source>%1 unexpected file</source>
+        <translation>%1 پروندهٔ ناخواسته</translation>
+    </message>
+    <message>
+        <source>%1 unexpected files</source>
+        <translation>%1 پروندهٔ ناخواسته</translation>
+    </message>
+    <message>
+        <source>%1 file without checksum</source>
+        <translation>%1 پروندهٔ بی‌چکیده</translation>
+    </message>
+    <message>
+        <source>%1 files without checksum</source>
+        <translation>%1 پروندهٔ بی‌چکیده</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 تغییر کرده</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 ناپیدا</translation>
+    </message>
+    <message>
+        <source>%1 unreadable</source>
+        <translation>%1 ناخوانا</translation>
+    </message>
+    <message>
+        <source>%1 unexpected</source>
+        <translation>%1 ناخواسته</translation>
+    </message>
+    <message>
+        <source>%1 without checksum</source>
+        <translation>%1 بی‌چکیده</translation>
+    </message>
+    <message>
+        <source>quick check</source>
+        <translation>وارسی سریع</translation>
+    </message>
+    <message>
+        <source>full check</source>
+        <translation>وارسی کامل</translation>
+    </message>
+    <message>
+        <source>%1 file checked (%2, %3 s)</source>
+        <translation>%1 پرونده وارسی شد (%2، %3 ثانیه)</translation>
+    </message>
+    <message>
+        <source>%1 files checked (%2, %3 s)</source>
+        <translation>%1 پرونده وارسی شد (%2، %3 ثانیه)</translation>
+    </message>
+    <message>
+        <source>, cancelled before the end</source>
+        <translation>، پیش از پایان لغو شد</translation>
+    </message>
+    <message>
+        <source>: all files are as described</source>
+        <translation>: همهٔ پرونده‌ها مطابق توصیف‌اند</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>: %1 problem (%2)</source>
+        <translation>: %1 مشکل (%2)</translation>
+    </message>
+    <message>
+        <source>: %1 problems (%2)</source>
+        <translation>: %1 مشکل (%2)</translation>
+    </message>
+</context>
+<context>
     <name>gallery.lightbox</name>
     <message>
         <source>Date</source>
         <translation>تاریخ</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>پدیدآورنده</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>حقوق</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>توصیف</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Item id</source>
+        <translation>شناسهٔ مورد</translation>
+    </message>
+    <message>
+        <source>In the archive</source>
+        <translation>در آرشیو</translation>
     </message>
     <message>
         <source>File</source>
@@ -1976,6 +3497,10 @@ Left empty, each keeps its own value.</source>
     <message>
         <source>Size</source>
         <translation>اندازه</translation>
+    </message>
+    <message>
+        <source>%1 × %2 px (%3 MP)</source>
+        <translation>%1 × %2 پیکسل (%3 مگاپیکسل)</translation>
     </message>
     <message>
         <source>Frames</source>
@@ -1992,6 +3517,14 @@ Left empty, each keeps its own value.</source>
     <message>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Camera (EXIF)</source>
+        <translation>دوربین (EXIF)</translation>
+    </message>
+    <message>
+        <source>No camera metadata in this file.</source>
+        <translation>این پرونده فرادادهٔ دوربین ندارد.</translation>
     </message>
 </context>
 <context>
@@ -2011,6 +3544,14 @@ Left empty, each keeps its own value.</source>
 </context>
 <context>
     <name>importing</name>
+    <message>
+        <source>Edit metadata…</source>
+        <translation>ویرایش فراداده…</translation>
+    </message>
+    <message>
+        <source>Edit metadata of %1 photos…</source>
+        <translation>ویرایش فرادادهٔ %1 عکس…</translation>
+    </message>
     <message>
         <source>Read the text in the photo (OCR)…</source>
         <translation>خواندن متن درون عکس (OCR)…</translation>
@@ -2073,24 +3614,327 @@ Left empty, each keeps its own value.</source>
         <source>&amp;Export</source>
         <translation>&amp;خروجی</translation>
     </message>
+    <message>
+        <source>Archive as &amp;BagIt bag…</source>
+        <translation>آرشیو به صورت &amp;بستهٔ BagIt…</translation>
+    </message>
+    <message>
+        <source>The archive (or the selected items) as a BagIt bag that other archives accept</source>
+        <translation>آرشیو (یا موارد برگزیده) به صورت بستهٔ BagIt که آرشیوهای دیگر می‌پذیرند</translation>
+    </message>
+    <message>
+        <source>Item metadata as Dublin Core &amp;CSV…</source>
+        <translation>فرادادهٔ موارد به صورت Dublin Core &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Item metadata as Dublin Core &amp;JSON-LD…</source>
+        <translation>فرادادهٔ موارد به صورت Dublin Core &amp;JSON-LD…</translation>
+    </message>
 </context>
 <context>
-    <name>page</name>
+    <name>kinds</name>
+    <message>
+        <source>Record</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>Record (not held)</source>
+        <translation>سابقه (نگه‌داشته نمی‌شود)</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>رویداد</translation>
+    </message>
+    <message>
+        <source>Annotation</source>
+        <translation>حاشیه‌نویسی</translation>
+    </message>
+    <message>
+        <source>Fact (each source&apos;s value)</source>
+        <translation>گزاره (مقدار هر منبع)</translation>
+    </message>
+</context>
+<context>
+    <name>legend</name>
+    <message>
+        <source>Exact day</source>
+        <translation>روز دقیق</translation>
+    </message>
+    <message>
+        <source>The source gives the day: a point.</source>
+        <translation>منبع روز را می‌دهد: یک نقطه.</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>ماه</translation>
+    </message>
+    <message>
+        <source>Sometime in that month: a bar over the whole month.</source>
+        <translation>زمانی در آن ماه: نواری روی همهٔ ماه.</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>سال</translation>
+    </message>
+    <message>
+        <source>Sometime in that year: a bar over the whole year.</source>
+        <translation>زمانی در آن سال: نواری روی همهٔ سال.</translation>
+    </message>
+    <message>
+        <source>Season</source>
+        <translation>فصل</translation>
+    </message>
+    <message>
+        <source>Sometime in that season, quarter or half-year.</source>
+        <translation>زمانی در آن فصل، سه‌ماهه یا نیم‌سال.</translation>
+    </message>
+    <message>
+        <source>Decade</source>
+        <translation>دهه</translation>
+    </message>
+    <message>
+        <source>Sometime in that decade.</source>
+        <translation>زمانی در آن دهه.</translation>
+    </message>
+    <message>
+        <source>Century</source>
+        <translation>سده</translation>
+    </message>
+    <message>
+        <source>Sometime in that century.</source>
+        <translation>زمانی در آن سده.</translation>
+    </message>
+    <message>
+        <source>Millennium or longer</source>
+        <translation>هزاره یا بیشتر</translation>
+    </message>
+    <message>
+        <source>Sometime within a thousand years or more.</source>
+        <translation>زمانی در بازهٔ هزار سال یا بیشتر.</translation>
+    </message>
+    <message>
+        <source>One of several dates</source>
+        <translation>یکی از چند تاریخ</translation>
+    </message>
+    <message>
+        <source>One, or all, of the dates listed: a bar over their range.</source>
+        <translation>یکی یا همهٔ تاریخ‌های فهرست‌شده: نواری روی بازهٔ آن‌ها.</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>دوره</translation>
+    </message>
+    <message>
+        <source>From one date to another: a solid bar with end caps.</source>
+        <translation>از یک تاریخ تا تاریخی دیگر: نواری توپر با سرپوش در دو سر.</translation>
+    </message>
+    <message>
+        <source>Approximate (~)</source>
+        <translation>تقریبی (~)</translation>
+    </message>
+    <message>
+        <source>About this date: soft, dashed edges.</source>
+        <translation>حدود این تاریخ: لبه‌های نرم و خط‌چین.</translation>
+    </message>
+    <message>
+        <source>Uncertain (?)</source>
+        <translation>نامطمئن (?)</translation>
+    </message>
+    <message>
+        <source>The date is inferred or in doubt: hatched, marked “?”.</source>
+        <translation>تاریخ استنباطی یا مورد تردید است: هاشورخورده، با نشان «?».</translation>
+    </message>
+    <message>
+        <source>Open end (..)</source>
+        <translation>سر باز (..)</translation>
+    </message>
+    <message>
+        <source>No start or no end is given, or it is unknown: the bar fades out with an arrow.</source>
+        <translation>آغاز یا پایانی داده نشده یا ناشناخته است: نوار با یک پیکان کم‌رنگ می‌شود.</translation>
+    </message>
+    <message>
+        <source>Sources disagree</source>
+        <translation>منابع اختلاف دارند</translation>
+    </message>
+    <message>
+        <source>The sources give dates that cannot both be right: each is drawn and linked, marked ≠.</source>
+        <translation>منابع تاریخ‌هایی می‌دهند که هر دو نمی‌توانند درست باشند: هر کدام کشیده و پیوند داده شده، با نشان ≠.</translation>
+    </message>
+    <message>
+        <source>More events</source>
+        <translation>رویدادهای بیشتر</translation>
+    </message>
+    <message>
+        <source>Too many to show at this zoom: “+N”; click to zoom in.</source>
+        <translation>در این بزرگ‌نمایی بیش از آن است که نمایش داده شود: «+N»؛ برای بزرگ‌نمایی کلیک کنید.</translation>
+    </message>
+    <message>
+        <source>Search hit</source>
+        <translation>یافتهٔ جستجو</translation>
+    </message>
+    <message>
+        <source>Matches the current search.</source>
+        <translation>با جستجوی کنونی جور است.</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>سند</translation>
+    </message>
+    <message>
+        <source>A dated text the archive holds.</source>
+        <translation>متنی تاریخ‌دار که آرشیو در اختیار دارد.</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>تصویر</translation>
+    </message>
+    <message>
+        <source>A dated image the archive holds.</source>
+        <translation>تصویری تاریخ‌دار که آرشیو در اختیار دارد.</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>سابقه</translation>
+    </message>
+    <message>
+        <source>A dated work the sources name; the archive does not hold it.</source>
+        <translation>اثری تاریخ‌دار که منابع از آن نام می‌برند؛ آرشیو آن را در اختیار ندارد.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>provenance</name>
+    <message>
+        <source>Identifier</source>
+        <extracomment>the rows&apos; labels (in English, the rows&apos; keys; translated where shown: provenance_html)</extracomment>
+        <translation>شناسه</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>حقوق</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>منبع</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>نوع</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>قالب</translation>
+    </message>
+    <message>
+        <source>Subjects</source>
+        <translation>موضوع‌ها</translation>
+    </message>
+    <message>
+        <source>Creator</source>
+        <translation>پدیدآورنده</translation>
+    </message>
+    <message>
+        <source>Publisher</source>
+        <translation>ناشر</translation>
+    </message>
     <message>
         <source>Language</source>
         <translation>زبان</translation>
     </message>
     <message>
-        <source>The interface will be in %1 when the app next starts. Restart now?</source>
-        <translation>رابط کاربری از اجرای بعدی برنامه به زبان %1 خواهد بود. اکنون دوباره راه‌اندازی شود؟</translation>
+        <source>Description</source>
+        <translation>توصیف</translation>
     </message>
     <message>
-        <source>Restart now</source>
-        <translation>راه‌اندازی دوباره</translation>
+        <source>Date</source>
+        <translation>تاریخ</translation>
     </message>
     <message>
-        <source>Later</source>
-        <translation>بعداً</translation>
+        <source>Title</source>
+        <translation>عنوان</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>نگه‌داشته</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Machine-read text</source>
+        <translation>متن ماشین‌خوانده</translation>
+    </message>
+    <message>
+        <source>Attachment of</source>
+        <translation>پیوستِ</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>پیوست‌ها</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>برچسب‌ها</translation>
+    </message>
+    <message>
+        <source>Archive id</source>
+        <translation>شناسهٔ آرشیو</translation>
+    </message>
+    <message>
+        <source>not given</source>
+        <translation>داده نشده</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>بیان نشده</translation>
+    </message>
+    <message>
+        <source>yes: %1</source>
+        <translation>بله: %1</translation>
+    </message>
+    <message>
+        <source>no: the archive holds only a reference</source>
+        <translation>نه: آرشیو تنها ارجاعی به آن دارد</translation>
+    </message>
+    <message>
+        <source>page %1</source>
+        <translation>صفحهٔ %1</translation>
+    </message>
+    <message>
+        <source>pages %1</source>
+        <translation>صفحه‌های %1</translation>
+    </message>
+    <message>
+        <source>the photo</source>
+        <translation>عکس</translation>
+    </message>
+    <message>
+        <source>%1 read by %2 (%3) on %4: it may contain errors</source>
+        <translation>%1 را %2 (%3) در %4 خوانده است: ممکن است خطا داشته باشد</translation>
+    </message>
+    <message>
+        <source>Record (the archive holds only a reference)</source>
+        <translation>سابقه (آرشیو تنها ارجاعی به آن دارد)</translation>
+    </message>
+    <message>
+        <source> — &lt;i&gt;the sources disagree&lt;/i&gt;</source>
+        <translation> — &lt;i&gt;منابع اختلاف دارند&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Facts it states</source>
+        <translation>گزاره‌هایی که بیان می‌کند</translation>
     </message>
 </context>
 <context>
@@ -2107,31 +3951,16 @@ Left empty, each keeps its own value.</source>
         <source>Team &amp;conflicts…</source>
         <translation>&amp;تعارض‌های گروه…</translation>
     </message>
+    <message>
+        <source>Team</source>
+        <translation>گروه</translation>
+    </message>
 </context>
 <context>
     <name>timeline</name>
     <message>
         <source>Timeline</source>
         <translation>خط زمان</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <source>Ne&amp;xt panel</source>
-        <translation>بخش &amp;بعدی</translation>
-    </message>
-    <message>
-        <source>Move the keyboard focus to the next panel</source>
-        <translation>بردن فوکوس صفحه‌کلید به بخش بعدی</translation>
-    </message>
-    <message>
-        <source>Pre&amp;vious panel</source>
-        <translation>بخش &amp;قبلی</translation>
-    </message>
-    <message>
-        <source>Move the keyboard focus to the previous panel</source>
-        <translation>بردن فوکوس صفحه‌کلید به بخش قبلی</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +4032,14 @@ Left empty, each keeps its own value.</source>
     <message>
         <source>&amp;Reset zoom</source>
         <translation>اندازهٔ &amp;اصلی</translation>
+    </message>
+    <message>
+        <source>&amp;Light theme</source>
+        <translation>پوستهٔ &amp;روشن</translation>
+    </message>
+    <message>
+        <source>&amp;Dark theme</source>
+        <translation>پوستهٔ &amp;تیره</translation>
     </message>
     <message>
         <source>&amp;Back</source>

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractScro
                                QAbstractSpinBox, QComboBox, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QTabBar,
                                QTabWidget, QTextEdit, QWidget)
 
+from .i18n import translate
+
 __all__ = ["control_name", "nameless_controls", "is_control", "describe", "focus_areas", "focus_area",
            "install_panel_cycling"]
 
@@ -148,7 +150,10 @@ def focus_area(window, step: int) -> QWidget | None:
 
 def install_panel_cycling(window) -> None:
     """Go ▸ Next panel (F6) and Go ▸ Previous panel (Shift+F6), as in browsers and office suites."""
-    window.menus.add("next_panel", window.tr("Ne&xt panel"), lambda: focus_area(window, 1), "F6", None,
-                     window.tr("Move the keyboard focus to the next panel"), menu="go", section="panels")
-    window.menus.add("previous_panel", window.tr("Pre&vious panel"), lambda: focus_area(window, -1), "Shift+F6",
-                     None, window.tr("Move the keyboard focus to the previous panel"), menu="go", section="panels")
+    window.menus.add("next_panel", translate("accessibility", "Ne&xt panel"), lambda: focus_area(window, 1), "F6", None,
+                     translate("accessibility",
+                               "Move the keyboard focus to the next panel"), menu="go", section="panels")
+    window.menus.add("previous_panel", translate("accessibility", "Pre&vious panel"), lambda: focus_area(window, -1),
+                     "Shift+F6",
+                     None, translate("accessibility",
+                                     "Move the keyboard focus to the previous panel"), menu="go", section="panels")

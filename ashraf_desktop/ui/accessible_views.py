@@ -79,7 +79,8 @@ class _EventItem(QAccessibleInterface):
             parts = [date_words(event.date.edtf)]
             style = self._renderer().model.style(self.event_id)
             if style is not None:
-                parts.append(style.words)
+                from .timeline.words import style_words  # (the timeline package imports this module)
+                parts.append(style_words(style))
             if event.disputed:
                 parts.append(QCoreApplication.translate("TimelineAccessible", "the sources give different dates"))
             return "; ".join(p for p in parts if p)

@@ -24,6 +24,7 @@ from .. import APP_ID, APP_NAME, __version__
 from ..core.archive import LoadResult, catalogue_ready, load_layered
 from ..paths import user_dirs
 from . import accessible_views, i18n, look
+from .i18n import fill, format_number, translate
 
 __all__ = ["run", "create_app", "Smoke"]
 
@@ -256,7 +257,7 @@ def load_archive_for_window(app: QApplication, archive: Path, dirs: Any) -> Load
 
     worker = threading.Thread(target=load, name="catalogue", daemon=True)
     worker.start()
-    dialog = QProgressDialog("Reading the archive's descriptions…", "", 0, 0)
+    dialog = QProgressDialog(translate("app", "Reading the archive's descriptions…"), "", 0, 0)
     dialog.setWindowTitle(APP_NAME)
     dialog.setCancelButton(None)  # type: ignore[arg-type]
     dialog.setMinimumDuration(800)
@@ -267,7 +268,8 @@ def load_archive_for_window(app: QApplication, archive: Path, dirs: Any) -> Load
         if counts[1]:
             dialog.setMaximum(counts[1])
             dialog.setValue(counts[0])
-            dialog.setLabelText(f"Reading the archive's descriptions once: {counts[0]:,} of {counts[1]:,}…")
+            dialog.setLabelText(fill(translate("app", "Reading the archive's descriptions once: %1 of %2…"),
+                                     format_number(counts[0]), format_number(counts[1])))
         if not worker.is_alive():
             loop.quit()
 

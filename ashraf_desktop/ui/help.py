@@ -17,7 +17,7 @@ from .. import APP_NAME, __version__
 from ..paths import data_root, resources_dir
 from .viewer.browser import SafeTextBrowser
 from .fit import fit_to_screen
-from .i18n import fill, translate
+from .i18n import app_name, fill, translate
 
 __all__ = ["help_text", "show_help", "about_html", "versions"]
 
@@ -114,7 +114,7 @@ def show_help(parent: QWidget, which: str) -> HelpDialog:
     elif which == "shortcuts":
         dlg = HelpDialog(translate("help", "Keyboard shortcuts and panels"), parent, markdown=help_text("gui.md"))
     else:
-        dlg = HelpDialog(fill(translate("help", "About %1"), APP_NAME), parent, html=about_html())
+        dlg = HelpDialog(fill(translate("help", "About %1"), app_name()), parent, html=about_html())
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dlg.show()
     return dlg

@@ -28,7 +28,7 @@ from .look import PERSIAN_FAMILY
 
 __all__ = ["LANGUAGES", "SETTING", "system_language", "chosen_language", "save_language", "install_language",
            "current_language", "is_persian", "format_date", "date_words", "format_number", "translations_dir",
-           "axis_calendar", "translate", "fill"]
+           "axis_calendar", "translate", "fill", "range_words", "app_name"]
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +114,11 @@ def is_persian() -> bool:
     return _current == "fa"
 
 
+def app_name() -> str:
+    """The app's name in the interface language ("Ashraf Archive", «آرشیو اشرف»)."""
+    return translate("app", "Ashraf Archive")
+
+
 def format_number(value: int | float, decimals: int = 0) -> str:
     """A number in the interface's digits (``1,508`` or ``۱٬۵۰۸``; ``decimals`` places for a fraction)."""
     if decimals:
@@ -165,6 +170,28 @@ def date_words(edtf: str | None) -> str:
     if not edtf:
         return ""
     return describe_date_fa(edtf) if _current == "fa" else describe_date(edtf)
+
+
+def range_words(lower: int, upper: int) -> str:
+    """An inclusive range of days in words (``core.timeline.format_range``); in Persian, Solar Hijri days
+    (years, Gregorian, over a century: days are noise at that scale)."""
+    from ..core.timeline import format_range
+    if _current != "fa":
+        return format_range(lower, upper)
+    from ..core.archive.days import MAX_DAY, MIN_DAY, civil_from_day, year_words
+    from ..core.calendars.persian import persian_digits, solar_hijri_day
+    years_only = upper - lower > 36525
+
+    def one(day: int) -> str:
+        if day < MIN_DAY:
+            return translate("dates", "the earliest dates")
+        if day > MAX_DAY:
+            return translate("dates", "the latest dates")
+        year = civil_from_day(day)[0]
+        if years_only or year < 1:
+            return persian_digits(year_words(year))
+        return solar_hijri_day(day)
+    return one(lower) if lower == upper else f"{one(lower)} – {one(upper)}"
 
 
 def axis_calendar():

@@ -15,6 +15,7 @@ from PySide6.QtCore import QProcess, QSettings, Signal
 from PySide6.QtWidgets import QApplication, QComboBox, QFormLayout, QLabel, QMessageBox, QWidget
 
 from . import i18n
+from .i18n import fill, translate
 
 __all__ = ["LanguagePage", "install_language_page", "restart_app"]
 
@@ -45,6 +46,7 @@ class LanguagePage(QWidget):
         self.settings = settings
         self.combo = QComboBox(self)
         self.combo.setObjectName("languageCombo")
+        self.combo.setProperty("ownNames", True)  # each language by its own name, whatever the interface's
         for code, name in i18n.LANGUAGES.items():
             self.combo.addItem(name, code)
         self.combo.setAccessibleName(self.tr("Interface language"))
@@ -72,17 +74,18 @@ class LanguagePage(QWidget):
 def install_language_page(window: Any) -> LanguagePage:
     """Add Preferences ▸ Language to ``window``; a change asks whether to restart now (window-modal)."""
     page = LanguagePage(window.settings)
-    window.preferences.add_page(page.tr("Language"), page)
+    window.preferences.add_page(translate("LanguagePage", "Language"), page)
 
     def changed(code: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, page.tr("Language"),
-                          page.tr("The interface will be in %1 when the app next starts. Restart now?").replace(
-                              "%1", i18n.LANGUAGES[code]),
+        box = QMessageBox(QMessageBox.Icon.Question, translate("LanguagePage", "Language"),
+                          fill(translate("LanguagePage",
+                                         "The interface will be in %1 when the app next starts. Restart now?"),
+                               i18n.LANGUAGES[code]),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, window)
         box.setObjectName("restartQuestion")
         yes = box.button(QMessageBox.StandardButton.Yes)
-        yes.setText(page.tr("Restart now"))
-        box.button(QMessageBox.StandardButton.No).setText(page.tr("Later"))
+        yes.setText(translate("LanguagePage", "Restart now"))
+        box.button(QMessageBox.StandardButton.No).setText(translate("LanguagePage", "Later"))
         box.finished.connect(lambda _result: box.clickedButton() is yes and restart_app())
         box.finished.connect(box.deleteLater)
         box.open()

@@ -52,6 +52,7 @@ from .window.reload import ArchiveLoader
 from .window.session import Session
 from .window.views import AppViews
 from .window.status import StatusArea
+from .i18n import app_name, fill, translate
 
 if TYPE_CHECKING:  # built after the first paint, imported then
     from .annotations import AnnotationController, AnnotationsPanel, Wiring
@@ -126,9 +127,9 @@ class MainWindow(QMainWindow):
         #: Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)
         self.preferences = Preferences(self)
         install_language_page(self)  # Preferences ▸ Language (ui/language_page.py)
-        self.panels_menu = QMenu("&Panels", self)
+        self.panels_menu = QMenu(translate("MainWindow", "&Panels"), self)
         self.menus.add_menu(self.panels_menu, menu="view", section="panels")
-        go_panels = QMenu("&Panel", self)
+        go_panels = QMenu(translate("MainWindow", "&Panel"), self)
         go_panels.setObjectName("goPanels")
         self.menus.add_menu(go_panels, menu="go", section="panels")
         self.docks = Docks(self, self.panels_menu, go_panels)
@@ -143,16 +144,22 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self.tabs, self.action("back"), self.action("forward"), self)
         self.session = Session(self.tabs, self.settings, self)
         self.links = PanelLinks(self)
-        self.add_panel("search", "Search", self.search, Area.LeftDockWidgetArea, shortcut="Ctrl+Shift+S")
-        self.add_panel("provenance", "Provenance", self.provenance, Area.RightDockWidgetArea, shortcut="Ctrl+Shift+P")
+        self.add_panel("search", translate("MainWindow", "Search"), self.search, Area.LeftDockWidgetArea,
+                       shortcut="Ctrl+Shift+S")
+        self.add_panel("provenance", translate("MainWindow", "Provenance"), self.provenance, Area.RightDockWidgetArea,
+                       shortcut="Ctrl+Shift+P")
         # the search dock keeps the full height; bottom panels run under the viewer and provenance
         self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
         # their docks now (the saved layout and View ▸ Panels need them), their contents after the first paint
-        self.docks.reserve("timeline", "Timeline", Area.BottomDockWidgetArea, "Ctrl+Shift+T", self._install_timeline)
-        self.docks.reserve("gallery", "Photos", Area.BottomDockWidgetArea, "Ctrl+Shift+G", self._install_gallery)
-        self.docks.reserve("annotations", "Annotations", Area.RightDockWidgetArea, "Ctrl+Shift+N",
+        self.docks.reserve("timeline", translate("MainWindow", "Timeline"), Area.BottomDockWidgetArea, "Ctrl+Shift+T",
+                           self._install_timeline)
+        self.docks.reserve("gallery", translate("MainWindow", "Photos"), Area.BottomDockWidgetArea, "Ctrl+Shift+G",
+                           self._install_gallery)
+        self.docks.reserve("annotations", translate("MainWindow", "Annotations"), Area.RightDockWidgetArea,
+                           "Ctrl+Shift+N",
                            self._install_annotations)
-        self.docks.reserve("concordance", "Concordance", Area.BottomDockWidgetArea, "Ctrl+Shift+K",
+        self.docks.reserve("concordance", translate("MainWindow", "Concordance"), Area.BottomDockWidgetArea,
+                           "Ctrl+Shift+K",
                            self._install_concordance, visible=False)
         self.views = AppViews(self)  # the facts, the library, the saved searches
         install_panel_cycling(self)  # F6 / Shift+F6 move the keyboard focus between panels
@@ -365,11 +372,13 @@ class MainWindow(QMainWindow):
     def set_titles(self) -> None:
         c = self.archive.counts()
         title = self.archive.collection.title
-        self.setWindowTitle(APP_NAME if title.strip() == APP_NAME else f"{title} — {APP_NAME}")
+        app = app_name()
+        self.setWindowTitle(app if title.strip() == APP_NAME else f"{title} — {app}")
         problems = len(self.result.errors)
-        extra = f" · {problems} problem{'s' * (problems != 1)} (run 'ashraf-desktop validate')" if problems else ""
-        self.status.set_archive_summary(f"{title}: {c['documents']} documents, {c['images']} images, "
-                                        f"{c['records']} records, {c['events']} events{extra}")
+        extra = fill(translate("MainWindow", " · %1 problem (run 'ashraf-desktop validate')") if problems == 1 else
+                     translate("MainWindow", " · %1 problems (run 'ashraf-desktop validate')"), problems) if problems else ""
+        self.status.set_archive_summary(fill(translate("MainWindow", "%1: %2 documents, %3 images, %4 records, %5 events%6"),
+                                             title, c["documents"], c["images"], c["records"], c["events"], extra))
 
     # --- search index (its life: ui/search/index_service.py) ------------------------------------------
     @property
@@ -410,7 +419,7 @@ class MainWindow(QMainWindow):
 
     def _index_failed(self, message: str) -> None:
         self._build_panels()  # nothing will be searched: the panels need not wait
-        self.status.set_unavailable("Search unavailable")
+        self.status.set_unavailable(translate("MainWindow", "Search unavailable"))
         self.search.show_unavailable(message)
 
     # --- archive (window/reload.py) -----------------------------------------------------------------
@@ -479,7 +488,7 @@ class MainWindow(QMainWindow):
         self.ensure_panels()
         self.docks.reset(self._front_panel)
         QTimer.singleShot(0, self, self.docks.hide_stray_tab_bars)
-        self.show_message("The panels are back where they started.", 4000)
+        self.show_message(translate("MainWindow", "The panels are back where they started."), 4000)
 
     def _front_panel(self, area: Area) -> str | None:
         """On a first start, the panel in front of each stack: the one with something to show."""

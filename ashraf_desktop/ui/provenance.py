@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QGuiApplication, QTextOption
 from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMenu, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
@@ -21,13 +21,26 @@ from .citation import STYLE_LABELS, citation_text
 from .look import icon
 from .similar import SimilarItems
 from .viewer.info_pages import date_text
-from .i18n import translate
+from .i18n import fill, translate
+from .search.models import kind_label
 
 __all__ = ["ProvenancePanel", "provenance_rows", "provenance_html"]
 
-_LABELS = {"identifier": "Identifier", "rights": "Rights", "source": "Source", "type": "Type", "format": "Format",
-           "subject": "Subjects", "creator": "Creator", "publisher": "Publisher", "language": "Language",
-           "description": "Description", "date": "Date", "title": "Title"}
+#: the rows' labels (in English, the rows' keys; translated where shown: provenance_html)
+_LABELS = {"identifier": QT_TRANSLATE_NOOP("provenance", "Identifier"),
+           "rights": QT_TRANSLATE_NOOP("provenance", "Rights"),
+           "source": QT_TRANSLATE_NOOP("provenance", "Source"), "type": QT_TRANSLATE_NOOP("provenance", "Type"),
+           "format": QT_TRANSLATE_NOOP("provenance", "Format"), "subject": QT_TRANSLATE_NOOP("provenance", "Subjects"),
+           "creator": QT_TRANSLATE_NOOP("provenance", "Creator"),
+           "publisher": QT_TRANSLATE_NOOP("provenance", "Publisher"),
+           "language": QT_TRANSLATE_NOOP("provenance", "Language"),
+           "description": QT_TRANSLATE_NOOP("provenance", "Description"), "date": QT_TRANSLATE_NOOP("provenance",
+                                                                                                    "Date"),
+           "title": QT_TRANSLATE_NOOP("provenance", "Title")}
+_ROW_LABELS = (QT_TRANSLATE_NOOP("provenance", "Held"), QT_TRANSLATE_NOOP("provenance", "SHA-256"),
+               QT_TRANSLATE_NOOP("provenance", "Machine-read text"), QT_TRANSLATE_NOOP("provenance", "Attachment of"),
+               QT_TRANSLATE_NOOP("provenance", "Attachments"), QT_TRANSLATE_NOOP("provenance", "Tags"),
+               QT_TRANSLATE_NOOP("provenance", "Archive id"))
 
 
 def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
@@ -37,23 +50,27 @@ def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
     for name in DC_FIELDS:
         value: Any = getattr(md, name)
         if name == "date":
-            rows.append(("Date", date_text(value) if value else "not given"))
+            rows.append(("Date", date_text(value) if value else translate("provenance", "not given")))
             continue
         if isinstance(value, tuple):
             value = "; ".join(value)
         if value:
             rows.append((_LABELS.get(name, name.capitalize()), str(value)))
     if not any(label == "Rights" for label, _ in rows):
-        rows.append(("Rights", "not stated"))
-    rows.append(("Held", "yes: " + item.file.name if item.file else "no: the archive holds only a reference"))
+        rows.append(("Rights", translate("provenance", "not stated")))
+    rows.append(("Held", fill(translate("provenance", "yes: %1"), item.file.name) if item.file
+                 else translate("provenance", "no: the archive holds only a reference")))
     if item.sha256:
         rows.append(("SHA-256", item.sha256))
     layer = getattr(item, "text_layer", None)
     if layer is not None:  # OCR (issue 18): the text is machine-read, said wherever the item is described
-        pages = f"page{'s' * (len(layer.pages) != 1)} {', '.join(map(str, layer.pages[:12]))}" if layer.pages \
-            else "the photo"
-        rows.append(("Machine-read text", f"{pages} read by {layer.engine} ({'+'.join(layer.languages)}) on "
-                                          f"{layer.date}: it may contain errors"))
+        numbers = ", ".join(fill("%1", p) for p in layer.pages[:12])
+        pages = (fill(translate("provenance", "page %1"), numbers) if len(layer.pages) == 1 else
+                 fill(translate("provenance", "pages %1"), numbers)) if layer.pages \
+            else translate("provenance", "the photo")
+        rows.append(("Machine-read text",
+                     fill(translate("provenance", "%1 read by %2 (%3) on %4: it may contain errors"),
+                                               pages, layer.engine, "+".join(layer.languages), layer.date)))
     part_of = getattr(item, "part_of", "")
     if part_of:
         parent = archive.item(part_of)
@@ -69,8 +86,8 @@ def provenance_rows(item: Item, archive: Archive) -> list[tuple[str, str]]:
 
 def provenance_html(item: Item, archive: Archive) -> str:
     """The panel's document: title and kind, the rows of :func:`provenance_rows`, the facts the item states."""
-    kind = ("Record (the archive holds only a reference)" if item.kind is ItemKind.RECORD
-            else str(item.kind).capitalize())
+    kind = (translate("provenance", "Record (the archive holds only a reference)") if item.kind is ItemKind.RECORD
+            else kind_label(str(item.kind)))
     parts = [f"<p style='margin-bottom:2px'><b style='font-size:large'>{html.escape(item.title)}</b></p>",
              f"<p style='margin-top:0'>{html.escape(kind)}</p><table cellspacing='0' cellpadding='2'>"]
     for label, value in provenance_rows(item, archive):
@@ -83,13 +100,16 @@ def provenance_html(item: Item, archive: Archive) -> str:
                               for i in linked if i is not None) or html.escape(value)
         else:
             shown = html.escape(value).replace("\n", "<br>")
-        parts.append(f"<tr><td valign='top'><b>{html.escape(label)}</b></td><td>{shown}</td></tr>")
+        parts.append(f"<tr><td valign='top'><b>{html.escape(translate('provenance', label))}</b></td>"
+                     f"<td>{shown}</td></tr>")
     parts.append("</table>")
     facts = facts_stated_by(archive, item.id)
     if facts:
         links = "".join(f"<li><a href='fact:{html.escape(f.id)}'>{html.escape(f.label)}</a>"
-                        + (" — <i>the sources disagree</i>" if f.disputed else "") + "</li>" for f in facts)
-        parts.append(f"<p style='margin-bottom:0'><b>Facts it states</b></p><ul style='margin-top:2px'>{links}</ul>")
+                        + (translate("provenance", " — <i>the sources disagree</i>") if f.disputed else "") + "</li>"
+                        for f in facts)
+        parts.append("<p style='margin-bottom:0'><b>" + translate("provenance", "Facts it states") + "</b></p>"
+                     f"<ul style='margin-top:2px'>{links}</ul>")
     return "".join(parts)
 
 
@@ -127,7 +147,7 @@ class ProvenancePanel(QWidget):
         self.events_label.setBuddy(self.events)
         self.events.itemActivated.connect(self._event_item)
         self.events.itemClicked.connect(self._event_item)
-        self.copy_button = QPushButton(icon("quote"), "Copy citation", self)
+        self.copy_button = QPushButton(icon("quote"), translate("ProvenancePanel", "Copy citation"), self)
         self.copy_button.setObjectName("copyCitation")
         styles = QMenu(self.copy_button)  # Chicago (also Ctrl+Shift+C) or APA, from the bundled CSL styles
         for style, label in STYLE_LABELS.items():
@@ -171,8 +191,9 @@ class ProvenancePanel(QWidget):
         self.copy_button.setVisible(has)
         self.edit_button.setVisible(has and self.editing_available)
         if item is None:
-            self.details.setHtml("<p>Open a document or record to see where it comes from: its description, "
-                                 "source, rights and checksum.</p>")
+            self.details.setHtml(translate("ProvenancePanel",
+                                           "<p>Open a document or record to see where it comes from: its description, "
+                                 "source, rights and checksum.</p>"))
             self.events_label.hide()
             self.events.hide()
             self.similar.show_for(None)

@@ -22,8 +22,9 @@ _PLACEHOLDER = re.compile(r"%\d|%n")
 #: (dates as YYYY-MM-DD, command-line options, addresses), quoted examples and HTML markup
 _KEPT_IN_LATIN = re.compile("|".join((
     r"%\d", r"CSV|PDF|EDTF|JSON-LD|JSON|BagIt|OCR|URL|ID|PNG|SVG|SHA-256|Markdown|PostgreSQL|W3C|Dublin Core",
-    r"Tesseract|Vazirmatn", r"Ctrl|Shift|Alt|F\d+|Enter|Return|Esc|Escape|Tab|Home|End|Space|Delete|Backspace",
-    r"Page Up|Page Down", r"YYYY-MM-DD", r"item:[\w-]+", r"--[\w-]+", r"\w+://\S+", r"<[^>]*>", r"\"[^\"]*\"", r"\*\.\w+",
+    r"Tesseract|Vazirmatn|Chicago|APA", r"Ctrl|Shift|Alt|F\d+|Enter|Return|Esc|Escape|Tab|Home|End|Space|Delete|Backspace",
+    r"Page Up|Page Down|Down|Up|Left|Right|EXIF|HEIC|DCMI", r"YYYY-MM-DD", r"\b\w+:[\w.]+", r"'[^']*'",
+    r"(?:/[\w.-]+)+", r"--archive FOLDER", r"item:[\w-]+", r"--[\w-]+", r"\w+://\S+", r"<[^>]*>", r"\"[^\"]*\"", r"\*\.\w+",
     r"[\w/.-]+\.\w+")))
 
 

@@ -14,7 +14,7 @@ import dataclasses
 import re
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QDockWidget, QGroupBox,
                                QLabel, QLineEdit, QMenu, QTabBar, QTextEdit, QWidget)
@@ -30,7 +30,10 @@ _WORD = re.compile(r"[A-Za-z]{4,}")
 
 
 def _plain(text: str) -> str:
-    return QTextDocumentFragment.fromHtml(text).toPlainText() if "<" in text else text
+    """The text a user reads; example queries (``<code>``) are search syntax, not the app's words."""
+    if "<" not in text:
+        return text
+    return QTextDocumentFragment.fromHtml(re.sub(r"<code>.*?</code>", " ", text)).toPlainText()
 
 
 def _strings(value, depth: int = 0):
@@ -55,7 +58,7 @@ def _strings(value, depth: int = 0):
 
 def _archive_words(archive) -> set[str]:
     """Every word of the archive's own texts: those stay in the language they were written in."""
-    texts = [*_strings(getattr(archive, "title", "")), *_strings(list(archive.items))]
+    texts = [*_strings(archive.collection), *_strings(list(archive.items))]
     texts += [*_strings(list(getattr(archive, "events", []) or [])), *_strings(list(getattr(archive, "facts", []) or []))]
     return {w.casefold() for t in texts for w in _WORD.findall(t)}
 
@@ -80,7 +83,7 @@ def _texts(widget: QWidget):
             yield where, w.windowTitle()
         elif isinstance(w, QMenu):
             yield where, w.title()
-        elif isinstance(w, QComboBox) and not w.isEditable():
+        elif isinstance(w, QComboBox) and not w.isEditable() and not w.property("ownNames"):
             for i in range(w.count()):
                 yield f"{where} item", w.itemText(i)
         elif isinstance(w, QTabBar):
@@ -89,7 +92,11 @@ def _texts(widget: QWidget):
                 yield f"{where} tab tooltip", w.tabToolTip(i)
         elif isinstance(w, QAbstractItemView) and w.model() is not None:
             model = w.model()
-            for col in range(model.columnCount()):
+            try:
+                columns = model.columnCount(QModelIndex())
+            except TypeError:  # a list model: one column, no heading shown
+                columns = 0
+            for col in range(columns):
                 yield f"{where} heading", str(model.headerData(col, Qt.Orientation.Horizontal) or "")
         if w.isWindow() and not isinstance(w, QMenu):
             yield f"{where} title", w.windowTitle()

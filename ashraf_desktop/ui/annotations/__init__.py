@@ -207,9 +207,9 @@ def install_annotations(window: MainWindow) -> Wiring:
     wiring = Wiring(window, controller, panel)
 
     m = window.menus
-    undo = controller.undo_stack.createUndoAction(window, "&Undo")
+    undo = controller.undo_stack.createUndoAction(window, translate("annotations", "&Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = controller.undo_stack.createRedoAction(window, "&Redo")
+    redo = controller.undo_stack.createRedoAction(window, translate("annotations", "&Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     m.register("undo", undo, menu="edit", section="undo")
     m.register("redo", redo, menu="edit", section="undo")
@@ -221,7 +221,8 @@ def install_annotations(window: MainWindow) -> Wiring:
     m.add("highlight", translate("annotations", "&Highlight selection"),
           lambda: wiring.annotate_page(None, "yellow", False), "Ctrl+Shift+H",
           None, translate("annotations", "Highlight the selected passage in yellow"), menu="edit", section="annotate")
-    window.preferences.add_page("Annotations", AuthorPage(lambda: controller.author, controller.set_author))
+    window.preferences.add_page(translate("annotations", "Annotations"),
+                                AuthorPage(lambda: controller.author, controller.set_author))
     m.add("export_annotations", translate("annotations", "&Export annotations…"),
           lambda: controller.export_annotations(), menu="file",
           section="annotations")

@@ -33,8 +33,9 @@ log = logging.getLogger(__name__)
 
 AUTHOR_KEY = "annotations/author"
 #: file dialog filter -> format
-EXPORT_FORMATS = {"W3C Web Annotation JSON-LD (*.jsonld *.json)": "jsonld", "CSV report (*.csv)": "csv",
-                  "Markdown report (*.md)": "md"}
+EXPORT_FORMATS = {QT_TRANSLATE_NOOP("AnnotationController", "W3C Web Annotation JSON-LD (*.jsonld *.json)"): "jsonld",
+                  QT_TRANSLATE_NOOP("AnnotationController", "CSV report (*.csv)"): "csv",
+                  QT_TRANSLATE_NOOP("AnnotationController", "Markdown report (*.md)"): "md"}
 
 
 def format_for_path(path: Path) -> str:
@@ -104,7 +105,8 @@ class AnnotationController(QObject):
         try:
             self.store = open_store(self.window.dirs.data)
         except (StoreEnvironmentError, AnnotationError) as error:
-            self.store, self.error = None, f"Annotations are unavailable: {error}"
+            self.store, self.error = None, fill(translate("AnnotationController", "Annotations are unavailable: %1"),
+                                                error)
             log.warning("annotations store not opened: %s", error)
             return
         self.error = None
@@ -160,7 +162,8 @@ class AnnotationController(QObject):
     def for_item(self, item_id: str) -> list[Annotation]:
         if self.store is None:
             return []
-        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.for_item(self.collection_id, item_id)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"),
+                             lambda: self.store.for_item(self.collection_id, item_id)) or []
 
     def get(self, annotation_id: str) -> Annotation | None:
         if self.store is None:
@@ -173,25 +176,29 @@ class AnnotationController(QObject):
     def query(self, **filters: Any) -> list[Annotation]:
         if self.store is None:
             return []
-        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.query(collection_id=self.collection_id, **filters)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"),
+                             lambda: self.store.query(collection_id=self.collection_id, **filters)) or []
 
     def tags(self, prefix: str = "") -> list[str]:
         if self.store is None:
             return []
-        found = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.tags(prefix, collection_id=self.collection_id, limit=200))
+        found = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"),
+                              lambda: self.store.tags(prefix, collection_id=self.collection_id, limit=200))
         return [t.name for t in found or []]
 
     def authors(self) -> list[str]:
         if self.store is None:
             return []
-        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.authors(self.collection_id)) or []
+        return self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"),
+                             lambda: self.store.authors(self.collection_id)) or []
 
     def counts(self) -> dict[str, int]:
         """Annotations per item of this archive (for the "✎ 3" in the search results)."""
         if self.store is None:
             return {}
         if self._counts is None:
-            self._counts = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"), lambda: self.store.counts_by_item(self.collection_id)) or {}
+            self._counts = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "read"),
+                                         lambda: self.store.counts_by_item(self.collection_id)) or {}
         return self._counts
 
     def reanchor(self, item_id: str, extracted: Any) -> None:
@@ -257,13 +264,15 @@ class AnnotationController(QObject):
         return created
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation | None:
-        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "saved"), lambda: self.store.update(annotation_id, **changes))
+        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "saved"),
+                                 lambda: self.store.update(annotation_id, **changes))
         if mutation is not None and mutation.before == mutation.after:
             return mutation.after
         return self._push(mutation, translate("AnnotationController", "Edit annotation"))
 
     def delete(self, annotation_id: str) -> bool:
-        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "deleted"), lambda: self.store.delete(annotation_id))
+        mutation = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "deleted"),
+                                 lambda: self.store.delete(annotation_id))
         if mutation is None:
             return False
         self._push(mutation, translate("AnnotationController", "Delete annotation"))
@@ -308,13 +317,13 @@ class AnnotationController(QObject):
             self._say(self.error or translate("AnnotationController", "Annotations are unavailable."))
             return None
         if path is None:
+            formats = {translate("AnnotationController", k): v for k, v in EXPORT_FORMATS.items()}
             name, chosen = QFileDialog.getSaveFileName(self.window,
                                                        translate("AnnotationController", "Export annotations"),
-                                                       str(Path.home() / "annotations.jsonld"),
-                                                       ";;".join(EXPORT_FORMATS))
+                                                       str(Path.home() / "annotations.jsonld"), ";;".join(formats))
             if not name:
                 return None
-            path, fmt = Path(name), fmt or EXPORT_FORMATS.get(chosen)
+            path, fmt = Path(name), fmt or formats.get(chosen)
         path = Path(path)
         fmt = fmt or format_for_path(path)
         try:
@@ -345,7 +354,8 @@ class AnnotationController(QObject):
         except (OSError, UnicodeDecodeError) as error:
             self._say(fill(translate("AnnotationController", "The file could not be read: %1"), error))
             return None
-        report = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "imported"), lambda: import_jsonld(self.store, text, archive=self.window.archive))
+        report = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "imported"),
+                               lambda: import_jsonld(self.store, text, archive=self.window.archive))
         if report is None:
             return None
         self.undo_stack.clear()  # steps recorded before the merge may no longer apply
@@ -359,26 +369,33 @@ class AnnotationController(QObject):
     def show_import_report(self, report: ImportReport) -> QMessageBox:
         lines = [f"<p><b>{report.summary()}</b></p>"]
         if report.conflicts:
-            lines.append("<p>Conflicts (changed on both sides; the local version was kept):</p><ul>")
+            lines.append(translate("AnnotationController",
+                                   "<p>Conflicts (changed on both sides; the local version was kept):</p>") + "<ul>")
             lines += [f"<li>{html.escape(str(c))}</li>" for c in report.conflicts[:20]]
             lines.append("</ul>")
         if report.unresolved:
-            lines.append(f"<p>{len(report.unresolved)} annotation(s) name no item of this archive and were not "
-                         "imported:</p><ul>" + "".join(f"<li>{html.escape(targets)}</li>"
+            lines.append(fill(translate("AnnotationController", "<p>%1 annotations name no item of this archive and "
+                                                                "were not imported:</p>"), len(report.unresolved))
+                         + "<ul>" + "".join(f"<li>{html.escape(targets)}</li>"
                                                        for _, targets in report.unresolved[:10]) + "</ul>")
         if report.kept_undisplayed:
             # issue 19: nothing kept silently - each annotation with parts the app keeps but does not show
-            lines.append("<p>Kept and exported unchanged, but not shown here:</p><ul>")
+            lines.append(translate("AnnotationController", "<p>Kept and exported unchanged, but not shown here:</p>")
+                         + "<ul>")
             for annotation_id, parts in report.kept_undisplayed[:20]:
                 found = self.store.find(annotation_id) if self.store is not None else None
                 label = (found.body or found.quote or found.item_id)[:60] if found is not None else annotation_id
                 lines.append(f"<li><i>{html.escape(label)}</i>: {html.escape('; '.join(parts))}</li>")
             more = len(report.kept_undisplayed) - 20
-            lines.append("</ul>" + (f"<p>… and {more} more (the command line's import lists all).</p>" if more > 0 else ""))
+            lines.append("</ul>" + (fill(translate("AnnotationController",
+                                                   "<p>… and %1 more (the command line's import lists all).</p>"), more)
+                                    if more > 0 else ""))
         if report.problems:
-            lines.append("<p>Not readable:</p><ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in report.problems[:10])
+            lines.append(translate("AnnotationController",
+                                   "<p>Not readable:</p>") + "<ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in report.problems[:10])
                          + "</ul>")
-        box = QMessageBox(QMessageBox.Icon.Information, "Import annotations", "".join(lines),
+        box = QMessageBox(QMessageBox.Icon.Information, translate("AnnotationController", "Import annotations"),
+                          "".join(lines),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("importReport")
         box.setModal(False)
@@ -410,7 +427,8 @@ class AnnotationController(QObject):
             if not ok:
                 return None
             backup = found[labels.index(label)]
-        safety = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "restored"), lambda: self.store.restore(backup))
+        safety = self._guarded(QT_TRANSLATE_NOOP("AnnotationController", "restored"),
+                               lambda: self.store.restore(backup))
         if safety is None:
             return None
         self.undo_stack.clear()
@@ -418,7 +436,8 @@ class AnnotationController(QObject):
         self.changed.emit(None)
         self._sync_timer.start()
         self._say(fill(translate("AnnotationController",
-                                 "Annotations restored from %1; the state before is kept as %2."), getattr(backup, 'label', Path(str(backup)).name), safety.name))
+                                 "Annotations restored from %1; the state before is kept as %2."),
+                       getattr(backup, "label", Path(str(backup)).name), safety.name))
         return safety
 
     def backup_in_background(self) -> None:

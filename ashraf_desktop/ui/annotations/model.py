@@ -10,14 +10,24 @@ from __future__ import annotations
 import re
 from typing import Any, Callable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.annotations import COLOUR_HEX, Annotation, Colour
 from ...core.annotations.parts import parts_of
 from ..search.models import kind_icon_name
+from ..i18n import fill, format_number, translate
 from ..look import icon
+
+#: the kinds of annotation, translated where shown
+KIND_NAMES = {"highlight": QT_TRANSLATE_NOOP("AnnotationsModel", "Highlight"),
+              "note": QT_TRANSLATE_NOOP("AnnotationsModel", "Note"),
+              "region": QT_TRANSLATE_NOOP("AnnotationsModel", "Region")}
+
+
+def kind_name(kind: str) -> str:
+    return translate("AnnotationsModel", KIND_NAMES[kind]) if kind in KIND_NAMES else kind.capitalize()
 
 __all__ = ["AnnotationsModel", "AnnotationDelegate", "AnnotationRole", "summary_text"]
 
@@ -41,19 +51,19 @@ def _first_line(text: str, limit: int = 200) -> str:
 
 def summary_text(a: Annotation, item_title: str = "") -> str:
     """One line for screen readers and tooltips."""
-    parts = [str(a.kind).capitalize()]
+    parts = [kind_name(str(a.kind))]
     if item_title:
-        parts.append(f"on {item_title}")
+        parts.append(fill(translate("AnnotationsModel", "on %1"), item_title))
     if a.page:
-        parts.append(f"page {a.page}")
+        parts.append(fill(translate("AnnotationsModel", "page %1"), a.page))
     if a.quote:
         parts.append(f"“{_first_line(a.quote, 80)}”")
     if a.body:
-        parts.append(f"note: {_first_line(a.body, 120)}")
+        parts.append(fill(translate("AnnotationsModel", "note: %1"), _first_line(a.body, 120)))
     if a.tags:
-        parts.append("tags: " + ", ".join(a.tags))
+        parts.append(fill(translate("AnnotationsModel", "tags: %1"), ", ".join(a.tags)))
     if str(a.status) == "orphaned":
-        parts.append("(orphaned: its passage is no longer in the text)")
+        parts.append(translate("AnnotationsModel", "(orphaned: its passage is no longer in the text)"))
     return " · ".join(parts)
 
 
@@ -124,37 +134,41 @@ class AnnotationDelegate(QStyledItemDelegate):
         head = []
         if self.model.show_item:
             head.append(self.model.title_of(a.item_id))
-        head.append({"highlight": "Highlight", "note": "Note", "region": "Region"}.get(str(a.kind), str(a.kind)))
+        head.append(kind_name(str(a.kind)))
         extra = parts_of(a)  # what an annotation from another tool has beyond the app's fields
         head += [m.capitalize() for m in extra.motivation if m not in ("highlight", "comment")]
         if a.page:
-            head.append(f"p. {a.page}")
+            head.append(fill(translate("AnnotationsModel", "p. %1"), a.page))
         lines = [("head", " · ".join(head))]
         if extra.reply_to:
-            lines.append(("meta", f"In reply to {extra.reply_to}"))
+            lines.append(("meta", fill(translate("AnnotationsModel", "In reply to %1"), extra.reply_to)))
         if a.quote:
             lines.append(("quote", f"“{_first_line(a.quote, 300)}”"))
         if a.region is not None:
             r = a.region
-            lines.append(("quote", f"Region {r.w:.0f}% × {r.h:.0f}% at ({r.x:.0f}%, {r.y:.0f}%)"))
+            lines.append(("quote", fill(translate("AnnotationsModel", "Region %1% × %2% at (%3%, %4%)"),
+                                        *(round(v) for v in (r.w, r.h, r.x, r.y)))))
         if a.body:
             lines.append(("note", _first_line(plain(a.body), 400) if a.note_format in ("", "text/markdown")
                           else _first_line(a.body, 400)))
         lines += [("note", _first_line(n.value, 400)) for n in extra.notes]
-        lines += [("note", "Choice: " + " | ".join(options)) for options in extra.choices]
-        lines += [("meta", f"Link: {link.label}") for link in extra.links]
+        lines += [("note", fill(translate("AnnotationsModel", "Choice: %1"), " | ".join(options)))
+                  for options in extra.choices]
+        lines += [("meta", fill(translate("AnnotationsModel", "Link: %1"), link.label)) for link in extra.links]
         meta = []
         if a.tags:
-            meta.append("Tags: " + ", ".join(a.tags))
+            meta.append(fill(translate("AnnotationsModel", "Tags: %1"), ", ".join(a.tags)))
         who = " ".join(x for x in (a.author, a.modified[:10]) if x)
         if who:
             meta.append(who)
         if meta:
             lines.append(("meta", "  ·  ".join(meta)))
         if str(a.status) == "orphaned":
-            lines.append(("warn", "Orphaned: the passage is no longer in the document's text"))
+            lines.append(("warn",
+                          translate("AnnotationsModel", "Orphaned: the passage is no longer in the document's text")))
         if extra.has_undisplayed:
-            lines.append(("warn", "Has parts this app does not display (kept, and exported unchanged)"))
+            lines.append(("warn", translate("AnnotationsModel",
+                                            "Has parts this app does not display (kept, and exported unchanged)")))
         return lines
 
     def _font(self, option: QStyleOptionViewItem, style: str) -> QFont:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, QUrl, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView,
                                QPlainTextEdit, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -26,8 +26,18 @@ from ..i18n import fill, translate
 
 __all__ = ["AnnotationsPanel", "MODES", "render_note"]
 
-MODES = (("item", "This item"), ("all", "All annotations"), ("orphaned", "Orphaned"))
-ANY = "(any)"
+MODES = (("item", QT_TRANSLATE_NOOP("AnnotationsPanel", "This item")),  # translated where shown
+         ("all", QT_TRANSLATE_NOOP("AnnotationsPanel", "All annotations")),
+         ("orphaned", QT_TRANSLATE_NOOP("AnnotationsPanel", "Orphaned")))
+ANY = QT_TRANSLATE_NOOP("AnnotationsPanel", "(any)")
+#: the highlight colours' names (core.annotations.Colour values), translated where shown
+COLOUR_NAMES = {"yellow": QT_TRANSLATE_NOOP("colours", "Yellow"), "green": QT_TRANSLATE_NOOP("colours", "Green"),
+                "blue": QT_TRANSLATE_NOOP("colours", "Blue"), "pink": QT_TRANSLATE_NOOP("colours", "Pink"),
+                "orange": QT_TRANSLATE_NOOP("colours", "Orange")}
+
+
+def colour_name(value: str) -> str:
+    return translate("colours", COLOUR_NAMES[value]) if value in COLOUR_NAMES else value.capitalize()
 
 
 def render_note(markdown: str) -> str:
@@ -51,7 +61,7 @@ class AnnotationsPanel(QWidget):
         self.mode = QComboBox(self)
         self.mode.setObjectName("annotationMode")
         self.mode.setAccessibleName(translate("AnnotationsPanel", "Annotations to show"))
-        for key, label in MODES:
+        for key, label in ((k, translate("AnnotationsPanel", text)) for k, text in MODES):
             self.mode.addItem(label, key)
         self.mode.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count_label = QLabel(self)
@@ -75,8 +85,10 @@ class AnnotationsPanel(QWidget):
         dates = QHBoxLayout()
         dates.addWidget(self.date_from)
         dates.addWidget(self.date_to)
-        for label, widget in (("Tag", self.tag_filter), ("Author", self.author_filter),
-                              ("Colour", self.colour_filter), ("Item", self.item_filter)):
+        for label, widget in ((translate("AnnotationsPanel", "Tag"), self.tag_filter),
+                              (translate("AnnotationsPanel", "Author"), self.author_filter),
+                              (translate("AnnotationsPanel", "Colour"), self.colour_filter),
+                              (translate("AnnotationsPanel", "Item"), self.item_filter)):
             form.addRow(label, widget)
             widget.activated.connect(lambda _i: self.refresh())
         for combo in (self.tag_filter, self.author_filter, self.colour_filter, self.item_filter):
@@ -117,7 +129,7 @@ class AnnotationsPanel(QWidget):
         self.colour.setObjectName("annotationColour")
         self.colour.setAccessibleName(translate("AnnotationsPanel", "Highlight colour"))
         for c in Colour:
-            self.colour.addItem(colour_icon(COLOUR_HEX[c]), c.value.capitalize(), c.value)
+            self.colour.addItem(colour_icon(COLOUR_HEX[c]), colour_name(c.value), c.value)
         self.note = QPlainTextEdit(editor)
         self.note.setObjectName("annotationNote")
         self.note.setAccessibleName(translate("AnnotationsPanel", "Note"))
@@ -201,21 +213,23 @@ class AnnotationsPanel(QWidget):
     def _empty_item_text(self) -> str:
         """What to do to annotate the open item, in the terms of the page it is shown in."""
         if self.item is None:
-            return "Open a document or photo to see its annotations."
+            return translate("AnnotationsPanel", "Open a document or photo to see its annotations.")
         if str(getattr(self.item, "kind", "")) == "image":
-            return "No annotations on this photo yet. In the lightbox, Mark region (R) and drag over the photo."
+            return translate("AnnotationsPanel", "No annotations on this photo yet. In the lightbox, Mark region (R) "
+                                                 "and drag over the photo.")
         if not getattr(self, "_selects_text", True):
-            return ("No annotations on this document yet. Edit ▸ Annotate (Ctrl+Shift+A) adds a note on the "
-                    "current search match, or on the page shown when there is none.")
-        return ("No annotations on this item yet. Select a passage and right-click ▸ Highlight "
-                "(or Edit ▸ Annotate, Ctrl+Shift+A).")
+            return translate("AnnotationsPanel", "No annotations on this document yet. Edit ▸ Annotate (Ctrl+Shift+A) "
+                                                 "adds a note on the current search match, or on the page shown when "
+                                                 "there is none.")
+        return translate("AnnotationsPanel", "No annotations on this item yet. Select a passage and right-click ▸ "
+                                             "Highlight (or Edit ▸ Annotate, Ctrl+Shift+A).")
 
     def _fill_filters(self) -> None:
         def fill(combo: QComboBox, values: list[tuple[str, Any]]) -> None:
             current = combo.currentData()
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(ANY, None)
+            combo.addItem(translate("AnnotationsPanel", ANY), None)
             for label, value in values:
                 combo.addItem(label, value)
             i = combo.findData(current)
@@ -223,7 +237,7 @@ class AnnotationsPanel(QWidget):
             combo.blockSignals(False)
         fill(self.tag_filter, [(t, t) for t in self.controller.tags()])
         fill(self.author_filter, [(a, a) for a in self.controller.authors()])
-        fill(self.colour_filter, [(c.value.capitalize(), c.value) for c in Colour])
+        fill(self.colour_filter, [(colour_name(c.value), c.value) for c in Colour])
         archive = self.controller.window.archive
         items = sorted(self.controller.counts(), key=lambda i: getattr(archive.item(i), "title", i).casefold())
         fill(self.item_filter, [(getattr(archive.item(i), "title", i), i) for i in items])

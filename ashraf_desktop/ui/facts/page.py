@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 from typing import Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from ...core.archive import Archive, Citation
@@ -27,9 +27,10 @@ __all__ = ["FactsPage", "facts_html", "FACTS_LOCATION"]
 #: the one facts tab (a fact to show goes in ``quote``: ``Location("facts", "facts", quote=fact_id)``)
 FACTS_LOCATION = Location("facts", "facts")
 
-_INTRO = ("Each value is shown as the sources word it, with every source that gives it and the passage it "
-          "comes from; a passage opens its source there. Where sources give different values, every value is "
-          "shown with its source: the archive does not choose between them.")
+_INTRO = QT_TRANSLATE_NOOP("facts", "Each value is shown as the sources word it, with every source that gives it and "
+                           "the passage it comes from; a passage opens its source there. Where sources give "
+                           "different values, every value is shown with its source: the archive does not choose "
+                           "between them.")
 
 
 def _e(text: str) -> str:
@@ -42,15 +43,17 @@ def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False,
     date as shown beside it (``{item id: text}``)."""
     shown = [f for f in facts if f.disputed or not disputed_only]
     disputed = sum(1 for f in facts if f.disputed)
-    parts = [f"<h2>Facts the sources state</h2><p>{_e(_INTRO)}</p>",
-             f"<p><b>{len(facts)}</b> facts, <b>{disputed}</b> of them given differently by different sources."
-             + (" Showing only those." if disputed_only else "") + "</p>"]
+    parts = ["<h2>" + translate("facts", "Facts the sources state") + f"</h2><p>{_e(translate('facts', _INTRO))}</p>",
+             "<p>" + fill(translate("facts", "<b>%1</b> facts, <b>%2</b> of them given differently by different "
+                                             "sources."), len(facts), disputed)
+             + (translate("facts", " Showing only those.") if disputed_only else "") + "</p>"]
     if not facts:
-        parts.append("<p><i>This archive records no facts (facts.toml).</i></p>")
+        parts.append(translate("facts", "<p><i>This archive records no facts (facts.toml).</i></p>"))
     for fact in shown:
-        verdict = ("<span style='color:#b04a00'><b>≠ The sources disagree</b></span>" if fact.disputed else
-                   "<span style='color:#2e7d32'><b>= The sources agree</b></span>" if fact.source_count > 1 else
-                   "One source")
+        verdict = ("<span style='color:#b04a00'><b>" + translate("facts", "≠ The sources disagree") + "</b></span>"
+                   if fact.disputed else
+                   "<span style='color:#2e7d32'><b>" + translate("facts", "= The sources agree") + "</b></span>"
+                   if fact.source_count > 1 else translate("facts", "One source"))
         subject = f" <span style='font-weight:normal'>— {_e(fact.subject)}</span>" if fact.subject else ""
         parts.append(f"<a name='fact-{_e(fact.id)}'></a><h3 style='margin-bottom:2px'>{_e(fact.label)}{subject}</h3>"
                      f"<p style='margin-top:0'>{verdict}</p>")
@@ -59,10 +62,11 @@ def facts_html(facts: tuple[FactSummary, ...], *, disputed_only: bool = False,
         parts.append("<ul style='margin-top:0'>")
         for value in fact.values:
             n = len(value.sources)
-            parts.append(f"<li><b style='font-size:large'>{_e(value.value)}</b> — "
-                         f"{n} source{'s' * (n != 1)}<ul>")
+            sources = fill(translate("facts", "%1 source") if n == 1 else translate("facts", "%1 sources"), n)
+            parts.append(f"<li><b style='font-size:large'>{_e(value.value)}</b> — {sources}<ul>")
             for source in value.sources:
-                title = _e(source.item_title) + ("" if source.present else " <i>(not in this archive)</i>")
+                title = _e(source.item_title) + ("" if source.present else
+                                                 translate("facts", " <i>(not in this archive)</i>"))
                 if dates and dates.get(source.item_id):
                     title += f" ({_e(dates[source.item_id])})"
                 quote = f"“{_e(source.quote)}”"
@@ -94,7 +98,7 @@ class FactsPage(InfoPage):
         self.summaries = summarize_facts(archive)
         self.source_dates = _source_dates(archive, self.summaries)
         super().__init__(archive, location, facts_html(self.summaries, dates=self.source_dates), parent)
-        self.title_text = "Facts"
+        self.title_text = translate("FactsPage", "Facts")
         self.browser.setObjectName("factsText")
         self.browser.setAccessibleName(translate("FactsPage", "Facts the sources state"))
         self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ..i18n import translate
 from .model import ItemRoles
 
 __all__ = ["ThumbnailDelegate"]
 
 _PAD = 6
-_SHORT_REASONS = (("needs-plugin", "HEIC: not supported here"), ("too-large", "too large to open"),
-                  ("truncated", "file cut short"), ("empty", "empty file"), ("missing", "file missing"),
-                  ("unknown-format", "not an image"), ("unreadable", "cannot be read"),
-                  ("corrupt", "damaged file"))
+_SHORT_REASONS = (("needs-plugin", QT_TRANSLATE_NOOP("ThumbnailDelegate", "HEIC: not supported here")),
+                  ("too-large", QT_TRANSLATE_NOOP("ThumbnailDelegate", "too large to open")),
+                  ("truncated", QT_TRANSLATE_NOOP("ThumbnailDelegate", "file cut short")),
+                  ("empty", QT_TRANSLATE_NOOP("ThumbnailDelegate", "empty file")),
+                  ("missing", QT_TRANSLATE_NOOP("ThumbnailDelegate", "file missing")),
+                  ("unknown-format", QT_TRANSLATE_NOOP("ThumbnailDelegate", "not an image")),
+                  ("unreadable", QT_TRANSLATE_NOOP("ThumbnailDelegate", "cannot be read")),
+                  ("corrupt", QT_TRANSLATE_NOOP("ThumbnailDelegate", "damaged file")))  # translated where shown
 
 
 def short_reason(kind: str) -> str:
-    return dict(_SHORT_REASONS).get(kind, "cannot be shown")
+    return translate("ThumbnailDelegate", dict(_SHORT_REASONS).get(kind, QT_TRANSLATE_NOOP("ThumbnailDelegate",
+                                                                                           "cannot be shown")))
 
 
 class ThumbnailDelegate(QStyledItemDelegate):

@@ -24,7 +24,7 @@ from ..tasks import run_task
 from .loader import pil_to_qimage
 from .model import GalleryModel
 from ..fit import fit_to_screen
-from ..i18n import fill, format_number, translate
+from ..i18n import date_words, fill, format_number, translate
 
 __all__ = ["Lightbox", "ImageCanvas"]
 
@@ -541,7 +541,8 @@ class Lightbox(QDialog):
             return "screen", qimage, info, exif
 
         run_task(work, lambda result, i=item.id, p=page: self._loaded(i, p, result),
-                 lambda exc, i=item.id: self._failed(i, exc), key=("lightbox", id(self)), label="photo")
+                 lambda exc, i=item.id: self._failed(i, exc), key=("lightbox", id(self)), label=translate("Lightbox",
+                                                                                                          "photo"))
 
     def _want_full(self) -> None:
         item = self.item
@@ -560,7 +561,7 @@ class Lightbox(QDialog):
         run_task(work,
                  lambda result, i=item.id, p=page: self._loaded(i, p, ("full", result[0], result[1], None)),
                  lambda exc, i=item.id: self._failed(i, exc), key=("lightbox-full", id(self)),
-                 label="photo at full size")
+                 label=translate("Lightbox", "photo at full size"))
 
     def _current(self, item_id: str, page: int) -> bool:
         item = self.item
@@ -734,35 +735,42 @@ def details_html(item: Item, info: ImageInfo | None, exif: ExifSummary | None, p
     rows = []
     if meta.date:
         try:
-            described = describe_date(meta.date)
+            described = date_words(meta.date)
         except (DateError, ValueError):
             described = meta.date
         rows.append(_row(translate("gallery.lightbox", "Date"),
                          described if described == meta.date else f"{described} ({meta.date})"))
-    for label, value in (("Creator", "; ".join(meta.creator)), ("Rights", meta.rights), ("Source", meta.source),
-                         ("Publisher", "; ".join(meta.publisher)), ("Description", meta.description),
-                         ("Tags", ", ".join(item.tags)), ("Item id", item.id)):
+    for label, value in ((translate("gallery.lightbox", "Creator"), "; ".join(meta.creator)),
+                         (translate("gallery.lightbox", "Rights"), meta.rights),
+                         (translate("gallery.lightbox", "Source"), meta.source),
+                         (translate("gallery.lightbox", "Publisher"), "; ".join(meta.publisher)),
+                         (translate("gallery.lightbox", "Description"), meta.description),
+                         (translate("gallery.lightbox", "Tags"), ", ".join(item.tags)),
+                         (translate("gallery.lightbox", "Item id"), item.id)):
         if value:
             rows.append(_row(label, value))
-    parts.append("<h4>In the archive</h4><table>" + "".join(rows) + "</table>")
+    parts.append("<h4>" + translate("gallery.lightbox", "In the archive") + "</h4><table>" + "".join(rows) + "</table>")
     file_rows = []
     if item.file is not None:
         file_rows.append(_row(translate("gallery.lightbox", "File"), item.file.name))
     if info is not None:
         file_rows.append(_row(translate("gallery.lightbox", "Format"), info.format))
         file_rows.append(_row(translate("gallery.lightbox", "Size"),
-                              f"{info.width} × {info.height} px ({info.megapixels:.1f} MP)"))
+                              fill(translate("gallery.lightbox", "%1 × %2 px (%3 MP)"), info.width, info.height,
+                                   format_number(info.megapixels, 1))))
         if info.animated:
-            file_rows.append(_row(translate("gallery.lightbox", "Frames"), str(info.frames)))
+            file_rows.append(_row(translate("gallery.lightbox", "Frames"), fill("%1", info.frames)))
         if info.pages > 1:
-            file_rows.append(_row(translate("gallery.lightbox", "Pages"), str(info.pages)))
+            file_rows.append(_row(translate("gallery.lightbox", "Pages"), fill("%1", info.pages)))
         for warning in info.warnings:
             file_rows.append(_row(translate("gallery.lightbox", "Note"), warning))
     if item.sha256:
         file_rows.append(_row(translate("gallery.lightbox", "SHA-256"), item.sha256[:16] + "…"))
-    parts.append("<h4>File</h4><table>" + "".join(file_rows) + "</table>")
+    parts.append("<h4>" + translate("gallery.lightbox", "File") + "</h4><table>" + "".join(file_rows) + "</table>")
+    camera = translate("gallery.lightbox", "Camera (EXIF)")
     if exif is not None and not exif.empty:
-        parts.append("<h4>Camera (EXIF)</h4><table>" + "".join(_row(k, v) for k, v in exif.rows()) + "</table>")
+        parts.append(f"<h4>{camera}</h4><table>" + "".join(_row(k, v) for k, v in exif.rows()) + "</table>")
     elif exif is not None:
-        parts.append("<h4>Camera (EXIF)</h4><p style='color:#777'>No camera metadata in this file.</p>")
+        parts.append(f"<h4>{camera}</h4><p style='color:#777'>"
+                     "" + translate("gallery.lightbox", "No camera metadata in this file.") + "</p>")
     return "".join(parts)

@@ -26,6 +26,7 @@ from PySide6.QtGui import QPixmap
 
 from ...core.archive import DateError, Item, ItemKind, ItemRow, Items, describe_date
 from ...core.images import CachedThumbnail, ImageInfo, ImageProblem
+from ..i18n import date_words, fill, translate
 from .loader import ThumbnailLoader, ThumbRequest, thumbnail_bucket
 
 __all__ = ["GalleryModel", "ItemRoles", "SORT_KEYS", "ProblemEntry"]
@@ -71,7 +72,7 @@ def _date_text(item: Item) -> str:
     if not raw:
         return ""
     try:
-        return describe_date(raw)
+        return date_words(raw)
     except (DateError, ValueError):
         return raw
 
@@ -146,7 +147,8 @@ class GalleryModel(QAbstractListModel):
         if role == ItemRoles.Info:
             return self._info.get(item.id)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.caption or item.title}, {self.date_text(item) or 'undated'}"
+            return fill(translate("GalleryModel", "%1, %2"), item.caption or item.title,
+                        self.date_text(item) or translate("GalleryModel", "undated"))
         return None
 
     def roleNames(self) -> dict[int, QByteArray]:
@@ -482,7 +484,7 @@ class GalleryModel(QAbstractListModel):
             lines.append(date)
         problem = self._problems.get(item.id)
         if problem is not None:
-            lines.append(f"Cannot be shown: {problem.reason}")
+            lines.append(fill(translate("GalleryModel", "Cannot be shown: %1"), problem.reason))
         info = self._info.get(item.id)
         if info is not None:
             lines.append(f"{info.format}, {info.width}×{info.height}")

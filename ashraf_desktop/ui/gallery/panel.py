@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import Iterable
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QLabel,
                                QListView, QPushButton, QSlider, QStackedWidget, QStyleOptionViewItem,
@@ -29,14 +29,16 @@ MIN_THUMB, MAX_THUMB, DEFAULT_THUMB = 96, 384, 192
 #: pixmaps kept in memory: this many screens' worth around the visible one (see GalleryModel.set_cache_window)
 PIXMAP_SCREENS = 5.0
 
-EMPTY_ARCHIVE_TEXT = (
+EMPTY_ARCHIVE_TEXT = QT_TRANSLATE_NOOP(  # translated where shown, as the next
+    "GalleryPanel",
     "<h3>This archive holds no photographs</h3>"
     "<p>The gallery shows the image items of an archive. The bundled Ashraf Archive holds texts, records "
     "and a timeline only; no photographs of Camp Ashraf are included.</p>"
     "<p><b>Add photos…</b> below (or File ▸ Import, or dropping files on the window) copies photos into "
     "your own part of the archive; the originals are not changed. To browse another archive's photos, "
     "start the app with <code>--archive FOLDER</code> (see docs/archive-format.md).</p>")
-NO_MATCH_TEXT = "<h3>No photos match</h3><p>No photo in this archive matches the current filter.</p>"
+NO_MATCH_TEXT = QT_TRANSLATE_NOOP("GalleryPanel",
+                                  "<h3>No photos match</h3><p>No photo in this archive matches the current filter.</p>")
 
 
 class GalleryView(QListView):
@@ -153,7 +155,8 @@ class GalleryPanel(QWidget):
         self.show_all_button.setVisible(False)
         self.show_all_button.clicked.connect(self.clear_filters)
         self.sort_box = QComboBox(self)
-        for label, key in (("Date", "date"), ("Title", "title"), ("Import order", "import")):
+        for label, key in ((translate("GalleryPanel", "Date"), "date"), (translate("GalleryPanel", "Title"), "title"),
+                           (translate("GalleryPanel", "Import order"), "import")):
             self.sort_box.addItem(label, key)
         self.sort_box.setToolTip(translate("GalleryPanel", "Sort photos by"))
         self.sort_box.setAccessibleName(translate("GalleryPanel", "Sort photos by"))
@@ -393,9 +396,11 @@ class GalleryPanel(QWidget):
     def _update_problems_status(self) -> None:
         total, checked = self.model.total, self.model.checked_count
         errors = sum(1 for e in self.model.problems() if e.severity == "error")
-        text = f"{errors} file{'s' if errors != 1 else ''} cannot be shown"
+        text = fill(translate("GalleryPanel", "%1 file cannot be shown") if errors == 1 else
+                    translate("GalleryPanel", "%1 files cannot be shown"), errors)
         if checked < total:
-            text += f" (checked {checked:,} of {total:,} files so far)"
+            text += fill(translate("GalleryPanel", " (checked %1 of %2 files so far)"), format_number(checked),
+                         format_number(total))
         self.problems_status.setText(text)
 
     def _refresh_state(self) -> None:
@@ -403,9 +408,8 @@ class GalleryPanel(QWidget):
         if total == 0:
             self.count_label.setText(translate("GalleryPanel", "No photos"))
         elif shown == total:
-            self.count_label.setText(fill(translate("GalleryPanel",
-                                                    "%1 photo") if total == 1 else translate("GalleryPanel",
-                                                                                             "%1 photos"), format_number(total)))
+            self.count_label.setText(fill(translate("GalleryPanel", "%1 photo") if total == 1 else
+                                          translate("GalleryPanel", "%1 photos"), format_number(total)))
         else:
             self.count_label.setText(fill(translate("GalleryPanel", "%1 of %2 photos"), format_number(shown),
                                           format_number(total)))
@@ -414,12 +418,12 @@ class GalleryPanel(QWidget):
         if self.problems_button.isChecked():
             self.stack.setCurrentWidget(self.problems_page)
         elif total == 0:
-            self.empty_label.setText(EMPTY_ARCHIVE_TEXT)
+            self.empty_label.setText(translate("GalleryPanel", EMPTY_ARCHIVE_TEXT))
             self.add_button.setVisible(True)
             self.empty_show_all.setVisible(False)
             self.stack.setCurrentWidget(self.empty)
         elif shown == 0:
-            self.empty_label.setText(NO_MATCH_TEXT)
+            self.empty_label.setText(translate("GalleryPanel", NO_MATCH_TEXT))
             self.add_button.setVisible(False)
             self.empty_show_all.setVisible(True)
             self.stack.setCurrentWidget(self.empty)

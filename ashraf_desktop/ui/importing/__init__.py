@@ -31,7 +31,8 @@ def _gallery_context_menu(window: Any, controller: ImportController, pos: Any) -
     ids = gallery.selected_ids()
     menu = QMenu(view)
     if ids:
-        label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} photos…"
+        label = translate("importing", "Edit metadata…") if len(ids) == 1 else \
+            fill(translate("importing", "Edit metadata of %1 photos…"), len(ids))
         menu.addAction(label, lambda: controller.edit_metadata(ids))
         if controller.ocr is not None:  # a photo of a letter or a poster: its words, machine-read
             menu.addAction(translate("importing", "Read the text in the photo (OCR)…") if len(ids) == 1 else

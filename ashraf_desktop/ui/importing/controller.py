@@ -229,7 +229,7 @@ class ImportController(QObject):
         ids, self._added_since = self._added_since, []
         self.job = None
         log.error("import failed", exc_info=error)
-        message = f"The import stopped: {error}"
+        message = fill(translate("ImportController", "The import stopped: %1"), error)
         self.window.refresh_archive(ids, then=lambda: self.window.show_message(message, 20000))
 
     def _annotations_changed(self) -> None:
@@ -280,7 +280,7 @@ class ImportController(QObject):
             self.window.refresh_archive(ids, then=lambda: (on_done(ids), self.metadata_saved.emit(ids)))
 
         self.window.runner.run_task(lambda: update_metadata(archive, item_ids, changes), saved, on_error,
-                                    label="Saving the description")
+                                    label=translate("ImportController", "Saving the description"))
 
     def shutdown(self) -> None:
         """The window closes: stop a running import after its current file (nothing is left half-written)."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QCompleter, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
@@ -24,7 +24,7 @@ from ..fit import fit_to_screen
 from ..i18n import fill, translate
 __all__ = ["MetadataDialog", "FIELDS", "Field", "MIXED", "field_text", "parse_field"]
 
-MIXED = "— mixed —"
+MIXED = "— mixed —"  # in the placeholder of a field whose items differ (translated there)
 
 
 @dataclass(frozen=True)
@@ -36,18 +36,27 @@ class Field:
 
 
 FIELDS: tuple[Field, ...] = (
-    Field("title", "Title", "line"),
-    Field("creator", "Creator", "list", "Several: separate them with ;"),
-    Field("publisher", "Publisher", "list", "Several: separate them with ;"),
-    Field("date", "Date", "line", "EDTF: 2003, 2003-04-12, 2003-04~ (about), 1986? (uncertain), "
-                                  "2012-02/2012-08 (a span), 198X (the 1980s)"),
-    Field("language", "Language", "list", "Language codes, e.g. en; fa; ar"),
-    Field("description", "Description", "text"),
-    Field("subject", "Subject", "list", "Several: separate them with ;"),
-    Field("source", "Source", "line", "Where the original comes from (a URL, a box, a collection)"),
-    Field("rights", "Rights", "line"),
-    Field("type", "Type", "line", "DCMI type, e.g. Text, StillImage"),
-    Field("tags", "Tags", "tags", "Separate tags with commas"),
+    # labels and hints in English, translated where shown (MetadataDialog, _FieldEditor)
+    Field("title", QT_TRANSLATE_NOOP("MetadataDialog", "Title"), "line"),
+    Field("creator", QT_TRANSLATE_NOOP("MetadataDialog", "Creator"), "list",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Several: separate them with ;")),
+    Field("publisher", QT_TRANSLATE_NOOP("MetadataDialog", "Publisher"), "list",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Several: separate them with ;")),
+    Field("date", QT_TRANSLATE_NOOP("MetadataDialog", "Date"), "line",
+          QT_TRANSLATE_NOOP("MetadataDialog", "EDTF: 2003, 2003-04-12, 2003-04~ (about), 1986? (uncertain), "
+                                              "2012-02/2012-08 (a span), 198X (the 1980s)")),
+    Field("language", QT_TRANSLATE_NOOP("MetadataDialog", "Language"), "list",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Language codes, e.g. en; fa; ar")),
+    Field("description", QT_TRANSLATE_NOOP("MetadataDialog", "Description"), "text"),
+    Field("subject", QT_TRANSLATE_NOOP("MetadataDialog", "Subject"), "list",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Several: separate them with ;")),
+    Field("source", QT_TRANSLATE_NOOP("MetadataDialog", "Source"), "line",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Where the original comes from (a URL, a box, a collection)")),
+    Field("rights", QT_TRANSLATE_NOOP("MetadataDialog", "Rights"), "line"),
+    Field("type", QT_TRANSLATE_NOOP("MetadataDialog", "Type"), "line",
+          QT_TRANSLATE_NOOP("MetadataDialog", "DCMI type, e.g. Text, StillImage")),
+    Field("tags", QT_TRANSLATE_NOOP("MetadataDialog", "Tags"), "tags",
+          QT_TRANSLATE_NOOP("MetadataDialog", "Separate tags with commas")),
 )
 _BY_KEY = {f.key: f for f in FIELDS}
 
@@ -113,17 +122,18 @@ class _FieldEditor(QWidget):
             self.editor.setText(initial)
             self.editor.textChanged.connect(lambda _t: self.edited.emit())
         self.editor.setObjectName(f"field-{spec.key}")
-        self.editor.setAccessibleName(spec.label)
+        self.editor.setAccessibleName(translate("MetadataDialog", spec.label))
         if mixed:
             self.editor.setPlaceholderText(fill(translate("_FieldEditor",
-                                                          "%1  (type to give all the items one value)"), MIXED))
+                                                          "%1  (type to give all the items one value)"),
+                                                    translate("MetadataDialog", "— mixed —")))
             shown = "\n".join(f"• {v or '(empty)'}" for v in list(mixed)[:6]) + ("\n…" if len(mixed) > 6 else "")
             self.editor.setToolTip(fill(translate("_FieldEditor",
                                                   "The items differ here:\n%1\n\nLeft empty, each keeps its own value."), shown))
         elif spec.hint:
-            self.editor.setToolTip(spec.hint)
+            self.editor.setToolTip(translate("MetadataDialog", spec.hint))
             if spec.kind != "text":
-                self.editor.setPlaceholderText(spec.hint)
+                self.editor.setPlaceholderText(translate("MetadataDialog", spec.hint))
         if spec.key == "type":  # the DCMI Type Vocabulary, offered as it is typed
             from ...core.ingest import DCMI_TYPES
             completer = QCompleter(list(DCMI_TYPES), self.editor)
@@ -223,7 +233,7 @@ class MetadataDialog(QDialog):
             editor = _FieldEditor(spec, "" if mixed else (distinct[0] if distinct else ""), mixed, form_host)
             editor.set_read_only(self.read_only)
             editor.edited.connect(lambda key=spec.key: self._edited(key))
-            label = QLabel(spec.label + ":", form_host)
+            label = QLabel(fill(translate("MetadataDialog", "%1:"), translate("MetadataDialog", spec.label)), form_host)
             label.setBuddy(editor.editor)
             self.fields[spec.key] = editor
             self.labels[spec.key] = label
@@ -266,23 +276,31 @@ class MetadataDialog(QDialog):
             file = f" · {html.escape(item.file.name)}" if item.file is not None else ""
             return f"<b>{html.escape(item.title)}</b><br><small>{html.escape(item.id)}{file}</small>"
         titles = ", ".join(f"“{html.escape(i.title)}”" for i in self.items[:3])
-        more = f" and {len(self.items) - 3} more" if len(self.items) > 3 else ""
-        return (f"<b>{len(self.items)} items</b>: {titles}{more}.<br>Only the fields you change are written, to "
-                f"each of them. A field showing “{MIXED}” differs between the items; left empty, each keeps its "
-                "own value.")
+        more = fill(translate("MetadataDialog", " and %1 more"), len(self.items) - 3) if len(self.items) > 3 else ""
+        return fill(translate("MetadataDialog", "<b>%1 items</b>: %2%3.<br>Only the fields you change are written, "
+                                                "to each of them. A field showing “%4” differs between the items; "
+                                                "left empty, each keeps its own value."),
+                    len(self.items), titles, more, translate("MetadataDialog", "— mixed —"))
 
     def _note_text(self) -> str:
         n = len(self.bundled)
         if not n:
             return ""
         if self.read_only:
-            which = "This item belongs" if len(self.items) == 1 else "These items belong"
-            return (f"🔒 {which} to the archive as it was published, which is read-only: its files and "
-                    "descriptions are kept exactly as they came, so that citations and checksums stay valid. "
-                    "Items you import can be described here.")
-        return (f"🔒 {n} of the {len(self.items)} selected items belong to the archive as it was published, "
-                f"which is read-only: they stay as they are. The changes apply to the other "
-                f"{len(self.editable)}.")
+            return "🔒 " + (translate("MetadataDialog", "This item belongs to the archive as it was published, which is "
+                                                        "read-only: its files and descriptions are kept exactly as "
+                                                        "they "
+                                                        "came, so that citations and checksums stay valid. Items you "
+                                                        "import can be described here.") if len(self.items) == 1 else
+                            translate("MetadataDialog", "These items belong to the archive as it was published, which "
+                                                        "is read-only: their files and descriptions are kept exactly "
+                                                        "as "
+                                                        "they came, so that citations and checksums stay valid. Items "
+                                                        "you import can be described here."))
+        return "🔒 " + fill(translate("MetadataDialog", "%1 of the %2 selected items belong to the archive as it was "
+                                                        "published, which is read-only: they stay as they are. The "
+                                                        "changes apply to the other %3."),
+                           n, len(self.items), len(self.editable))
 
     # --- editing -------------------------------------------------------------------------------------
     def _edited(self, key: str) -> None:
@@ -313,10 +331,10 @@ class MetadataDialog(QDialog):
         elif not changes:
             self.save_button.setToolTip(translate("MetadataDialog", "Nothing changed yet"))
         else:
-            self.save_button.setToolTip(fill(translate("MetadataDialog",
-                                                       "Write %1 to %2 item") if len(self.editable) == 1
-                                             else translate("MetadataDialog",
-                                                            "Write %1 to %2 items"), ', '.join(changes), len(self.editable)))
+            fields = ", ".join(translate("MetadataDialog", _BY_KEY[k].label) if k in _BY_KEY else k for k in changes)
+            self.save_button.setToolTip(fill(translate("MetadataDialog", "Write %1 to %2 item") if len(self.editable) == 1
+                                             else translate("MetadataDialog", "Write %1 to %2 items"),
+                                             fields, len(self.editable)))
 
     def set_field(self, key: str, text: str) -> None:
         """Type ``text`` into a field (tests and scripts; the same path as the keyboard)."""

@@ -12,19 +12,21 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from ..jobs import Job, start_job
-from ..i18n import fill, translate
+from ..i18n import fill, format_number, translate
 
 if TYPE_CHECKING:
     from .controller import ImportController
 
 __all__ = ["OcrChoice", "install_ocr"]
 
-_LANGUAGES = (("eng", "English"), ("fas", "Persian (فارسی)"), ("ara", "Arabic (العربية)"))
+_LANGUAGES = (("eng", QT_TRANSLATE_NOOP("OcrChoice", "English")),
+              ("fas", QT_TRANSLATE_NOOP("OcrChoice", "Persian (فارسی)")),
+              ("ara", QT_TRANSLATE_NOOP("OcrChoice", "Arabic (العربية)")))  # translated where shown
 _KEY_ON, _KEY_LANGS = "import/ocr", "import/ocr_languages"
 
 
@@ -54,7 +56,7 @@ class OcrChoice(QObject):
         self.toggle.toggled.connect(self._save)
         self.language_actions: dict[str, QAction] = {}
         for code, name in _LANGUAGES:
-            action = QAction(name, self, checkable=True, checked=code in chosen)
+            action = QAction(translate("OcrChoice", name), self, checkable=True, checked=code in chosen)
             action.toggled.connect(self._save)
             self.language_actions[code] = action
         self.read_action = QAction(translate("OcrChoice", "Read scanned pages…"), self)
@@ -120,14 +122,17 @@ class OcrChoice(QObject):
                     results.append((item.id, f"{item.title}: {problem.reason}"))
                     continue
                 except OSError as exc:
-                    results.append((item.id, f"{item.title}: its text could not be kept ({exc.strerror or exc})"))
+                    results.append((item.id, fill(translate("OcrChoice", "%1: its text could not be kept (%2)"),
+                                                  item.title, exc.strerror or exc)))
                     continue
                 if layer is None:
-                    results.append((item.id, f"{item.title}: every page has its own text; nothing to read"))
+                    results.append((item.id, fill(translate("OcrChoice", "%1: every page has its own text; nothing to "
+                                                                         "read"), item.title)))
                 else:
                     job.added.emit(item.id)
                     words = sum(len(p.words) for p in layer.pages)
-                    results.append((item.id, f"{item.title}: {words:,} words read (machine-read text)"))
+                    results.append((item.id, fill(translate("OcrChoice", "%1: %2 words read (machine-read text)"),
+                                                  item.title, format_number(words))))
             job.progress(len(readable), len(readable), "")
             return results
 
@@ -141,7 +146,7 @@ class OcrChoice(QObject):
     def _done(self, results: list[tuple[str, str]]) -> None:
         self.job = None
         ids = [item_id for item_id, _message in results if item_id]
-        text = "; ".join(message for _id, message in results) or "Reading stopped."
+        text = "; ".join(message for _id, message in results) or translate("OcrChoice", "Reading stopped.")
         self.window.refresh_archive(ids, then=lambda: self.window.show_message(text, 15000))
 
     def _failed(self, error: BaseException) -> None:

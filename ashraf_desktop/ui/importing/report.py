@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -27,10 +27,13 @@ __all__ = ["ImportReportDialog", "ReportModel", "ReportRow", "report_text", "STA
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATUS_LABELS = {"added": "✓ added", "duplicate": "= duplicate", "failed": "✕ failed",
-                 "not started": "– not started"}
+STATUS_LABELS = {"added": QT_TRANSLATE_NOOP("ReportModel", "✓ added"),
+                 "duplicate": QT_TRANSLATE_NOOP("ReportModel", "= duplicate"),
+                 "failed": QT_TRANSLATE_NOOP("ReportModel", "✕ failed"),
+                 "not started": QT_TRANSLATE_NOOP("ReportModel", "– not started")}  # translated where shown
 _STATUS_COLOURS = {"added": "#2b8a3e", "duplicate": "#5c677d", "failed": "#c92a2a", "not started": "#868e96"}
-COLUMNS = ("File", "Status", "Reason")
+COLUMNS = (QT_TRANSLATE_NOOP("ReportModel", "File"), QT_TRANSLATE_NOOP("ReportModel", "Status"),
+           QT_TRANSLATE_NOOP("ReportModel", "Reason"))
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class ReportModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(COLUMNS)):
-            return COLUMNS[section]
+            return translate("ReportModel", COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -123,7 +126,8 @@ class ReportModel(QAbstractTableModel):
             if column == 0:
                 return self.shown_path(row)
             if column == 1:
-                return STATUS_LABELS.get(row.status, row.status)
+                return translate("ReportModel",
+                                 STATUS_LABELS[row.status]) if row.status in STATUS_LABELS else row.status
             return row.message
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:
@@ -195,29 +199,41 @@ class ImportReportDialog(QDialog):
         self.report = report
         self.model.set_report(report)
         added, dups, failed = len(report.added), len(report.duplicates), len(report.failed)
-        parts = [f'<span style="color:#2b8a3e">{added} added</span>',
-                 f"{dups} duplicate{'s' * (dups != 1)} skipped",
-                 f'<span style="color:#c92a2a">{failed} failed</span>' if failed else "0 failed"]
+        failed_text = fill(translate("ImportReportDialog", "%1 failed"), failed)
+        parts = ['<span style="color:#2b8a3e">' + fill(translate("ImportReportDialog", "%1 added"), added) + "</span>",
+                 fill(translate("ImportReportDialog", "%1 duplicate skipped") if dups == 1 else
+                      translate("ImportReportDialog", "%1 duplicates skipped"), dups),
+                 f'<span style="color:#c92a2a">{failed_text}</span>' if failed else failed_text]
         text = "<b>" + " · ".join(parts) + "</b>"
         base = self.model.base
         if base is not None:
-            text += f" <span style='color:#5c677d'>from {html.escape(str(base))}</span>"
+            text += (" <span style='color:#5c677d'>" + fill(translate("ImportReportDialog", "from %1"),
+                                                            html.escape(str(base))) + "</span>")
         if report.cancelled:
-            text += (f"<br>The import was cancelled: {len(report.not_started)} file"
-                     f"{'s' * (len(report.not_started) != 1)} not started (Retry imports them).")
+            text += "<br>" + fill(translate("ImportReportDialog", "The import was cancelled: %1 file not started "
+                                                                  "(Retry imports it).") if len(report.not_started) == 1
+                                  else translate("ImportReportDialog", "The import was cancelled: %1 files not "
+                                                                       "started (Retry imports them)."),
+                                  len(report.not_started))
         if dups:
-            text += "<br>A duplicate is a file the archive already holds (the same bytes): it was not copied again."
+            text += "<br>" + translate("ImportReportDialog",
+                                       "A duplicate is a file the archive already holds (the same "
+                                                             "bytes): it was not copied again.")
         invalid = list(getattr(report, "invalid", []) or [])
         if invalid:
-            text += ("<br><span style='color:#c92a2a'>The bag is not valid, so nothing was imported from it:</span><ul>"
+            text += ("<br><span style='color:#c92a2a'>"
+                     + translate("ImportReportDialog", "The bag is not valid, so nothing was imported from it:")
+                     + "</span><ul>"
                      + "".join(f"<li>{html.escape(r)}</li>" for r in invalid[:8]) + "</ul>")
         for note in list(getattr(report, "notes", []) or [])[:5]:
             text += f"<br>{html.escape(note)}"
         annotations = getattr(report, "annotations", None)
         if annotations is not None:
-            text += f"<br>Annotations from the bag: {html.escape(annotations.summary())}"
+            text += "<br>" + fill(translate("ImportReportDialog", "Annotations from the bag: %1"),
+                                  html.escape(annotations.summary()))
         elif getattr(report, "annotations_error", ""):
-            text += f"<br>The bag's annotations were not imported: {html.escape(report.annotations_error)}"
+            text += "<br>" + fill(translate("ImportReportDialog", "The bag's annotations were not imported: %1"),
+                                  html.escape(report.annotations_error))
         self.summary.setText(text)
         retry = len(report.retry_paths())
         self.retry_button.setEnabled(retry > 0)
@@ -226,7 +242,7 @@ class ImportReportDialog(QDialog):
         self.edit_button.setEnabled(added > 0)
         self.edit_button.setText(fill(translate("ImportReportDialog", "Edit metadata of added (%1)…"),
                                       added) if added else translate("ImportReportDialog", "Edit metadata of added…"))
-        self.setWindowTitle(fill(translate("ImportReportDialog", "Import report — %1"), report.summary()))
+        self.setWindowTitle(fill(translate("ImportReportDialog", "Import report — %1 added, %2 failed"), added, failed))
 
     # --- actions -------------------------------------------------------------------------------------
     def row_at(self, proxy_row: int) -> ReportRow | None:

@@ -23,7 +23,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, QUrl,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt,
+                            QTimer, QUrl,
                             Signal)
 from PySide6.QtGui import QBrush, QColor, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHeaderView, QLabel, QMenu, QMessageBox, QPushButton,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (QDialog, QFileDialog, QHeaderView, QLabel, QMenu,
 
 from ..jobs import Job, start_job
 from ..report_table import button_row, report_table
-from ..i18n import fill, translate
+from ..i18n import fill, format_number, translate
 
 __all__ = ["install_integrity", "IntegrityController", "FixityReportDialog", "ProblemsModel", "badge_text",
            "QUICK_CHECK_DELAY_MS"]
@@ -41,8 +42,10 @@ log = logging.getLogger(__name__)
 #: the quick check starts this long after the window first shows (after the search index has started)
 QUICK_CHECK_DELAY_MS = 1200
 
-_KIND_LABELS = {"missing": "missing", "changed": "changed", "unreadable": "unreadable",
-                "no-checksum": "no checksum", "unexpected": "unexpected"}
+_KIND_LABELS = {"missing": QT_TRANSLATE_NOOP("fixity", "missing"), "changed": QT_TRANSLATE_NOOP("fixity", "changed"),
+                "unreadable": QT_TRANSLATE_NOOP("fixity", "unreadable"),
+                "no-checksum": QT_TRANSLATE_NOOP("fixity", "no checksum"),
+                "unexpected": QT_TRANSLATE_NOOP("fixity", "unexpected")}  # translated where shown
 _KIND_COLOURS = {"missing": "#c92a2a", "changed": "#c92a2a", "unreadable": "#d9480f", "no-checksum": "#5c677d",
                  "unexpected": "#5c677d"}
 Index = QModelIndex | QPersistentModelIndex
@@ -56,14 +59,37 @@ def badge_text(report: Any) -> str:
         n = len(report.of_kind(kind))
         if not n:
             continue
-        word = {"changed": "changed", "missing": "missing", "unreadable": "unreadable",
-                "unexpected": "unexpected", "no-checksum": "without checksum"}[kind]
-        if not parts:
-            noun = "file" if n == 1 else "files"
-            parts.append(f"{n} unexpected {noun}" if kind == "unexpected" else f"{n} {noun} {word}")
-        else:
-            parts.append(f"{n} {word}")
+        first = not parts
+        parts.append(fill({
+            "changed": translate("fixity", "%1 file changed") if n == 1 else translate("fixity", "%1 files changed"),
+            "missing": translate("fixity", "%1 file missing") if n == 1 else translate("fixity", "%1 files missing"),
+            "unreadable": translate("fixity", "%1 file unreadable") if n == 1 else
+            translate("fixity", "%1 files unreadable"),
+            "unexpected": translate("fixity", "%1 unexpected file") if n == 1 else
+            translate("fixity", "%1 unexpected files"),
+            "no-checksum": translate("fixity", "%1 file without checksum") if n == 1 else
+            translate("fixity", "%1 files without checksum")}[kind] if first else {
+            "changed": translate("fixity", "%1 changed"), "missing": translate("fixity", "%1 missing"),
+            "unreadable": translate("fixity", "%1 unreadable"), "unexpected": translate("fixity", "%1 unexpected"),
+            "no-checksum": translate("fixity", "%1 without checksum")}[kind], n))
     return "⚠ " + ", ".join(parts) if parts else ""
+
+
+def fixity_summary(report: Any) -> str:
+    """``FixityReport.summary()`` in the interface language: "2 files checked (full check, 0.31 s): …"."""
+    from ...core.integrity.fixity import KINDS
+    mode = translate("fixity", "quick check") if report.quick else translate("fixity", "full check")
+    head = fill(translate("fixity", "%1 file checked (%2, %3 s)") if report.checked == 1 else
+                translate("fixity", "%1 files checked (%2, %3 s)"), report.checked, mode, format_number(report.seconds,
+                                                                                                        2))
+    if report.cancelled:
+        head += translate("fixity", ", cancelled before the end")
+    if not report.problems:
+        return head + ("" if report.cancelled else translate("fixity", ": all files are as described"))
+    counts = ", ".join(fill(translate("fixity", "%1 %2"), len(found), translate("fixity", _KIND_LABELS.get(kind, kind)))
+                       for kind in KINDS if (found := report.of_kind(kind)))
+    return head + fill(translate("fixity", ": %1 problem (%2)") if len(report.problems) == 1 else
+                       translate("fixity", ": %1 problems (%2)"), len(report.problems), counts)
 
 
 def _unique_folder(parent: Path, name: str) -> Path:
@@ -88,7 +114,8 @@ def _write_text_atomic(path: Path, text: str) -> None:
 class ProblemsModel(QAbstractTableModel):
     """The problems of a fixity report: kind, file, item, what was found."""
 
-    COLUMNS = ("Problem", "File", "Item", "Details")
+    COLUMNS = (QT_TRANSLATE_NOOP("ProblemsModel", "Problem"), QT_TRANSLATE_NOOP("ProblemsModel", "File"),
+               QT_TRANSLATE_NOOP("ProblemsModel", "Item"), QT_TRANSLATE_NOOP("ProblemsModel", "Details"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -131,7 +158,7 @@ class ProblemsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.COLUMNS)):
-            return self.COLUMNS[section]
+            return translate("ProblemsModel", self.COLUMNS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -139,7 +166,8 @@ class ProblemsModel(QAbstractTableModel):
             return None
         p, column = self._problems[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (_KIND_LABELS.get(p.kind, p.kind), self.shown_path(p.path), p.item_id or "—",
+            return (translate("fixity", _KIND_LABELS[p.kind]) if p.kind in _KIND_LABELS else p.kind,
+                    self.shown_path(p.path), p.item_id or "—",
                     self.details(p))[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return p.message if column != 1 else str(p.path)
@@ -193,8 +221,7 @@ class FixityReportDialog(QDialog):
         self.report = report
         self.model.set_report(report)
         colour = "#2b8a3e" if report.ok else ("#c92a2a" if report.problems else "#5c677d")
-        self.summary.setText(fill(translate("FixityReportDialog", "<b style=\"color:%1\">%2</b>"), colour,
-                                  report.summary()))
+        self.summary.setText(fill('<b style="color:%1">%2</b>', colour, fixity_summary(report)))
         if report.problems:
             self.explain.setText(
                 translate("FixityReportDialog",
@@ -325,7 +352,8 @@ class IntegrityController(QObject):
         def done(report: Any) -> None:
             self.job = None
             self._set_report(report)
-            self.window.show_message(fill(translate("IntegrityController", "Verify: %1"), report.summary()), 15000)
+            self.window.show_message(fill(translate("IntegrityController", "Verify: %1"), fixity_summary(report)),
+                                     15000)
             self.show_report(report)
             self.verified.emit(report)
 
@@ -391,7 +419,7 @@ class IntegrityController(QObject):
             return None
         if dest is None:
             if ask_scope and item_ids is None:
-                ok, item_ids = self._scope("Export as BagIt bag")
+                ok, item_ids = self._scope(translate("IntegrityController", "Export as BagIt bag"))
                 if not ok:
                     return None
             parent = QFileDialog.getExistingDirectory(self.window,
@@ -441,7 +469,7 @@ class IntegrityController(QObject):
         label = "CSV" if fmt == "csv" else "JSON-LD"
         if dest is None:
             if ask_scope and item_ids is None:
-                ok, item_ids = self._scope(f"Export Dublin Core {label}")
+                ok, item_ids = self._scope(fill(translate("IntegrityController", "Export Dublin Core %1"), label))
                 if not ok:
                     return None
             suffix = ".csv" if fmt == "csv" else ".jsonld"
@@ -531,11 +559,12 @@ def install_integrity(window: Any) -> IntegrityController:
     export = QMenu(translate("integrity.views", "&Export"), window)
     export.setObjectName("exportMenu")
     for name, text, slot, icon_name, tip in (
-            ("export_bag", "Archive as &BagIt bag…", lambda: controller.export_bag(), "folder-open",
-             "The archive (or the selected items) as a BagIt bag that other archives accept"),
-            ("export_dc_csv", "Item metadata as Dublin Core &CSV…", lambda: controller.export_metadata("csv"), None,
-             ""),
-            ("export_dc_jsonld", "Item metadata as Dublin Core &JSON-LD…",
+            ("export_bag", translate("integrity.views", "Archive as &BagIt bag…"), lambda: controller.export_bag(),
+             "folder-open", translate("integrity.views",
+                                      "The archive (or the selected items) as a BagIt bag that other archives accept")),
+            ("export_dc_csv", translate("integrity.views", "Item metadata as Dublin Core &CSV…"),
+             lambda: controller.export_metadata("csv"), None, ""),
+            ("export_dc_jsonld", translate("integrity.views", "Item metadata as Dublin Core &JSON-LD…"),
              lambda: controller.export_metadata("jsonld"), None, "")):
         export.addAction(m.create(name, text, slot, None, icon_name, tip))
     m.add_menu(export, menu="file", section="export")

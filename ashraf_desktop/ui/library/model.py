@@ -11,10 +11,18 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any, Callable, Mapping, Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from ...core.archive import Archive
+from ..i18n import fill, format_date, is_persian, translate
 from ...core.library import COLUMNS, LibraryQuery, LibraryRow, library_ids, library_rows
+
+#: core.library's column headings and kinds, for the translation tools (translated where shown)
+_WORDS = (QT_TRANSLATE_NOOP("LibraryModel", "Title"), QT_TRANSLATE_NOOP("LibraryModel", "Kind"),
+          QT_TRANSLATE_NOOP("LibraryModel", "Date"), QT_TRANSLATE_NOOP("LibraryModel", "Creator / publisher"),
+          QT_TRANSLATE_NOOP("LibraryModel", "Added"), QT_TRANSLATE_NOOP("LibraryModel", "Annotations"),
+          QT_TRANSLATE_NOOP("LibraryModel", "Held"), QT_TRANSLATE_NOOP("kinds", "Record"),
+          QT_TRANSLATE_NOOP("LibraryModel", "with the archive"))
 
 __all__ = ["LibraryModel", "LibrarySource", "ArchiveLibrarySource", "FETCH", "PAGE_ROWS", "IdRole"]
 
@@ -129,7 +137,7 @@ class LibraryModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         horizontal = orientation == Qt.Orientation.Horizontal
         if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(COLUMNS):
-            return COLUMNS[section][1]
+            return translate("LibraryModel", COLUMNS[section][1])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -148,11 +156,14 @@ class LibraryModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if key == "annotations" else None
         if role == Qt.ItemDataRole.ToolTipRole:
             if key == "date" and r.date:
-                return f"{r.date_words} ({r.date})"
+                return format_date(r.date) if is_persian() else f"{r.date_words} ({r.date})"
             return r.title if key == "title" else None
-        return {"title": r.title, "kind": r.kind, "date": r.date_words or r.date, "creator": r.creator,
-                "added": r.added, "annotations": str(r.annotations) if r.annotations else "",
-                "held": "yes" if r.held else "no (a record)"}[key]
+        if key == "date":
+            return (format_date(r.date) if is_persian() else r.date_words) or r.date
+        return {"title": r.title, "kind": translate("kinds", r.kind), "creator": r.creator,
+                "added": translate("LibraryModel", r.added) if not r.added[:1].isdigit() else format_date(r.added),
+                "annotations": fill("%1", r.annotations) if r.annotations else "",
+                "held": translate("LibraryModel", "yes") if r.held else translate("LibraryModel", "no (a record)")}[key]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

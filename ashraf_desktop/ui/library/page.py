@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QByteArray, QPoint, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit,
                                QListWidget, QListWidgetItem, QMenu, QPushButton, QSplitter, QTableView,
                                QVBoxLayout, QWidget)
@@ -27,8 +27,10 @@ from ..i18n import fill, format_number, translate
 __all__ = ["LibraryPage", "LIBRARY_LOCATION"]
 
 LIBRARY_LOCATION = Location("library", "library")
-_KINDS = (("All kinds", None), ("Documents", ItemKind.DOCUMENT), ("Images", ItemKind.IMAGE),
-          ("Records (not held)", ItemKind.RECORD))
+_KINDS = ((QT_TRANSLATE_NOOP("LibraryPage", "All kinds"), None),
+          (QT_TRANSLATE_NOOP("LibraryPage", "Documents"), ItemKind.DOCUMENT),
+          (QT_TRANSLATE_NOOP("LibraryPage", "Images"), ItemKind.IMAGE),
+          (QT_TRANSLATE_NOOP("LibraryPage", "Records (not held)"), ItemKind.RECORD))  # translated where shown
 
 
 class LibraryPage(Page):
@@ -45,7 +47,7 @@ class LibraryPage(Page):
         super().__init__(location, parent)
         self.archive, self.runner, self.settings, self.saved = archive, runner, settings, saved
         self._counts = counts
-        self.title_text = "Library"
+        self.title_text = translate("LibraryPage", "Library")
         self.query = LibraryQuery()
         self.model = LibraryModel(ArchiveLibrarySource(archive, counts()), self)
         self.model.sort_requested.connect(self._sort)
@@ -63,7 +65,7 @@ class LibraryPage(Page):
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(translate("LibraryPage", "Kind of item"))
         for label, kind in _KINDS:
-            self.kind.addItem(label, kind)
+            self.kind.addItem(translate("LibraryPage", label), kind)
         self.kind.currentIndexChanged.connect(lambda _i: self.refresh())
         self.count = QLabel(self)
         self.count.setObjectName("libraryCount")
@@ -141,13 +143,13 @@ class LibraryPage(Page):
         query, source = self.query, self.model.source
         self.count.setText(translate("LibraryPage", "Listing…"))
         self.runner.run_task(lambda: source.ids(query, lambda: False), self._ids_ready, self._failed,
-                             key=("library", id(self)), label="Listing the library")
+                             key=("library", id(self)), label=translate("LibraryPage", "Listing the library"))
 
     def _ids_ready(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
         total = self.model.total
-        self.count.setText(fill(translate("LibraryPage", "%1 item") if total == 1 else translate("LibraryPage",
-                                                                                                 "%1 items"), format_number(total)))
+        self.count.setText(fill(translate("LibraryPage", "%1 item") if total == 1 else translate("LibraryPage", "%1 items"),
+                                format_number(total)))
         self.mark_loaded()
 
     def _failed(self, error: BaseException) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPai
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...core.archive import DateError, describe_date
-from ..i18n import format_date, is_persian
+from ..i18n import fill, format_date, is_persian
 from ..look import highlight_colors
 from .models import AnnotationCountRole, HitRole, kind_label
 
@@ -109,7 +109,7 @@ class ResultDelegate(QStyledItemDelegate):
         fm = QFontMetrics(title_font)
         count = index.data(AnnotationCountRole) or 0
         if count:  # "✎ 3": this item carries annotations
-            badge = f"✎ {count}"
+            badge = fill("✎ %1", count)
             badge_w = fm.horizontalAdvance(badge) + 4
             painter.setPen(dim_color)
             painter.drawText(QRect(left + width - badge_w, y, badge_w, fm.height()),

@@ -116,7 +116,7 @@ class IndexService(QObject):
         self._opening_for = archive
         self.progressed.emit(translate("IndexService", "Preparing the search index…"), 0, 0)
         self.runner.run_task(lambda: opener(archive, dirs, progress.report), self._opened, self._failed,
-                             key="index", label="Preparing the search index")
+                             key="index", label=translate("IndexService", "Preparing the search index"))
 
     def close(self) -> None:
         """Another archive is being opened: this index answers no more searches (closed in the background)."""

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from ..i18n import fill, format_date, format_number, translate
 from ..look import icon
 
 __all__ = ["ResultsModel", "FacetsModel", "HitRole", "AnnotationCountRole", "FacetRow", "FACET_GROUPS",
@@ -23,17 +24,19 @@ AnnotationCountRole = Qt.ItemDataRole.UserRole + 3  # annotations on the hit's i
 
 _KIND_ICONS = {"document": "file-text", "image": "image", "record": "bookmark", "event": "calendar",
                "annotation": "quote", "fact": "info"}
-_KIND_LABELS = {"document": "Document", "image": "Image", "record": "Record (not held)", "event": "Event",
-                "annotation": "Annotation", "fact": "Fact (each source's value)"}
+_KIND_LABELS = {"document": QT_TRANSLATE_NOOP("kinds", "Document"), "image": QT_TRANSLATE_NOOP("kinds", "Image"),
+                "record": QT_TRANSLATE_NOOP("kinds", "Record (not held)"), "event": QT_TRANSLATE_NOOP("kinds", "Event"),
+                "annotation": QT_TRANSLATE_NOOP("kinds", "Annotation"),
+                "fact": QT_TRANSLATE_NOOP("kinds", "Fact (each source's value)")}
 
-#: facet name in SearchResult.facets -> (heading, Filters field)
+#: facet name in SearchResult.facets -> (heading, Filters field); the heading is translated where shown
 FACET_GROUPS: dict[str, tuple[str, str]] = {
-    "kind": ("Kind", "kinds"),
-    "decade": ("Decade", "decades"),
-    "year": ("Year", "years"),
-    "tag": ("Tag", "tags"),
-    "language": ("Language", "languages"),
-    "publisher": ("Publisher", "publishers"),
+    "kind": (QT_TRANSLATE_NOOP("FacetsModel", "Kind"), "kinds"),
+    "decade": (QT_TRANSLATE_NOOP("FacetsModel", "Decade"), "decades"),
+    "year": (QT_TRANSLATE_NOOP("FacetsModel", "Year"), "years"),
+    "tag": (QT_TRANSLATE_NOOP("FacetsModel", "Tag"), "tags"),
+    "language": (QT_TRANSLATE_NOOP("FacetsModel", "Language"), "languages"),
+    "publisher": (QT_TRANSLATE_NOOP("FacetsModel", "Publisher"), "publishers"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,7 +47,7 @@ def kind_icon_name(kind: str) -> str:
 
 
 def kind_label(kind: str) -> str:
-    return _KIND_LABELS.get(kind, kind.capitalize())
+    return translate("kinds", _KIND_LABELS[kind]) if kind in _KIND_LABELS else kind.capitalize()
 
 
 class ResultsModel(QAbstractListModel):
@@ -119,14 +122,14 @@ class ResultsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [hit.title, kind_label(hit.kind)]
             if hit.date:
-                parts.append(hit.date)
+                parts.append(format_date(hit.date))
             if hit.publisher:
                 parts.append(hit.publisher)
             return "\n".join(parts)
         if role == Qt.ItemDataRole.DecorationRole:
             return icon(kind_icon_name(hit.kind))
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{kind_label(hit.kind)}: {hit.title}. {hit.snippet}"
+            return fill(translate("ResultsModel", "%1: %2. %3"), kind_label(hit.kind), hit.title, hit.snippet)
         if role == HitRole:
             return hit
         if role == AnnotationCountRole:
@@ -163,14 +166,15 @@ class FacetRow:
     @property
     def label(self) -> str:
         if self.is_heading:
-            return FACET_GROUPS.get(self.group, (self.group.capitalize(), ""))[0]
+            return translate("FacetsModel", FACET_GROUPS[self.group][0]) if self.group in FACET_GROUPS \
+                else self.group.capitalize()
         if self.group == "kind":
             text = kind_label(str(self.value))
         elif self.group in ("year", "decade") and str(self.value).lstrip("-").isdigit():
             text = _period_label(self.group, int(self.value))
         else:
             text = str(self.value)
-        return f"{text}  ({self.count})"
+        return fill(translate("FacetsModel", "%1  (%2)"), text, format_number(self.count))
 
 
 def _period_label(group: str, year: int) -> str:
@@ -178,9 +182,9 @@ def _period_label(group: str, year: int) -> str:
     (astronomical years: year 0 is 1 BCE; core.archive.days)."""
     from ...core.archive import year_words
     if group == "year":
-        return year_words(year)
+        return fill("%1", year) if year >= 1 else year_words(year)  # the interface's digits
     if year >= 1:
-        return f"{year}s"
+        return fill(translate("FacetsModel", "%1s"), year)
     return f"{year_words(year)} – {year_words(year + 9)}"
 
 

@@ -17,7 +17,7 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu,
                                QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
@@ -27,6 +27,7 @@ from ..fit import scrolling, shorten
 from ..look import icon
 from .models import FacetsModel, HitRole, ResultsModel, filters_from_checked
 from ..tasks import TaskRunner, task_runner
+from ..i18n import fill, format_number, range_words, translate
 
 __all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
 
@@ -36,31 +37,36 @@ MARK_LIMIT = 500  # the most hits announced to the timeline (the index's largest
 MAX_QUERY_CHARS = 500  # clamp at the edge: nobody types more, and a pasted book must not reach the parser
 
 #: (query, what it shows) - the empty state teaches the syntax with these; each is a clickable link
-EXAMPLES: tuple[tuple[str, str], ...] = (
-    ("Ashraf", "every item and event that mentions a word"),
-    ('"Human Rights Watch"', "an exact phrase, in quotes"),
-    ("Diyala OR Baghdad", "either word"),
-    ("camp -Liberty", "leave out a word with a minus"),
-    ("date:2003..2009 camp", "limit to a span of years"),
+EXAMPLES: tuple[tuple[str, str], ...] = (  # translated where shown
+    ("Ashraf", QT_TRANSLATE_NOOP("SearchPanel", "every item and event that mentions a word")),
+    ('"Human Rights Watch"', QT_TRANSLATE_NOOP("SearchPanel", "an exact phrase, in quotes")),
+    ("Diyala OR Baghdad", QT_TRANSLATE_NOOP("SearchPanel", "either word")),
+    ("camp -Liberty", QT_TRANSLATE_NOOP("SearchPanel", "leave out a word with a minus")),
+    ("date:2003..2009 camp", QT_TRANSLATE_NOOP("SearchPanel", "limit to a span of years")),
 )
 
-SORTS: tuple[tuple[str, str], ...] = (
-    ("relevance", "Best match"), ("date", "Oldest first"), ("date-desc", "Newest first"), ("title", "Title"))
+SORTS: tuple[tuple[str, str], ...] = (  # translated where shown
+    ("relevance", QT_TRANSLATE_NOOP("SearchPanel", "Best match")),
+    ("date", QT_TRANSLATE_NOOP("SearchPanel", "Oldest first")),
+    ("date-desc", QT_TRANSLATE_NOOP("SearchPanel", "Newest first")), ("title",
+                                                                      QT_TRANSLATE_NOOP("SearchPanel", "Title")))
 
 
 def empty_state_html() -> str:
     rows = "".join(
         f'<tr><td style="padding:3px 10px 3px 0"><a href="query:{html.escape(q, quote=True)}">'
-        f'<code>{html.escape(q)}</code></a></td><td style="padding:3px 0">{html.escape(what)}</td></tr>'
+        f'<code>{html.escape(q)}</code></a></td><td style="padding:3px 0">'
+        f'{html.escape(translate("SearchPanel", what))}</td></tr>'
         for q, what in EXAMPLES)
-    return (
+    return fill(translate(
+        "SearchPanel",
         "<h3>Search the archive</h3>"
         "<p>Type a word or a name. Results appear as you type; press <b>Down</b> to move into them and "
         "<b>Enter</b> to open one. Every match is highlighted in the document, and <b>F3</b> steps "
         "through them.</p>"
-        f"<p>Try one of these:</p><table>{rows}</table>"
+        "<p>Try one of these:</p><table>%1</table>"
         '<p>Narrow the list with the filters below the results. More in '
-        '<a href="help:query-syntax">Help ▸ Query syntax</a>.</p>')
+        '<a href="help:query-syntax">Help ▸ Query syntax</a>.</p>'), rows)
 
 
 class SearchPanel(QWidget):
@@ -89,10 +95,12 @@ class SearchPanel(QWidget):
 
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
-        self.box.setPlaceholderText("Search the archive  (Ctrl+K)")
-        self.box.setAccessibleName("Search the archive")
-        self.box.setAccessibleDescription("Words, \"phrases\", prefix*, date:2009..2011, kind:event; Enter opens "
-                                          "the first result, Down moves to the results")
+        self.box.setPlaceholderText(translate("SearchPanel", "Search the archive  (Ctrl+K)"))
+        self.box.setAccessibleName(translate("SearchPanel", "Search the archive"))
+        self.box.setAccessibleDescription(translate("SearchPanel",
+                                                    "Words, \"phrases\", prefix*, date:2009..2011, kind:event; Enter "
+                                                    "opens "
+                                          "the first result, Down moves to the results"))
         self.box.setClearButtonEnabled(True)
         self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.box.setMaxLength(MAX_QUERY_CHARS)
@@ -111,9 +119,10 @@ class SearchPanel(QWidget):
 
         self.date_chip = QToolButton(self)
         self.date_chip.setObjectName("dateChip")
-        self.date_chip.setToolTip("Results are limited to this period (selected on the timeline). Click to "
-                                  "remove the limit.")
-        self.date_chip.setAccessibleName("Remove the period filter")
+        self.date_chip.setToolTip(translate("SearchPanel",
+                                            "Results are limited to this period (selected on the timeline). Click to "
+                                  "remove the limit."))
+        self.date_chip.setAccessibleName(translate("SearchPanel", "Remove the period filter"))
         self.date_chip.setStyleSheet("QToolButton#dateChip { background: #d5e4f5; color: #0b2c4f; "
                                      "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
         self.date_chip.clicked.connect(self._chip_clicked)
@@ -124,12 +133,12 @@ class SearchPanel(QWidget):
         self.sort = QComboBox(self)
         self.sort.setObjectName("sortCombo")
         for value, label in SORTS:
-            self.sort.addItem(label, value)
-        self.sort.setToolTip("Order of the results")
-        self.sort.setAccessibleName("Order of the results")
+            self.sort.addItem(translate("SearchPanel", label), value)
+        self.sort.setToolTip(translate("SearchPanel", "Order of the results"))
+        self.sort.setAccessibleName(translate("SearchPanel", "Order of the results"))
         self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
         self.clear_filters = QToolButton(self)
-        self.clear_filters.setText("Clear filters")
+        self.clear_filters.setText(translate("SearchPanel", "Clear filters"))
         self.clear_filters.setAutoRaise(True)
         self.clear_filters.hide()
 
@@ -148,7 +157,7 @@ class SearchPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.activated.connect(self._activated)
-        self.list.setAccessibleName("Search results")
+        self.list.setAccessibleName(translate("SearchPanel", "Search results"))
 
         self.empty = QLabel(empty_state_html(), self)
         self.empty.setObjectName("emptyState")
@@ -172,13 +181,13 @@ class SearchPanel(QWidget):
         self.facet_view = QListView(self)
         self.facet_view.setObjectName("facetList")
         self.facet_view.setModel(self.facets)
-        self.facet_view.setAccessibleName("Filters")
+        self.facet_view.setAccessibleName(translate("SearchPanel", "Filters"))
         self.clear_filters.clicked.connect(self.facets.clear_checked)
         facet_box = QWidget(self)
         fl = QVBoxLayout(facet_box)
         fl.setContentsMargins(0, 0, 0, 0)
         head = QHBoxLayout()
-        title = QLabel("Filters", facet_box)
+        title = QLabel(translate("SearchPanel", "Filters"), facet_box)
         title.setObjectName("facetTitle")
         head.addWidget(title)
         head.addStretch(1)
@@ -281,13 +290,12 @@ class SearchPanel(QWidget):
 
         Shows or hides the chip and searches again; emits nothing (the caller knows what it did).
         """
-        from ...core.timeline import format_range
         new = None if lower is None or upper is None else (min(lower, upper), max(lower, upper))
         if new == self.date_range:
             return
         self.date_range = new
         if new is not None:
-            self.date_chip.setText(f"Period: {format_range(*new)}  ✕")
+            self.date_chip.setText(fill(translate("SearchPanel", "Period: %1  ✕"), range_words(*new)))
         self.date_chip.setVisible(new is not None)
         self.search_now()
         self.filters_changed.emit()
@@ -356,7 +364,7 @@ class SearchPanel(QWidget):
         # should the id-only pass fail, the first page's hits are marked: every search ends in hits_changed
         self.runner.run_task(work, lambda ids: self.hits_changed.emit(*ids),
                              lambda _e: self.hits_changed.emit(*_hit_ids(result.hits)), key="search-ids",
-                             label="Marking the results on the timeline")
+                             label=translate("SearchPanel", "Marking the results on the timeline"))
 
     def _run(self, query: str, page: int) -> None:
         index, filters, sort = self.index, self._filters(), self.sort.currentData() or "relevance"
@@ -371,10 +379,11 @@ class SearchPanel(QWidget):
         if page == 1:
             self._searched_query = query
             self.runner.cancel("search-ids")  # the previous search's marks must not arrive after this one's
-            self.runner.run_task(work, self._show_result, self._search_failed, key="search", label="Searching")
+            self.runner.run_task(work, self._show_result, self._search_failed, key="search",
+                                 label=translate("SearchPanel", "Searching"))
         else:
             self.runner.run_task(work, self.results.append_page, self._search_failed, key="search-page",
-                                 label="Loading more results")
+                                 label=translate("SearchPanel", "Loading more results"))
 
     def _fetch_page(self, page: int) -> None:
         if self.index is not None and self._searched_query is not None:
@@ -387,8 +396,8 @@ class SearchPanel(QWidget):
         self._set_notice(result.notice)
         if result.suggestion:
             s = html.escape(result.suggestion)
-            self.suggestion.setText(f'Did you mean <a href="suggest:{html.escape(result.suggestion, quote=True)}">'
-                                    f'<b>{s}</b></a>?')
+            self.suggestion.setText(fill(translate("SearchPanel", "Did you mean <a href=\"suggest:%1\"><b>%2</b></a>?"),
+                                         html.escape(result.suggestion, quote=True), s))
             self.suggestion.show()
         else:
             self.suggestion.hide()
@@ -402,7 +411,7 @@ class SearchPanel(QWidget):
     def _search_failed(self, error: BaseException) -> None:
         self.last_result = None
         self.results.clear()
-        self._set_notice(f"The search could not run: {error}")
+        self._set_notice(fill(translate("SearchPanel", "The search could not run: %1"), error))
         self._show_state()
         self.hits_changed.emit(frozenset(), frozenset())
 
@@ -414,30 +423,34 @@ class SearchPanel(QWidget):
         query = self.query()
         self.clear_filters.setVisible(bool(self.facets.checked()))
         if not query and self.date_range is None and self.similar_to is None:
-            self.count.setText("" if self.index is not None else "Preparing the search index…")
+            self.count.setText("" if self.index is not None else translate("SearchPanel",
+                                                                           "Preparing the search index…"))
             self.stack.setCurrentWidget(self.empty_page)
             self.suggestion.hide()
             return
         if self.index is None:
-            self.count.setText("Preparing the search index…")
+            self.count.setText(translate("SearchPanel", "Preparing the search index…"))
             return
         result = self.last_result
         if result is None:
             return
         total = result.total
         if total:
-            self.count.setText(f"{total:,} result{'s' * (total != 1)}")
+            self.count.setText(fill(translate("SearchPanel", "%1 result") if total == 1 else
+                                    translate("SearchPanel", "%1 results"), format_number(total)))
             self.stack.setCurrentWidget(self.list)
         else:
-            self.count.setText("No results")
-            extra = " Try clearing the filters." if self.facets.checked() else ""
+            self.count.setText(translate("SearchPanel", "No results"))
+            extra = translate("SearchPanel", " Try clearing the filters.") if self.facets.checked() else ""
             if self.date_range is not None:
-                extra += " Try removing the period (✕ on its chip) or choosing a longer one."
+                extra += translate("SearchPanel", " Try removing the period (✕ on its chip) or choosing a longer one.")
             if result.query:
-                text = (f"Nothing matches <b>{html.escape(shorten(result.query))}</b>.{extra} "
-                        "Check the spelling, use fewer words, or see Help ▸ Query syntax.")
+                text = fill(translate("SearchPanel",
+                                      "Nothing matches <b>%1</b>.%2 Check the spelling, use fewer words, "
+                                                     "or see Help ▸ Query syntax."),
+                            html.escape(shorten(result.query)), extra)
             else:
-                text = f"Nothing in the archive is dated in this period.{extra}"
+                text = fill(translate("SearchPanel", "Nothing in the archive is dated in this period.%1"), extra)
             self.no_hits.setText(text)
             self.stack.setCurrentWidget(self.no_hits_page)
 
@@ -463,11 +476,12 @@ class SearchPanel(QWidget):
             if self.similar_to != item_id:
                 return
             self._show_result(result)
-            self._set_notice(f"Items most like “{title or item_id}”, by the words they share. Type a query to "
-                             "search again.")
+            self._set_notice(fill(translate("SearchPanel",
+                                            "Items most like “%1”, by the words they share. Type a query to search "
+                                            "again."), title or item_id))
 
         self.runner.run_task(lambda: index.more_like_this(item_id, limit=PAGE_SIZE), shown, self._search_failed,
-                             key="search", label="Finding similar items")
+                             key="search", label=translate("SearchPanel", "Finding similar items"))
 
     def _use_suggestion(self, link: str) -> None:
         self.set_query(link.partition(":")[2])
@@ -514,13 +528,14 @@ class SearchPanel(QWidget):
         if not self.list.selectionModel().isSelected(index):
             self.list.setCurrentIndex(index)
         menu = QMenu(self.list)
-        menu.addAction("Open", lambda: self._activated(index))
+        menu.addAction(translate("SearchPanel", "Open"), lambda: self._activated(index))
         hit = index.data(HitRole)
         if hit is not None and hit.kind != "annotation":
-            menu.addAction("Find similar items", lambda: self.show_similar(hit.id, hit.title))
+            menu.addAction(translate("SearchPanel", "Find similar items"), lambda: self.show_similar(hit.id, hit.title))
         ids = self.selected_item_ids()
         if ids:
-            label = "Edit metadata…" if len(ids) == 1 else f"Edit metadata of {len(ids)} items…"
+            label = translate("SearchPanel", "Edit metadata…") if len(ids) == 1 else \
+                fill(translate("SearchPanel", "Edit metadata of %1 items…"), len(ids))
             menu.addAction(label, lambda: self.edit_metadata_requested.emit(ids))
         menu.exec(self.list.viewport().mapToGlobal(pos))
         menu.deleteLater()

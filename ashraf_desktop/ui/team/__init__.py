@@ -186,5 +186,5 @@ def install_team(window: Any) -> TeamUi:
                      section="preferences")
     page = TeamPreferencesPage(window.dirs.config)  # Edit ▸ Preferences… holds it as a page too
     page.applied.connect(ui._preferences_applied)
-    window.preferences.add_page("Team", page)
+    window.preferences.add_page(translate("team", "Team"), page)
     return ui

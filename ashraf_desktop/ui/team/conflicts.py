@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import Any, Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel,
                                QListView, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -20,12 +20,19 @@ from ..i18n import fill, translate
 
 __all__ = ["ConflictsDialog", "field_label", "show_value"]
 
-_FIELD_LABELS = {"body": "Note", "tags": "Tags", "colour": "Colour", "kind": "Kind", "author": "Author",
-                 "region": "Region", "text": "Passage", DELETED: "Deleted"}
+_FIELD_LABELS = {"body": QT_TRANSLATE_NOOP("ConflictsDialog", "Note"),
+                 "tags": QT_TRANSLATE_NOOP("ConflictsDialog", "Tags"),
+                 "colour": QT_TRANSLATE_NOOP("ConflictsDialog", "Colour"),
+                 "kind": QT_TRANSLATE_NOOP("ConflictsDialog", "Kind"),
+                 "author": QT_TRANSLATE_NOOP("ConflictsDialog", "Author"),
+                 "region": QT_TRANSLATE_NOOP("ConflictsDialog", "Region"),
+                 "text": QT_TRANSLATE_NOOP("ConflictsDialog", "Passage"),
+                 DELETED: QT_TRANSLATE_NOOP("ConflictsDialog", "Deleted")}  # translated where shown
 
 
 def field_label(name: str) -> str:
-    return _FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+    return translate("ConflictsDialog", _FIELD_LABELS[name]) if name in _FIELD_LABELS else \
+        name.replace("_", " ").capitalize()
 
 
 def show_value(name: str, value: Any) -> str:
@@ -120,7 +127,8 @@ class ConflictsDialog(QDialog):
         for entry in self._entries:
             a = entry.annotation
             title = (a.body.split("\n", 1)[0][:60] or a.quote[:60] or a.item_id) if a else entry.annotation_id
-            what = "refused by the server" if entry.refused else ", ".join(field_label(n) for n in entry.conflicts)
+            what = translate("ConflictsDialog",
+                             "refused by the server") if entry.refused else ", ".join(field_label(n) for n in entry.conflicts)
             item = QStandardItem(f"{title}\n{a.item_id if a else ''} · {what}")
             item.setData(entry.annotation_id, Qt.ItemDataRole.UserRole)
             self.list_model.appendRow(item)
@@ -143,7 +151,7 @@ class ConflictsDialog(QDialog):
         if entry is None:
             self.summary.setText(translate("ConflictsDialog", "No conflicts: every change has been merged."))
             return
-        owner = entry.owner or "the team"
+        owner = entry.owner or translate("ConflictsDialog", "the team")
         self.summary.setText(entry.refused + "." if refused else
                              fill(translate("ConflictsDialog",
                                             "Two people changed the same field of this annotation (owner: %1). Both "
@@ -151,9 +159,10 @@ class ConflictsDialog(QDialog):
         current = encode(entry.annotation) if entry.annotation is not None else {}
         for name, alternatives in entry.conflicts.items():
             now = (entry.annotation is None) if name == DELETED else current.get(name)
-            self._row(name, now, "in the annotation now", (name, None))
+            self._row(name, now, translate("ConflictsDialog", "in the annotation now"), (name, None))
             for n, alt in enumerate(alternatives):
-                self._row(name, alt.value, f"{alt.by or 'another copy'} {alt.at[:16].replace('T', ' ')}".strip(),
+                by = alt.by or translate("ConflictsDialog", "another copy")
+                self._row(name, alt.value, f"{by} {alt.at[:16].replace('T', ' ')}".strip(),
                           (name, n))
         self.table.resizeRowsToContents()
         if self.fields_model.rowCount():

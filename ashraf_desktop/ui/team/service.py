@@ -39,16 +39,18 @@ class SyncState:
     @property
     def label(self) -> str:
         if self.phase == "syncing":
-            return "Syncing…"
+            return translate("SyncState", "Syncing…")
         if self.conflicts:
-            return f"{self.conflicts} conflict{'s' * (self.conflicts != 1)}"
+            return fill(translate("SyncState", "%1 conflict") if self.conflicts == 1 else
+                        translate("SyncState", "%1 conflicts"), self.conflicts)
         if self.phase == "offline":
-            return f"Offline · {self.waiting} waiting" if self.waiting else "Offline"
+            return fill(translate("SyncState", "Offline · %1 waiting"), self.waiting) if self.waiting else \
+                translate("SyncState", "Offline")
         if self.phase == "refused":
-            return "Team: not connected"
+            return translate("SyncState", "Team: not connected")
         if self.waiting:
-            return f"{self.waiting} waiting"
-        return "Synced" if self.phase == "synced" else "Team"
+            return fill(translate("SyncState", "%1 waiting"), self.waiting)
+        return translate("SyncState", "Synced") if self.phase == "synced" else translate("SyncState", "Team")
 
 
 class _Worker(QThread):
@@ -102,9 +104,10 @@ class _Worker(QThread):
                         if report.pulled:
                             self.pulled.emit(report.pulled)
                         phase = "synced"
-                        message = f"Synced with {self.config.label}: {report.summary()}"
+                        message = fill(translate("_Worker", "Synced with %1: %2"), self.config.label, report.summary())
                         if report.refused:
-                            message += " (the server refused changes to others' annotations: see Conflicts)"
+                            message += translate("_Worker", " (the server refused changes to others' annotations: "
+                                                            "see Conflicts)")
                         self.state.emit(SyncState(phase, report.waiting, report.conflicts, message))
                         while not self._stop.is_set() and not self._poke.is_set():
                             if wait_for_change(listener, LISTEN_SLICE):

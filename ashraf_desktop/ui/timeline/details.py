@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from urllib.parse import quote as url_quote, unquote
 
-from PySide6.QtCore import QRectF, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QTextBrowser, QWidget
 
@@ -13,11 +13,14 @@ from ...core.archive import Archive, Event, Item
 from ..i18n import date_words, fill, translate
 from ...core.timeline import LEGEND, MarkStyle, claim_views
 from .renderer import Palette, TimelineRenderer
+from .words import legend_explanation, legend_label, style_words
+from ..search.models import kind_label
 
 __all__ = ["DetailsPane", "LegendWidget"]
 
-_EMPTY = ("<p style='color:#5a5a5a'>Select an event on the timeline (click it, or use the arrow keys) to read "
-          "its description and the passages it rests on. Hover over an event for its title and date.</p>")
+_EMPTY = QT_TRANSLATE_NOOP("DetailsPane", "<p style='color:#5a5a5a'>Select an event on the timeline (click it, or use "
+                           "the arrow keys) to read its description and the passages it rests on. Hover over an event "
+                           "for its title and date.</p>")
 
 
 def _source_title(archive: Archive | None, item_id: str) -> str:
@@ -37,9 +40,10 @@ def _facts_html(archive: Archive | None, item_ids) -> str:
     if not seen:
         return ""
     links = " &nbsp;·&nbsp; ".join(
-        f"<a href='fact:{url_quote(f.id)}'>{escape(f.label)}</a>" + (" (the sources disagree)" if f.disputed else "")
+        f"<a href='fact:{url_quote(f.id)}'>{escape(f.label)}</a>"
+        + (translate("DetailsPane", " (the sources disagree)") if f.disputed else "")
         for f in seen.values())
-    return f"<p><b>Facts its sources state:</b> {links}</p>"
+    return fill(translate("DetailsPane", "<p><b>Facts its sources state:</b> %1</p>"), links)
 
 
 class DetailsPane(QTextBrowser):
@@ -58,7 +62,7 @@ class DetailsPane(QTextBrowser):
         self._links: dict[str, tuple[str, str]] = {}
         self.event_id: str | None = None
         self._shown: tuple = ()  # what to show again when the theme changes
-        self._set(_EMPTY)
+        self._set(translate("DetailsPane", _EMPTY))
 
     def _set(self, html: str) -> None:
         """Show ``html`` with its greys taken from the current palette (readable in the dark theme too)."""
@@ -72,13 +76,13 @@ class DetailsPane(QTextBrowser):
             method, *args = self._shown
             method(*args)
         else:
-            self._set(_EMPTY)
+            self._set(translate("DetailsPane", _EMPTY))
 
     def clear_details(self) -> None:
         self.event_id = None
         self._links = {}
         self._shown = ()
-        self._set(_EMPTY)
+        self._set(translate("DetailsPane", _EMPTY))
 
     def show_event(self, event: Event, archive: Archive | None, style: MarkStyle | None) -> None:
         self.event_id = event.id
@@ -86,27 +90,30 @@ class DetailsPane(QTextBrowser):
         self._shown = (self.show_event, event, archive, style)
         d = event.date
         parts = [f"<h3 style='margin-bottom:2px'>{escape(event.title)}</h3>",
-                 f"<p style='margin-top:2px'><b>Date:</b> {escape(date_words(d.edtf))} "
+                 "<p style='margin-top:2px'><b>" + translate("DetailsPane",
+                                                             "Date:") + f"</b> {escape(date_words(d.edtf))} "
                  f"<span style='color:#5a5a5a'>({escape(d.edtf)}"
-                 + (f"; {escape(style.words)}" if style else "") + ")</span></p>"]
+                 + (f"; {escape(style_words(style))}" if style else "") + ")</span></p>"]
         views = claim_views(event, archive)
         if views:
             if event.disputed:
-                parts.append("<p style='color:#b04a00'><b>≠ The sources give dates that cannot both be "
-                             "right:</b></p>")
+                parts.append(translate("DetailsPane", "<p style='color:#b04a00'><b>≠ The sources give dates that "
+                                                      "cannot both be right:</b></p>"))
             else:
-                parts.append("<p><b>Dates as each source gives them:</b></p>")
+                parts.append(translate("DetailsPane", "<p><b>Dates as each source gives them:</b></p>"))
             parts.append("<ul style='margin-top:0'>")
             for i, v in enumerate(views):
                 href = f"claim:{i}"
                 self._links[href] = (v.item_id, v.quote)
-                parts.append(f"<li><b>{escape(v.words)}</b> <span style='color:#5a5a5a'>({escape(v.value)})</span>"
+                parts.append(f"<li><b>{escape(date_words(v.value) if v.span else v.words)}</b> <span style='color:#5a5a5a'>({escape(v.value)})</span>"
                              f" — <i>{escape(v.item_title)}</i>: <a href='{href}'>“{escape(v.quote)}”</a></li>")
             parts.append("</ul>")
         if event.description:
             parts.append(f"<p>{escape(event.description)}</p>")
         facets = []
-        for name, label in (("places", "Places"), ("people", "People"), ("tags", "Tags")):
+        for name, label in (("places", translate("DetailsPane", "Places")),
+                            ("people", translate("DetailsPane", "People")),
+                            ("tags", translate("DetailsPane", "Tags"))):
             values = getattr(event, name)
             if values:
                 links = ", ".join(f"<a href='{name}:{url_quote(v)}'>{escape(v)}</a>" for v in values)
@@ -114,8 +121,10 @@ class DetailsPane(QTextBrowser):
         if facets:
             parts.append("<p style='color:#333'>" + " &nbsp;·&nbsp; ".join(facets) + "</p>")
         if event.citations:
-            parts.append("<p style='margin-bottom:0'><b>Sources</b> <span style='color:#5a5a5a'>(click a passage "
-                         "to open it in the viewer)</span>:</p><ol style='margin-top:2px'>")
+            parts.append(translate("DetailsPane",
+                                   "<p style='margin-bottom:0'><b>Sources</b> <span style='color:#5a5a5a'>"
+                                                  "(click a passage to open it in the viewer)</span>:</p>")
+                         + "<ol style='margin-top:2px'>")
             for i, c in enumerate(event.citations):
                 href = f"cite:{i}"
                 self._links[href] = (c.item, c.quote)
@@ -132,16 +141,18 @@ class DetailsPane(QTextBrowser):
         self._shown = (self.show_item, item, archive)
         date = item.date
         parts = [f"<h3 style='margin-bottom:2px'>{escape(item.title)}</h3>",
-                 f"<p><b>{escape(str(item.kind).capitalize())}</b>"
-                 + ("" if item.is_held else " (the archive does not hold this work)")
-                 + (f" · <b>Date:</b> {escape(date_words(date.edtf))} ({escape(date.edtf)})" if date else "")
+                 f"<p><b>{escape(kind_label(str(item.kind)))}</b>"
+                 + ("" if item.is_held else translate("DetailsPane", " (the archive does not hold this work)"))
+                 + (" · <b>" + translate("DetailsPane", "Date:") + f"</b> {escape(date_words(date.edtf))} "
+                    f"({escape(date.edtf)})" if date else "")
                  + "</p>"]
         if item.metadata.publisher:
-            parts.append(f"<p><b>Publisher:</b> {escape(', '.join(item.metadata.publisher))}</p>")
+            parts.append("<p><b>" + translate("DetailsPane", "Publisher:") + "</b> "
+                         f"{escape(', '.join(item.metadata.publisher))}</p>")
         if item.metadata.description:
             parts.append(f"<p>{escape(item.metadata.description)}</p>")
         if item.mentioned_in:
-            parts.append("<p><b>Named in:</b></p><ol>")
+            parts.append(translate("DetailsPane", "<p><b>Named in:</b></p>") + "<ol>")
             for i, c in enumerate(item.mentioned_in):
                 href = f"cite:{i}"
                 self._links[href] = (c.item, c.quote)
@@ -151,7 +162,7 @@ class DetailsPane(QTextBrowser):
         elif item.is_held:
             href = "cite:0"
             self._links[href] = (item.id, "")
-            parts.append(f"<p><a href='{href}'>Open in the viewer</a></p>")
+            parts.append(f"<p><a href='{href}'>" + translate("DetailsPane", "Open in the viewer") + "</a></p>")
         parts.append(_facts_html(archive, (item.id,)))
         self._set("".join(parts))
 
@@ -202,8 +213,8 @@ class LegendWidget(QWidget):
         self.entries: dict[str, QLabel] = {}
         for row, entry in enumerate(LEGEND, start=1):
             glyph = _Glyph(renderer, entry.key, self)
-            label = QLabel(fill(translate("LegendWidget", "<b>%1</b> — %2"), escape(entry.label),
-                                escape(entry.explanation)))
+            label = QLabel(fill(translate("LegendWidget", "<b>%1</b> — %2"), escape(legend_label(entry)),
+                                escape(legend_explanation(entry))))
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.RichText)
             grid.addWidget(glyph, row, 0, Qt.AlignmentFlag.AlignTop)

@@ -5,25 +5,27 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QIODevice, QRectF, QSaveFile, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QIODevice, QRectF, QSaveFile, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLineEdit, QMenu, QMessageBox,
                                QScrollArea, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from ..accessible_views import notify_selected
 from ...core.archive import Archive
-from ...core.timeline import EventFilter, events_csv, facets, format_range
+from ...core.timeline import EventFilter, events_csv, facets
 from ..fit import ElidedLabel
 from .details import DetailsPane, LegendWidget
 from .renderer import Palette
 from .view import TimelineView
-from ..i18n import fill, translate
+from ..i18n import fill, range_words, translate
 
 __all__ = ["TimelinePanel", "ExportError"]
 
 log = logging.getLogger("ashraf.timeline")
 
-_ALL = {"tags": "All tags", "places": "All places", "people": "All people"}
+_ALL = {"tags": QT_TRANSLATE_NOOP("TimelinePanel", "All tags"),
+        "places": QT_TRANSLATE_NOOP("TimelinePanel", "All places"),
+        "people": QT_TRANSLATE_NOOP("TimelinePanel", "All people")}  # translated where shown
 
 
 class ExportError(OSError):
@@ -155,7 +157,7 @@ class TimelinePanel(QWidget):
         self.facet_boxes: dict[str, QComboBox] = {}
         for name in ("tags", "places", "people"):
             box = QComboBox(self)
-            box.setAccessibleName(_ALL[name])
+            box.setAccessibleName(translate("TimelinePanel", _ALL[name]))
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
             box.currentIndexChanged.connect(self._apply_filters)
@@ -346,7 +348,7 @@ class TimelinePanel(QWidget):
         self.range_selected.emit(lower, upper)
 
     def _show_chip(self, lower: int, upper: int) -> None:
-        self.range_chip.setText(fill(translate("TimelinePanel", "Period: %1  ✕"), format_range(lower, upper)))
+        self.range_chip.setText(fill(translate("TimelinePanel", "Period: %1  ✕"), range_words(lower, upper)))
         self.range_chip.show()
 
     def _set_range_tool(self, on: bool) -> None:
@@ -377,7 +379,7 @@ class TimelinePanel(QWidget):
         for name, box in self.facet_boxes.items():
             box.blockSignals(True)
             box.clear()
-            box.addItem(_ALL[name], None)
+            box.addItem(translate("TimelinePanel", _ALL[name]), None)
             for value, count in found[name]:
                 box.addItem(f"{value} ({count})", value)
             box.blockSignals(False)
@@ -427,28 +429,29 @@ class TimelinePanel(QWidget):
     def _update_status(self) -> None:
         model = self.renderer.model
         total, shown = len(model.events), len(model.shown_ids)
-        text = f"{shown} of {total} events" if model.filter.active else f"{total} events"
+        text = fill(translate("TimelinePanel", "%1 of %2 events"), shown, total) if model.filter.active \
+            else fill(translate("TimelinePanel", "%1 events"), total)
         if model.items:
-            text += f", {len(model.items)} dated items"
+            text += fill(translate("TimelinePanel", ", %1 dated items"), len(model.items))
         hits = len(self.renderer.hit_events) + len(self.renderer.hit_items)
         if hits:
-            text += f" · {hits} search hits marked"
+            text += fill(translate("TimelinePanel", " · %1 search hits marked"), hits)
         lo, hi = self.renderer.visible_days()
         try:
-            text += f" · showing {format_range(int(lo), int(hi))}"
+            text += fill(translate("TimelinePanel", " · showing %1"), range_words(int(lo), int(hi)))
         except (ValueError, OverflowError):
             pass
         self.status.setText(text)
 
     # ------------------------------------------------------------------ export
     def _caption(self) -> str:
-        title = self.archive.collection.title if self.archive is not None else "Timeline"
+        title = self.archive.collection.title if self.archive is not None else translate("TimelinePanel", "Timeline")
         lo, hi = self.renderer.visible_days()
-        parts = [f"{title} — timeline, {format_range(int(lo), int(hi))}"]
+        parts = [fill(translate("TimelinePanel", "%1 — timeline, %2"), title, range_words(int(lo), int(hi)))]
         if self.renderer.model.filter.active:
-            parts.append(f"filtered by {self.renderer.model.filter.describe()}")
+            parts.append(fill(translate("TimelinePanel", "filtered by %1"), self.renderer.model.filter.describe()))
         if self.renderer.brush is not None:
-            parts.append(f"selected period {format_range(*self.renderer.brush)}")
+            parts.append(fill(translate("TimelinePanel", "selected period %1"), range_words(*self.renderer.brush)))
         return "; ".join(parts)
 
     def render_image(self, scale: float = 2.0) -> QImage:

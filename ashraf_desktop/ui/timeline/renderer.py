@@ -19,9 +19,11 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QLinearGradient
                            QPen, QPolygonF)
 
 from ...core.archive import Archive, ItemKind
-from ..i18n import axis_calendar, date_words
+from ..i18n import axis_calendar, date_words, fill, range_words, translate
+from ..search.models import kind_label
+from .words import style_words
 from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel,
-                              format_range, ticks)
+                              ticks)
 
 __all__ = ["TimelineRenderer", "Hit", "Palette"]
 
@@ -343,8 +345,9 @@ class TimelineRenderer:
     def tooltip(self, hit: Hit) -> str:
         if hit.kind == "cluster" and hit.cluster is not None:
             c = hit.cluster
-            return (f"{c.count} more {'entries' if c.count != 1 else 'entry'} here, "
-                    f"{format_range(int(c.lower), int(c.upper) - 1)}.\nClick to zoom in.")
+            return fill(translate("TimelineRenderer", "%1 more entry here, %2.\nClick to zoom in.") if c.count == 1
+                        else translate("TimelineRenderer", "%1 more entries here, %2.\nClick to zoom in."),
+                        c.count, range_words(int(c.lower), int(c.upper) - 1))
         style = self.model.style(hit.id)
         if hit.kind == "event":
             event = self.model.event(hit.id)
@@ -352,17 +355,17 @@ class TimelineRenderer:
                 return ""
             lines = [event.title, f"{date_words(event.date.edtf)}  ({event.date.edtf})"]
             if style is not None:
-                lines.append(style.words.capitalize())
+                lines.append(style_words(style).capitalize())
             if event.disputed:
                 views = self.model.claims(event.id)
-                lines.append("The sources give different dates:")
-                lines += [f"  • {v.words} — {v.item_title}" for v in views]
+                lines.append(translate("TimelineRenderer", "The sources give different dates:"))
+                lines += [f"  • {date_words(v.value) if v.span else v.words} — {v.item_title}" for v in views]
             return "\n".join(lines)
         item = self.model.item(hit.id)
         if item is None or item.date is None:
             return ""
-        return f"{item.title}\n{date_words(item.date.edtf)}  ({item.date.edtf})\n{str(item.kind).capitalize()}" + \
-            ("" if item.is_held else " (not held by the archive)")
+        return f"{item.title}\n{date_words(item.date.edtf)}  ({item.date.edtf})\n{kind_label(str(item.kind))}" + \
+            ("" if item.is_held else translate("TimelineRenderer", " (not held by the archive)"))
 
     # ------------------------------------------------------------------ painting
     def paint(self, p: QPainter, caption: str = "") -> None:
@@ -408,9 +411,9 @@ class TimelineRenderer:
         if not self.item_lanes:
             return
         p.setFont(self.small)
-        text = "Dated items in the archive (documents, images, records)"
+        text = translate("TimelineRenderer", "Dated items in the archive (documents, images, records)")
         if self.width < 2.5 * self.fm_small.horizontalAdvance(text):
-            text = "Dated items"
+            text = translate("TimelineRenderer", "Dated items")
         w = self.fm_small.horizontalAdvance(text) + 6
         lo, hi = self.visible_days()
         badges = [self._cluster_rect("item", c).adjusted(-4, 0, 4, 0)
@@ -482,7 +485,7 @@ class TimelineRenderer:
         p.fillRect(r, QColor(44, 93, 143, 60))
         p.setPen(QPen(Palette.brush_edge, 1, Qt.PenStyle.DashLine))
         p.drawRect(r)
-        text = format_range(math.floor(self.scale.day(a)), math.floor(self.scale.day(b)))
+        text = range_words(math.floor(self.scale.day(a)), math.floor(self.scale.day(b)))
         p.setFont(self.bold)
         w = self.fm_bold.horizontalAdvance(text) + 10
         box = QRectF(min(max(a, 2), self.width - w - 2), self.AXIS_H + 2, w, self.fm_bold.height() + 4)
@@ -492,11 +495,11 @@ class TimelineRenderer:
 
     def _paint_empty_message(self, p: QPainter) -> None:
         if self.model.archive is None:
-            text = "No archive loaded."
+            text = translate("TimelineRenderer", "No archive loaded.")
         elif not self.model.events:
-            text = "This archive has no dated events."
+            text = translate("TimelineRenderer", "This archive has no dated events.")
         elif not self.model.shown_ids:
-            text = "No event matches the filters."
+            text = translate("TimelineRenderer", "No event matches the filters.")
         else:
             return
         p.setFont(self.font)

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..i18n import fill, translate
+
 __all__ = ["HitCursor", "utf16_offsets", "codepoint_offsets", "query_terms", "is_rtl_text"]
 
 
@@ -45,8 +47,8 @@ class HitCursor:
 
     def label(self) -> str:
         if not self.spans:
-            return "No matches"
-        return f"{self.current + 1} of {len(self.spans)}"
+            return translate("HitCursor", "No matches")
+        return fill(translate("HitCursor", "%1 of %2"), self.current + 1, len(self.spans))
 
 
 def utf16_offsets(text: str, offsets: list[int]) -> list[int]:

@@ -27,7 +27,7 @@ def _e(text: str) -> str:
 def date_text(edtf: str | None) -> str:
     """'2003-04~ (about April 2003)': as written, then as understood (Persian: Solar Hijri, Gregorian beside)."""
     if not edtf:
-        return "no date"
+        return translate("InfoPage", "no date")
     if is_persian():
         return format_date(edtf)
     try:
@@ -55,19 +55,20 @@ def _quote_html(citation: Citation, archive: Archive) -> str:
     source_title = source.title if source else citation.item
     note = f"<br><i>{_e(citation.note)}</i>" if citation.note else ""
     return (f'<li><a href="{_e(item_link(citation))}">“{_e(citation.quote)}”</a><br>'
-            f'<span style="color:gray">in {_e(source_title)}</span>{note}</li>')
+            '<span style="color:gray">' + fill(translate("InfoPage", "in %1"),
+                                               _e(source_title)) + f'</span>{note}</li>')
 
 
 def record_html(item: Item, archive: Archive) -> str:
     md = item.metadata
     rows = []
     if md.creator:
-        rows.append(("Creator", "; ".join(md.creator)))
+        rows.append((translate("InfoPage", "Creator"), "; ".join(md.creator)))
     if md.publisher:
-        rows.append(("Publisher", "; ".join(md.publisher)))
-    rows.append(("Date", date_text(md.date)))
+        rows.append((translate("InfoPage", "Publisher"), "; ".join(md.publisher)))
+    rows.append((translate("InfoPage", "Date"), date_text(md.date)))
     if md.type or md.format:
-        rows.append(("Form", " · ".join(p for p in (md.type, md.format) if p)))
+        rows.append((translate("InfoPage", "Form"), " · ".join(p for p in (md.type, md.format) if p)))
     table = "".join(f'<tr><td style="padding-right:12px"><b>{_e(k)}</b></td><td>{_e(v)}</td></tr>' for k, v in rows)
     mentions = "".join(_quote_html(c, archive) for c in item.mentioned_in)
     events = archive.events_citing(item.id)
@@ -75,35 +76,40 @@ def record_html(item: Item, archive: Archive) -> str:
                  for e in events)
     return (
         f"<h2>{_e(md.title)}</h2>"
-        "<p><b>Record only.</b> The archive does not hold this work; it holds a reference to it: the details "
-        "below, and the places where the archive's own documents mention it.</p>"
-        f"<table>{table}</table>"
+        + translate("InfoPage", "<p><b>Record only.</b> The archive does not hold this work; it holds a reference to "
+                                "it: the details below, and the places where the archive's own documents mention "
+                                "it.</p>")
+        + f"<table>{table}</table>"
         + (f"<p>{_e(md.description)}</p>" if md.description else "")
-        + (f"<h3>Mentioned in</h3><ul>{mentions}</ul>" if mentions
-           else "<p>No document of the archive quotes it.</p>")
-        + (f"<h3>Events that cite it</h3><ul>{ev}</ul>" if ev else ""))
+        + (fill(translate("InfoPage", "<h3>Mentioned in</h3><ul>%1</ul>"), mentions) if mentions
+           else translate("InfoPage", "<p>No document of the archive quotes it.</p>"))
+        + (fill(translate("InfoPage", "<h3>Events that cite it</h3><ul>%1</ul>"), ev) if ev else ""))
 
 
 def event_html(event: Event, archive: Archive) -> str:
-    parts = [f"<h2>{_e(event.title)}</h2>", f"<p><b>Date:</b> {_e(date_text(event.date.edtf))}</p>"]
+    parts = [f"<h2>{_e(event.title)}</h2>",
+             fill(translate("InfoPage", "<p><b>Date:</b> %1</p>"), _e(date_text(event.date.edtf)))]
     if event.disputed:
         claims = "".join(
-            f"<li><b>{_e(date_text(cl.value))}</b> according to "
-            f"<a href=\"{_e(item_link(cl.citation))}\">{_e(_title(archive, cl.citation.item))}</a>"
-            f": “{_e(cl.citation.quote)}”</li>" for cl in event.date_claims)
-        parts.append(f"<p><b>The sources give different dates:</b></p><ul>{claims}</ul>")
+            "<li>" + fill(translate("InfoPage", "<b>%1</b> according to %2"), _e(date_text(cl.value)),
+                          f"<a href=\"{_e(item_link(cl.citation))}\">{_e(_title(archive, cl.citation.item))}</a>")
+            + f": “{_e(cl.citation.quote)}”</li>" for cl in event.date_claims)
+        parts.append(fill(translate("InfoPage", "<p><b>The sources give different dates:</b></p><ul>%1</ul>"),
+                          claims))
     elif event.date_claims:
         claims = "".join(f"<li>{_e(date_text(cl.value))}: {_e(_title(archive, cl.citation.item))}</li>"
                          for cl in event.date_claims)
-        parts.append(f"<p>Dates given by the sources (they agree):</p><ul>{claims}</ul>")
+        parts.append(fill(translate("InfoPage", "<p>Dates given by the sources (they agree):</p><ul>%1</ul>"), claims))
     if event.description:
         parts.append(f"<p>{_e(event.description)}</p>")
-    facts = [("Places", event.places), ("People", event.people), ("Tags", event.tags)]
+    facts = [(translate("InfoPage", "Places"), event.places), (translate("InfoPage", "People"), event.people),
+             (translate("InfoPage", "Tags"), event.tags)]
     for label, values in facts:
         if values:
             parts.append(f"<p><b>{label}:</b> {_e(', '.join(values))}</p>")
     if event.citations:
-        parts.append("<h3>Sources</h3><ul>" + "".join(_quote_html(c, archive) for c in event.citations) + "</ul>")
+        parts.append(translate("InfoPage", "<h3>Sources</h3>") + "<ul>"
+                     + "".join(_quote_html(c, archive) for c in event.citations) + "</ul>")
     return "".join(parts)
 
 

@@ -165,7 +165,7 @@ class PdfPage(Page):
             again = translate("PdfPage", " That password is not right.") if password is not None else ""
             self.show_message(fill(translate("PdfPage", "<b>%1</b> is encrypted and needs a password to open.%2"),
                                    name, again),
-                              action="Enter password…", callback=self.ask_password)
+                              action=translate("PdfPage", "Enter password…"), callback=self.ask_password)
         elif error == E.FileNotFound:
             self.show_message(fill(translate("PdfPage",
                                              "<b>%1</b> cannot be shown: the file does not exist (moved or deleted?)."), name))
@@ -194,7 +194,7 @@ class PdfPage(Page):
         item, index, cache = self.item, self.index, self.text_cache
         self.runner.run_task(lambda: pdf_hit_term(item, index, query, cache), self._set_term,
                              lambda _e: self._set_term((query_terms(query) or [""])[0]), key=self._key,
-                             label="Finding hits")
+                             label=translate("PdfPage", "Finding hits"))
 
     def _set_term(self, term: str) -> None:
         self._term = term
@@ -240,8 +240,8 @@ class PdfPage(Page):
             return ""
         n = self.hit_count()
         if not n:
-            return "No matches"
-        return f"{max(0, self.current_hit()) + 1} of {n}"
+            return translate("PdfPage", "No matches")
+        return fill(translate("PdfPage", "%1 of %2"), max(0, self.current_hit()) + 1, n)
 
     def _go_to_result(self, i: int) -> None:
         n = self.search.rowCount(QModelIndex())
@@ -410,7 +410,7 @@ class PdfPage(Page):
             return extracted, layer
 
         self.runner.run_task(work, self._text_loaded, lambda _e: None, key=("pdf-text", id(self)),
-                             label="Reading the text layer")
+                             label=translate("PdfPage", "Reading the text layer"))
 
     def _text_loaded(self, loaded: Any) -> None:
         self._extracted, self._layer = loaded
@@ -451,7 +451,7 @@ class PdfPage(Page):
         selection = self.view.selection
         if selection is not None and selection[2] > selection[1]:
             return "highlight", text_selector(extracted, selection[1], selection[2]), \
-                f"the selection on page {selection[0] + 1}"
+                fill(translate("PdfPage", "the selection on page %1"), selection[0] + 1)
         i = self.current_hit()
         if self._term and 0 <= i < self.search.rowCount(QModelIndex()):
             link = self.search.resultAtIndex(i)
@@ -467,7 +467,7 @@ class PdfPage(Page):
                 if at >= 0 and len(folded) == bounds[1] - bounds[0]:
                     start = bounds[0] + at
                     return "highlight", text_selector(extracted, start, start + len(term)), \
-                        f"the match on page {page + 1}"
+                        fill(translate("PdfPage", "the match on page %1"), page + 1)
         bounds = self._page_range(self.current_page() + 1)
         if bounds is None:
             return None

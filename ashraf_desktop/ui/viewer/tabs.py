@@ -19,18 +19,21 @@ from ..tasks import TaskRunner
 from .info_pages import EventPage, RecordPage
 from .page import Location, Page
 from .text_page import TextPage
-from ..i18n import fill, translate
+from ..i18n import fill, format_number, translate
 
 __all__ = ["ViewerTabs"]
 
 
 def _welcome_html(archive: Archive) -> str:
     c = archive.counts()
-    return (f"<h2>{archive.collection.title}</h2><p>{archive.collection.description}</p>"
-            f"<p>{c['documents']} documents, {c['images']} images, {c['records']} records of works the "
-            f"archive refers to, {c['events']} dated events.</p>"
-            "<p>Search on the left (<b>Ctrl+K</b>), then open a result with <b>Enter</b>. "
-            "<b>F3</b> and <b>Shift+F3</b> step through the matches in a document.</p>")
+    return (f"<h2>{archive.collection.title}</h2><p>{archive.collection.description}</p><p>"
+            + fill(translate("ViewerTabs", "%1 documents, %2 images, %3 records of works the archive refers to, "
+                                           "%4 dated events."),
+                   format_number(c["documents"]), format_number(c["images"]), format_number(c["records"]),
+                   format_number(c["events"]))
+            + "</p>" + translate("ViewerTabs", "<p>Search on the left (<b>Ctrl+K</b>), then open a result with "
+                                               "<b>Enter</b>. <b>F3</b> and <b>Shift+F3</b> step through the matches "
+                                               "in a document.</p>"))
 
 
 class ViewerTabs(QTabWidget):

@@ -141,7 +141,7 @@ class TextPage(Page):
     def load(self) -> None:
         item, index, query = self.item, self.index, self.location.query
         self.runner.run_task(lambda: load_text(item, index, query), self._show, self._failed, key=self._key,
-                             label=f"Opening {self._file_name()}")
+                             label=fill(translate("TextPage", "Opening %1"), self._file_name()))
 
     def _failed(self, error: BaseException) -> None:
         reason = getattr(error, "reason", None) or f"{type(error).__name__}: {error}"
@@ -498,10 +498,10 @@ class TextPage(Page):
         if selector is None and self.cursor.current >= 0:  # no selection: the current match (as in a PDF)
             selector = self._selector_between(*self.cursor.spans[self.cursor.current])
             if selector is not None:
-                return "highlight", selector, "the current match"
+                return "highlight", selector, translate("TextPage", "the current match")
         if selector is None:
             return None
-        return "highlight", selector, "the selected passage"
+        return "highlight", selector, translate("TextPage", "the selected passage")
 
     def show_annotation(self, annotation) -> bool:
         for start, end, a in self._annotation_spans:
@@ -515,11 +515,12 @@ class TextPage(Page):
         if self.extracted is None or not self.browser.textCursor().hasSelection():
             return
         from ...core.annotations import COLOUR_HEX, Colour
+        from ..annotations.panel import colour_name
         from ..annotations.widgets import colour_icon
         menu.addSeparator()
         highlight = menu.addMenu(translate("TextPage", "Highlight"))
         for colour in Colour:
-            act = highlight.addAction(colour_icon(COLOUR_HEX[colour]), colour.value.capitalize())
+            act = highlight.addAction(colour_icon(COLOUR_HEX[colour]), colour_name(colour.value))
             act.triggered.connect(lambda _c=False, c=colour.value: self.annotate_requested.emit(c, False))
         note = menu.addAction(translate("TextPage", "Add note to selection…"))
         note.triggered.connect(lambda: self.annotate_requested.emit("yellow", True))

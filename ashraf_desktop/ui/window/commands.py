@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QActionGroup, QKeySequence
 
 from ... import APP_NAME
-from ..i18n import fill, translate
+from ..i18n import app_name, fill, translate
 
 if TYPE_CHECKING:
     from ..main_window import MainWindow
@@ -78,7 +78,8 @@ def add_window_commands(window: MainWindow) -> None:
     m.add("zoom_reset", translate("window.commands", "&Reset zoom"), on_page(lambda p: p.zoom_reset()), "Ctrl+0",
           menu="view", section="zoom")
     themes = QActionGroup(window)
-    for name, label, icon_name in (("light", "&Light theme", "sun"), ("dark", "&Dark theme", "moon")):
+    for name, label, icon_name in (("light", translate("window.commands", "&Light theme"), "sun"),
+                                   ("dark", translate("window.commands", "&Dark theme"), "moon")):
         themes.addAction(m.add(f"theme_{name}", label, lambda n=name: window.set_theme(n), None, icon_name,
                                menu="view", section="theme", checkable=True))
 
@@ -95,5 +96,5 @@ def add_window_commands(window: MainWindow) -> None:
     m.add("help_shortcuts", translate("window.commands", "&Keyboard shortcuts"), lambda: window.show_help("shortcuts"),
           "F1", menu="help",
           section="help")
-    m.add("about", fill(translate("window.commands", "&About %1"), APP_NAME), lambda: window.show_help("about"),
+    m.add("about", fill(translate("window.commands", "&About %1"), app_name()), lambda: window.show_help("about"),
           menu="help", section="about")

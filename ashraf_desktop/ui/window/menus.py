@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from .. import look
+from ..i18n import translate
 
 __all__ = ["Menus", "MENU_SECTIONS", "Shortcut"]
 
@@ -26,12 +27,12 @@ Shortcut = str | QKeySequence | QKeySequence.StandardKey | Sequence[str | QKeySe
 
 #: each menu's title and its sections, in the order they read (a separator between non-empty sections)
 MENU_SECTIONS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "file": ("&File", ("archive", "import", "export", "annotations", "quit")),
-    "edit": ("&Edit", ("undo", "search", "copy", "annotate", "metadata", "preferences")),
-    "view": ("&View", ("panels", "views", "layout", "zoom", "theme")),
-    "go": ("&Go", ("history", "panels", "timeline")),
-    "tools": ("&Tools", ("check", "tools")),
-    "help": ("&Help", ("help", "about")),
+    "file": (QT_TRANSLATE_NOOP("Menus", "&File"), ("archive", "import", "export", "annotations", "quit")),
+    "edit": (QT_TRANSLATE_NOOP("Menus", "&Edit"), ("undo", "search", "copy", "annotate", "metadata", "preferences")),
+    "view": (QT_TRANSLATE_NOOP("Menus", "&View"), ("panels", "views", "layout", "zoom", "theme")),
+    "go": (QT_TRANSLATE_NOOP("Menus", "&Go"), ("history", "panels", "timeline")),
+    "tools": (QT_TRANSLATE_NOOP("Menus", "&Tools"), ("check", "tools")),
+    "help": (QT_TRANSLATE_NOOP("Menus", "&Help"), ("help", "about")),
 }
 
 
@@ -48,7 +49,7 @@ class Menus(QObject):
         self._icons_now = False
         bar = window.menuBar()
         for key, (title, sections) in MENU_SECTIONS.items():
-            menu = bar.addMenu(title)
+            menu = bar.addMenu(translate("Menus", title))
             menu.setObjectName(f"menu-{key}")
             menu.setSeparatorsCollapsible(True)
             for section in sections:

@@ -55,12 +55,12 @@ class ArchiveLoader(QObject):
         w.runner.run_task(lambda: load_layered(root, data, check_files=False, cache_dir=cache), self._opened,
                           lambda e: w.show_message(fill(translate("ArchiveLoader",
                                                                   "The archive could not be opened: %1"), e)),
-                          key="archive", label="Opening archive")
+                          key="archive", label=translate("ArchiveLoader", "Opening archive"))
 
     def _opened(self, result: LoadResult) -> None:
         w = self.window
         if result.archive.collection.id == "missing" or not result.archive.items and result.errors:
-            first = result.errors[0] if result.errors else "no items"
+            first = result.errors[0] if result.errors else translate("ArchiveLoader", "no items")
             w.show_message(fill(translate("ArchiveLoader", "Not an archive folder: %1"), first), 15000)
             return
         w.result, w.archive = result, result.archive
