@@ -1870,7 +1870,7 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Panels</source>
-        <extracomment>the search index opens once the panels are built after the first paint; this is the latest it waits for that first paint (a window that is never exposed still gets its index) the size a first start asks for (less on a smaller screen: see fit_to_screen) the user removed the period chip in the search panel (the timeline drops its shading) the current search&apos;s hits: frozenset of item ids, frozenset of event ids (the timeline marks them) another archive was opened (the Archive) the same archive reloaded with items imported or edited in its user layer (the Archive) the window&apos;s first frame was painted (the later panels are built from the next turn of the event loop) a panel reserved at start was built: &quot;timeline&quot;, &quot;gallery&quot; or &quot;annotations&quot; (see ensure_panels) emitted when an event is chosen anywhere (provenance list, event links); the timeline listens the search index&apos;s life in this window (ui/search/index_service.py) Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)</extracomment>
+        <extracomment>the search index opens at the first paint; this is the latest it waits for that paint (a window that is never exposed still gets its index) the size a first start asks for (less on a smaller screen: see fit_to_screen) the user removed the period chip in the search panel (the timeline drops its shading) the current search&apos;s hits: frozenset of item ids, frozenset of event ids (the timeline marks them) another archive was opened (the Archive) the same archive reloaded with items imported or edited in its user layer (the Archive) the window&apos;s first frame was painted (the later panels are built from the next turn of the event loop) a panel reserved at start was built: &quot;timeline&quot;, &quot;gallery&quot; or &quot;annotations&quot; (see ensure_panels) emitted when an event is chosen anywhere (provenance list, event links); the timeline listens the search index&apos;s life in this window (ui/search/index_service.py) Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)</extracomment>
         <translation>&amp;بخش‌ها</translation>
     </message>
     <message>
@@ -2486,6 +2486,7 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Search the archive  (Ctrl+K)</source>
+        <extracomment>the current search&apos;s hits as last announced by ``hits_changed`` (a panel built later starts from them)</extracomment>
         <translation>جستجو در آرشیو  (Ctrl+K)</translation>
     </message>
     <message>

@@ -44,7 +44,7 @@ from .tasks import TaskRunner, task_runner
 from .viewer import ViewerTabs
 from .viewer.page import Page
 from .window.commands import add_window_commands
-from .window.docks import Docks
+from .window.docks import Docks, visual_area
 from .window.history import Navigation
 from .window.links import PanelLinks
 from .window.menus import Menus
@@ -149,7 +149,9 @@ class MainWindow(QMainWindow):
         self.add_panel("provenance", translate("MainWindow", "Provenance"), self.provenance, Area.RightDockWidgetArea,
                        shortcut="Ctrl+Shift+P")
         # the search dock keeps the full height; bottom panels run under the viewer and provenance
-        self.setCorner(Qt.Corner.BottomLeftCorner, Area.LeftDockWidgetArea)
+        left = visual_area(self, Area.LeftDockWidgetArea)  # the search panel's side (the right one in Persian)
+        self.setCorner(Qt.Corner.BottomLeftCorner if left == Area.LeftDockWidgetArea else Qt.Corner.BottomRightCorner,
+                       left)
         # their docks now (the saved layout and View ▸ Panels need them), their contents after the first paint
         self.docks.reserve("timeline", translate("MainWindow", "Timeline"), Area.BottomDockWidgetArea, "Ctrl+Shift+T",
                            self._install_timeline)

@@ -34,6 +34,15 @@ LAYOUT_VERSION = 3
 Area = Qt.DockWidgetArea
 
 
+def visual_area(window: QWidget, area: Area) -> Area:
+    """Where ``area`` is on screen: the left and right dock areas change sides in a right-to-left window
+    (Persian), as everything else in it does; Qt itself does not mirror them."""
+    if window.layoutDirection() != Qt.LayoutDirection.RightToLeft:
+        return area
+    return {Area.LeftDockWidgetArea: Area.RightDockWidgetArea,
+            Area.RightDockWidgetArea: Area.LeftDockWidgetArea}.get(area, area)
+
+
 @dataclass
 class _Place:
     """Where a panel starts and goes back to on View ▸ Reset layout."""
@@ -110,6 +119,7 @@ class Docks(QObject):
         return dock
 
     def _dock_at(self, dock: QDockWidget, area: Area, tabify: bool) -> None:
+        area = visual_area(self.window, area)
         neighbour = next((d for d in self.panels.values() if d is not dock and d.isVisibleTo(self.window)
                           and self.window.dockWidgetArea(d) == area and not d.isFloating()), None) \
             if tabify else None
