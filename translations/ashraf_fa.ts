@@ -666,7 +666,7 @@
     </message>
     <message>
         <source>Written by</source>
-        <translation>نوشتهٔ</translation>
+        <translation>نویسنده</translation>
     </message>
     <message>
         <source>The fields in conflict, each side&apos;s value</source>
@@ -2892,11 +2892,11 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Zoom out (−, mouse wheel, pinch)</source>
-        <translation>کوچک‌نمایی (−، چرخ ماوس، نیشگون)</translation>
+        <translation>کوچک‌نمایی (−، چرخ ماوس، جمع کردن دو انگشت)</translation>
     </message>
     <message>
         <source>Zoom in (+, mouse wheel, pinch)</source>
-        <translation>بزرگ‌نمایی (+، چرخ ماوس، نیشگون)</translation>
+        <translation>بزرگ‌نمایی (+، چرخ ماوس، باز کردن دو انگشت)</translation>
     </message>
     <message>
         <source>Select period</source>

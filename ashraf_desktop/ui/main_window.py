@@ -34,6 +34,7 @@ from ..core.archive import ItemKind, LoadResult
 from ..paths import UserDirs
 from . import look
 from .accessibility import install_panel_cycling
+from .focus_ring import install_focus_ring
 from .fit import fit_to_screen
 from .language_page import install_language_page
 from .preferences import Preferences
@@ -165,6 +166,7 @@ class MainWindow(QMainWindow):
                            self._install_concordance, visible=False)
         self.views = AppViews(self)  # the facts, the library, the saved searches
         install_panel_cycling(self)  # F6 / Shift+F6 move the keyboard focus between panels
+        install_focus_ring(QApplication.instance())  # where the keyboard focus is, visible on every control
         from .importing import install_importing  # File ▸ Import…, drops, the report, the Dublin Core form
         from .integrity.views import install_integrity  # Tools ▸ Verify, the quick check, File ▸ Export
         self.importer: ImportController = install_importing(self)
