@@ -165,3 +165,20 @@ def test_first_annotation_on_a_shipped_index_opened_in_place(tmp_path: Path) -> 
     finally:
         store.close()
         index.close()
+
+
+def test_a_generation_put_in_place_by_another_process_gets_the_annotations_back(setup) -> None:
+    """The window keeps its index open while the command line rebuilds it and stops before bringing the
+    annotations in (found by the stateful test's killed writer): the window follows the new generation at
+    its next write and puts its annotations back into it."""
+    from ashraf_desktop.core.search import rebuild_index
+    index, store, archive, tmp = setup
+    a = _note(store, body="kept through a rebuild elsewhere")
+    index.sync_annotations(tmp / "data")
+    assert [h.id for h in index.search("note:elsewhere").hits] == [a.id]
+    other = rebuild_index(archive, tmp / "cache")  # another SearchIndex, as another process has it
+    elsewhere = other.folder
+    other.close()
+    index.update_items([archive.item("water-history")])
+    assert index.folder == elsewhere
+    assert [h.id for h in index.search("note:elsewhere").hits] == [a.id]

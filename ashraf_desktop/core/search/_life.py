@@ -237,6 +237,12 @@ class IndexLife:
         self._use(ix, current)
         self._contents.fingerprint = stamp.get("fingerprint")
         _log.info("search index: another process put %s in use; following it", current.name)
+        # that process may have stopped before it was whole for this archive and these annotations (killed
+        # between its build and its annotation sync, found by the stateful test): bring it in line
+        if self._contents.fingerprint != self._contents.fingerprint_of(self.archive):
+            self._contents.update(self.archive)
+        if self._feed.path is not None:
+            self._feed.sync(self._make_writable)
         self._emit("changed")
         return True
 
