@@ -2558,6 +2558,10 @@ The page is not part of the archive and will be fetched from the internet.</sour
         <translation>%1 نتیجه</translation>
     </message>
     <message>
+        <source>about %1 results</source>
+        <translation>حدود %1 نتیجه</translation>
+    </message>
+    <message>
         <source>No results</source>
         <translation>نتیجه‌ای نیست</translation>
     </message>

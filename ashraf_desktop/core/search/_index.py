@@ -171,10 +171,13 @@ class SearchIndex(IndexLife):
         return self._read("counting", lambda s: s.doc_count(), lambda: 0)
 
     def search(self, query: str, *, filters: Filters | None = None, sort: str = "relevance", page: int = 1,
-               page_size: int = 20, with_facets: bool = True) -> SearchResult:
+               page_size: int = 20, with_facets: bool = True, exact_total: bool = True) -> SearchResult:
+        """One page of results. ``exact_total=False`` (the window's first page): where a phrase has very many
+        candidates, the page comes at once with an estimated total (``total_is_estimate``, no facet
+        counts); the same search with ``exact_total=True`` gives the exact count and the facets."""
         def run(s) -> SearchResult:
             result = _searching.run_search(s, query, filters, sort, page, page_size, with_facets,
-                                           self._readers.word_list)
+                                           self._readers.word_list, exact_total)
             if self._repairing is not None and not self._repairing.done():
                 note = ("The search index is being rebuilt; results may be incomplete until it is ready.")
                 result = replace(result, notice=" ".join(x for x in (result.notice, note) if x))

@@ -99,8 +99,10 @@ def page_of(pages, offset: int) -> int | None:
 
 
 def run_search(s, query: str, filters: Filters | None, sort: str, page: int, page_size: int,
-               with_facets: bool, word_list: Callable[[], list[str]]) -> SearchResult:
-    """One page of results of ``query`` (docs/search.md), its total, facets and "did you mean"."""
+               with_facets: bool, word_list: Callable[[], list[str]], exact_total: bool = True) -> SearchResult:
+    """One page of results of ``query`` (docs/search.md), its total, facets and "did you mean".
+    ``exact_total=False``: a first page whose phrases have many candidates is settled without checking them
+    all; its total is then an estimate (``total_is_estimate``) and it has no facet counts."""
     t0 = time.perf_counter()
     page = max(1, int(page))
     page_size = max(1, min(int(page_size), 500))
@@ -116,22 +118,29 @@ def run_search(s, query: str, filters: Filters | None, sort: str, page: int, pag
         sort = "date"
     fq = filters_query(filters)
     limit = page * page_size
+    estimated = None
     try:
-        ranked, docs = fast_search(s, q, fq, sort, limit)
+        estimated = first_page(s, q, fq, sort, limit) if not exact_total and page == 1 else None
+        if estimated is not None:
+            ranked, total = estimated
+            docs = ()
+        else:
+            ranked, docs = fast_search(s, q, fq, sort, limit)
+            total = len(docs)
     except _fast.Unsupported:
         ranked, docs = whoosh_search(s, q, fq, sort, limit)
-    total = len(docs)
+        total = len(docs)
     top = ranked[(page - 1) * page_size: page * page_size]
     spec = highlight_spec(parsed.tree, s.reader()) if not browse else HighlightSpec(frozenset(), ())
     note_spec = highlight_spec(parsed.tree, s.reader(), (None, "title", "note")) if not browse else spec
     hits = tuple(_hit(s, docnum, score if sort == "relevance" else 0.0, spec, note_spec) for score, docnum in top)
-    facets = _facets(s, docs) if with_facets else {}
+    facets = _facets(s, docs) if with_facets and estimated is None else {}
     suggestion = None
     if not parsed.fallback and not browse:
         suggestion = _suggest(s, query, parsed.tree, total, word_list)
     return SearchResult(query=query, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         notice=" ".join(notices) or None, page=page, page_size=page_size,
-                        elapsed_ms=(time.perf_counter() - t0) * 1000)
+                        elapsed_ms=(time.perf_counter() - t0) * 1000, total_is_estimate=estimated is not None)
 
 
 def whoosh_search(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]], Any]:
@@ -151,8 +160,33 @@ def fast_search(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]
         raise _fast.Unsupported(sort)
     allow = _fast.docset(s, fq) if fq is not None else None
     scores = _fast.evaluate(s, q, scored=sort == "relevance", within=allow)
+    return _rank(s, scores, sort, limit), scores.keys()
+
+
+def first_page(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]], int] | None:
+    """The first ``limit`` hits and an estimate of the total, where a phrase has too many candidates to
+    check them all at once (:func:`_fast.lazy_top`); None where :func:`fast_search` answers as cheaply."""
+    if sort not in ("relevance", "date", "date-desc"):
+        return None
+    allow = _fast.docset(s, fq) if fq is not None else None
+    key = None
+    if sort != "relevance":
+        keys = _fast.sort_keys(s, ("undated", "date_lo"))
+        if keys is None:
+            return None
+        undated, date_lo = keys
+        sign = -1 if sort == "date-desc" else 1
+        key = lambda d: (undated[d], sign * date_lo[d])  # noqa: E731
+    lazy = _fast.lazy_top(s, q, allow, limit, key)
+    if lazy is None:
+        return None
+    found, estimate = lazy
+    return _rank(s, found, sort, limit), estimate
+
+
+def _rank(s, scores: dict[int, float], sort: str, limit: int) -> list[tuple[float, int]]:
     if sort == "relevance":
-        return _fast.top(scores, limit), scores.keys()
+        return _fast.top(scores, limit)
     keys = _fast.sort_keys(s, ("undated", "date_lo"))
     if keys is None:
         raise _fast.Unsupported("no date columns")
@@ -167,7 +201,7 @@ def fast_search(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]
         order = order[:end]
     col = s.reader().column_reader("title_sort")
     order.sort(key=lambda d: (undated[d], sign * date_lo[d], col[d], d))
-    return [(0.0, d) for d in order[:limit]], scores.keys()
+    return [(0.0, d) for d in order[:limit]]
 
 
 def _hit(s, docnum: int, score: float, spec: HighlightSpec, note_spec: HighlightSpec | None = None) -> Hit:

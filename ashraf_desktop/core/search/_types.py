@@ -76,6 +76,9 @@ class SearchResult:
     page: int = 1
     page_size: int = 20
     elapsed_ms: float = 0.0
+    #: ``total`` is an estimate ("about N"): the first page is exact, the count and facets come from a search
+    #: with ``exact_total=True`` (asked for by ``search(..., exact_total=False)`` on phrases with many candidates)
+    total_is_estimate: bool = False
 
     @property
     def pages(self) -> int:

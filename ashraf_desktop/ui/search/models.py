@@ -106,6 +106,10 @@ class ResultsModel(QAbstractListModel):
     def total(self) -> int:
         return self._total
 
+    def set_total(self, total: int) -> None:
+        """The exact count of a result first shown with an estimate ("about N"): more pages as far as it."""
+        self._total = total
+
     def hit(self, row: int) -> Any | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 

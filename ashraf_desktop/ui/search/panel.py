@@ -75,6 +75,8 @@ class SearchPanel(QWidget):
     open_requested = Signal(object, str)  # Hit, query
     help_requested = Signal()
     result_shown = Signal(object)  # SearchResult, after it reached the list (tests and smoke run wait on it)
+    #: the exact count (and the filters' counts) of a result first shown as "about N" (the SearchResult)
+    count_settled = Signal(object)
     date_range_removed = Signal()  # the user removed the period chip
     hits_changed = Signal(object, object)  # frozenset of item ids, frozenset of event ids: the current hits
     edit_metadata_requested = Signal(object)  # list of item ids: the selected results' context menu
@@ -373,8 +375,13 @@ class SearchPanel(QWidget):
 
         def work() -> Any:  # runs on a pool thread: no widgets here
             threads.append(threading.current_thread().name)
-            result = index.search(query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE)
-            return _with_sibling_counts(index, query, result, checked, base) if page == 1 else result
+            # the first page at once ("about N" where a phrase has very many candidates: no facet counts
+            # then, they come with the exact count after it, see _count_exactly)
+            result = index.search(query, filters=filters, sort=sort, page=page, page_size=PAGE_SIZE,
+                                  exact_total=page != 1)
+            if page != 1 or getattr(result, "total_is_estimate", False):
+                return result
+            return _with_sibling_counts(index, query, result, checked, base)
 
         if page == 1:
             self._searched_query = query
@@ -406,7 +413,31 @@ class SearchPanel(QWidget):
             self.list.setCurrentIndex(self.results.index(0))
             self.list.scrollToTop()
         self._mark_hits(result)
+        if getattr(result, "total_is_estimate", False):
+            self._count_exactly(result)
         self.result_shown.emit(result)
+
+    def _count_exactly(self, shown: Any) -> None:
+        """A first page came with "about N": the exact count and the filters' counts follow, off the GUI
+        thread (a newer search drops this one's answer)."""
+        index, filters, sort = self.index, self._filters(), self.sort.currentData() or "relevance"
+        checked, base = self.facets.checked(), self._date_filters()
+        query = shown.query
+
+        def work() -> Any:  # a pool thread
+            exact = index.search(query, filters=filters, sort=sort, page=1, page_size=1)
+            return _with_sibling_counts(index, query, exact, checked, base)
+
+        def done(exact: Any) -> None:
+            if self.last_result is not shown:
+                return
+            self.last_result = replace(shown, total=exact.total, facets=exact.facets, total_is_estimate=False)
+            self.results.set_total(exact.total)
+            self.facets.set_facets(exact.facets)
+            self._show_state()
+            self.count_settled.emit(self.last_result)
+
+        self.runner.run_task(work, done, lambda _e: None, key="search", label="Counting the results")
 
     def _search_failed(self, error: BaseException) -> None:
         self.last_result = None
@@ -436,8 +467,11 @@ class SearchPanel(QWidget):
             return
         total = result.total
         if total:
-            self.count.setText(fill(translate("SearchPanel", "%1 result") if total == 1 else
-                                    translate("SearchPanel", "%1 results"), format_number(total)))
+            if getattr(result, "total_is_estimate", False):  # a phrase's first page: the exact count follows
+                self.count.setText(fill(translate("SearchPanel", "about %1 results"), format_number(total)))
+            else:
+                self.count.setText(fill(translate("SearchPanel", "%1 result") if total == 1 else
+                                        translate("SearchPanel", "%1 results"), format_number(total)))
             self.stack.setCurrentWidget(self.list)
         else:
             self.count.setText(translate("SearchPanel", "No results"))
