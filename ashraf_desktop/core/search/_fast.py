@@ -156,7 +156,7 @@ def _postings(r, fieldname: str, btext: bytes, only: list[int] | None = None) ->
 
 # --- evaluation --------------------------------------------------------------------------------------
 
-def _term(s, q: wq.Term, scored: bool, within: set[int] | None) -> dict[int, float]:
+def _term(s, q: wq.Term, scored: bool, within: set[int] | None, memo: dict | None = None) -> dict[int, float]:
     field = s.schema[q.fieldname] if q.fieldname in s.schema else None
     if field is None:
         return {}
@@ -164,15 +164,27 @@ def _term(s, q: wq.Term, scored: bool, within: set[int] | None) -> dict[int, flo
         btext = field.to_bytes(q.text)
     except ValueError:
         return {}
-    return _term_bytes(s, q.fieldname, btext, q.boost, scored and field.scorable, within)
+    return _term_bytes(s, q.fieldname, btext, q.boost, scored and field.scorable, within, memo)
 
 
 def _term_bytes(s, fieldname: str, btext: bytes, boost: float, scored: bool,
-                within: set[int] | None = None) -> dict[int, float]:
-    """{docnum: BM25F score × boost} of one term (``within``: only these documents)."""
+                within: set[int] | None = None, memo: dict | None = None) -> dict[int, float]:
+    """{docnum: BM25F score × boost} of one term (``within``: only these documents). ``memo`` (one search's
+    scratch dict): a term read whole once is filtered from then on instead of being read again."""
     out: dict[int, float] = {}
     if (fieldname, btext) not in s.reader():
         return out
+    if memo is not None:
+        key = ("term", fieldname, btext, boost, scored)
+        whole = memo.get(key)
+        if whole is None and (within is None or len(within) * SKIP_RATIO > s.doc_frequency(fieldname, btext)):
+            whole = memo[key] = _term_bytes(s, fieldname, btext, boost, scored)
+        if whole is not None:
+            if within is None:
+                return whole
+            if len(within) < len(whole):
+                return {d: whole[d] for d in within if d in whole}
+            return {d: sc for d, sc in whole.items() if d in within}
     if scored:
         w = s.weighting
         B = getattr(w, "_field_B", {}).get(fieldname, w.B)
@@ -216,9 +228,10 @@ def _term_bytes(s, fieldname: str, btext: bytes, boost: float, scored: bool,
     return out
 
 
-def _positions(r, fieldname: str, btext: bytes, docs: list[int]) -> dict[int, list[int]]:
+def _positions(r, fieldname: str, btext: bytes, docs: list[int], memo: dict | None = None) -> dict[int, list[int]]:
     """{segment docnum: positions} of one term in segment ``r`` for the sorted ``docs`` only: blocks whose
-    documents all lie before the next wanted one are skipped from their header, never decoded."""
+    documents all lie before the next wanted one are skipped from their header, never decoded (``memo``:
+    blocks decoded earlier in the same search are not decoded again)."""
     out: dict[int, list[int]] = {}
     if not docs or (fieldname, btext) not in r:
         return out
@@ -230,9 +243,14 @@ def _positions(r, fieldname: str, btext: bytes, docs: list[int]) -> dict[int, li
         want = 0
         while not m._atend and want < len(docs):
             if m._maxid >= docs[want]:
-                m._read_ids()
-                m._read_values()
-                ids, values = m._ids, m._values
+                block = memo.get(("block", id(r), fieldname, btext, m._dataoffset)) if memo is not None else None
+                if block is None:
+                    m._read_ids()
+                    m._read_values()
+                    block = (m._ids, m._values)
+                    if memo is not None:
+                        memo[("block", id(r), fieldname, btext, m._dataoffset)] = block
+                ids, values = block
                 i = bisect.bisect_left(ids, docs[want])
                 while i < len(ids) and want < len(docs):
                     d = ids[i]
@@ -271,7 +289,8 @@ def _tree_sum(values: list[float]) -> float:
     return _tree_sum(values[:half]) + _tree_sum(values[half:])
 
 
-def _phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool = True) -> dict[int, float]:
+def _phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool = True,
+            memo: dict | None = None) -> dict[int, float]:
     """{docnum: score} of an exact phrase: the documents that have every word (rarest first, each restricted
     to the ones before), then their positions read for those documents only. Scored as Whoosh does: the sum
     of the words' BM25F scores (in its intersection's order), times the phrase's boost. ``verify=False``:
@@ -291,7 +310,7 @@ def _phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool
         return {}
     parts: list[dict[int, float] | None] = [None] * len(btexts)
     for i in sorted(range(len(btexts)), key=lambda i: reader.doc_frequency(q.fieldname, btexts[i])):
-        part = _term_bytes(s, q.fieldname, btexts[i], 1.0, scored and field.scorable, within)
+        part = _term_bytes(s, q.fieldname, btexts[i], 1.0, scored and field.scorable, within, memo)
         if not part:
             return {}
         parts[i] = part
@@ -306,7 +325,7 @@ def _phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool
         docs = sorted(d - offset for d in within if offset <= d < offset + n)
         if not docs:
             continue
-        where = {b: _positions(r, q.fieldname, b, docs) for b in distinct}
+        where = {b: _positions(r, q.fieldname, b, docs, memo) for b in distinct}
         for d in docs:
             seq = [where[b].get(d) for b in btexts]
             if all(seq) and _in_sequence(seq):
@@ -402,7 +421,8 @@ def _size(s, q: wq.Query) -> int:
         return 1 << 40
 
 
-def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: bool = False) -> dict[int, float]:
+def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: bool = False,
+          memo: dict | None = None) -> dict[int, float]:
     """{docnum: score} of ``q`` (``within``: only these documents may be returned; ``relax``: phrases not
     under a NOT match every document with all their words - a superset, with upper-bound scores)."""
     from ._query import Expansion
@@ -410,9 +430,9 @@ def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: b
     if q is wq.NullQuery or isinstance(q, type(wq.NullQuery)):
         return {}
     if type(q) is wq.Term:
-        return _term(s, q, scored, within)
+        return _term(s, q, scored, within, memo)
     if type(q) is wq.Phrase:
-        return _phrase(s, q, scored, within, verify=not relax)
+        return _phrase(s, q, scored, within, verify=not relax, memo=memo)
     if isinstance(q, Expansion):
         field = s.schema[q.fieldname] if q.fieldname in s.schema else None
         if field is None:
@@ -420,7 +440,7 @@ def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: b
         btexts = [b for b in q._btexts(s.reader()) if b]
         # Whoosh ORs the expanded terms, each scored with the searcher's weighting, then applies the boost
         # (Whoosh 2.7 forgets the boost when the expansion has a single term; here it always applies)
-        parts = [_term_bytes(s, q.fieldname, b, 1.0, scored and field.scorable, within) for b in btexts]
+        parts = [_term_bytes(s, q.fieldname, b, 1.0, scored and field.scorable, within, memo) for b in btexts]
         return _union(parts, q.boost)
     if type(q) is wq.And:
         rng = _date_range(q)
@@ -432,7 +452,7 @@ def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: b
         subs = sorted(q.subqueries, key=lambda x: _size(s, x))
         parts = []
         for x in subs:
-            part = _eval(s, x, scored, within, relax)
+            part = _eval(s, x, scored, within, relax, memo)
             if not part:
                 return {}
             parts.append(part)
@@ -441,11 +461,11 @@ def _eval(s, q: wq.Query, scored: bool, within: set[int] | None = None, relax: b
     if type(q) is wq.Or:
         if q.scale or getattr(q, "minmatch", 0):
             raise Unsupported("scaled or min-match OR")
-        return _union([_eval(s, x, scored, within, relax) for x in q.subqueries], q.boost)
+        return _union([_eval(s, x, scored, within, relax, memo) for x in q.subqueries], q.boost)
     if type(q) is wq.AndNot:
-        pos = _eval(s, q.a, scored, within, relax)
+        pos = _eval(s, q.a, scored, within, relax, memo)
         if pos:
-            neg = _eval(s, q.b, False, set(pos))
+            neg = _eval(s, q.b, False, set(pos), memo=memo)
             if neg:
                 pos = {d: sc for d, sc in pos.items() if d not in neg}
         return pos
@@ -481,7 +501,8 @@ def lazy_top(s, q: wq.Query, within: set[int] | None, limit: int,
     the query has no phrase or few candidates (then :func:`evaluate` is cheap enough)."""
     if not _has_phrase(q):
         return None
-    bounds = _eval(s, q, True, within, relax=True)
+    memo: dict = {}
+    bounds = _eval(s, q, True, within, relax=True, memo=memo)
     if len(bounds) <= LAZY_CANDIDATES:
         return None
     order = sorted(bounds, key=lambda d: (-bounds[d], d)) if key is None else sorted(bounds, key=key)
@@ -490,12 +511,16 @@ def lazy_top(s, q: wq.Query, within: set[int] | None, limit: int,
     while checked < len(order):
         batch = order[checked:checked + chunk]
         checked += len(batch)
-        exact.update(_eval(s, q, True, set(batch)))
+        exact.update(_eval(s, q, True, set(batch), memo=memo))
         chunk *= 4
         if len(exact) < limit or checked >= len(order):
             continue
         if key is None:
-            if top(exact, limit)[-1][0] > bounds[order[checked]]:
+            kth_score, kth = top(exact, limit)[-1]
+            nxt = order[checked]
+            # candidates are in (-bound, docnum) order: the ones left either score below the page's last,
+            # or tie it with a higher document number (ranked after it, as Whoosh ranks ties)
+            if kth_score > bounds[nxt] or (kth_score == bounds[nxt] and kth < nxt):
                 break
         elif max(key(d) for d in heapq.nsmallest(limit, exact, key=key)) < key(order[checked]):
             break
