@@ -140,8 +140,17 @@ class SafeMpWriter(_Safe, MpWriter):
     pass
 
 
+def codec():
+    """Whoosh's format with postings blocks stored uncompressed: zlib took four fifths of the time of
+    reading a common word's postings (0.6 ms a block on 88k records) and a good part of every build; the
+    files are larger (docs/performance.md says by how much)."""
+    from whoosh.codec.whoosh3 import W3Codec
+    return W3Codec(compression=0)
+
+
 def open_writer(ix, procs: int = 1, **kwargs) -> SegmentWriter:
     """``ix.writer(procs=..., **kwargs)`` for a ``FileIndex``, with the guarantees described above."""
+    kwargs.setdefault("codec", codec())
     if procs > 1:
         return SafeMpWriter(ix, procs=procs, **kwargs)
     return SafeSegmentWriter(ix, **kwargs)
