@@ -119,23 +119,70 @@ def test_update_hashes_only_objects_it_has_not_seen(tmp_path: Path, counting) ->
         index.close()
 
 
-def test_small_updates_merge_only_tiny_segments(tmp_path: Path) -> None:
+def test_small_updates_never_merge_and_small_segments_are_folded_in_the_background(tmp_path: Path,
+                                                                                   monkeypatch) -> None:
+    from ashraf_desktop.core.search import _merging
     index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
     try:
-        for i in range(3 * _writing.TINY_SEGMENTS):
+        asked = []
+        real_request = index._merger.request
+        monkeypatch.setattr(index._merger, "request", lambda ix, folder: asked.append(folder))
+        n = 3 * _merging.SMALL_SEGMENTS
+        for i in range(n):
+            before = {s.segment_id() for s in index._readers.ix._segments()}
             index.update_items([record(f"note-{i}", f"note number{i} about kites")])
-            assert len(index._readers.ix._segments()) <= _writing.TINY_SEGMENTS + 1
-        assert index.search("kites").total == 3 * _writing.TINY_SEGMENTS
-        assert ids(index.search(f"number{2 * _writing.TINY_SEGMENTS}")) == [f"note-{2 * _writing.TINY_SEGMENTS}"]
-        assert index._contents.unmerged > 0
+            after = {s.segment_id() for s in index._readers.ix._segments()}
+            assert len(after) == len(before) + 1 and before < after  # its own segment, nothing merged
+        assert asked and index.search("kites").total == n
+        monkeypatch.setattr(index._merger, "request", real_request)
+        while len(_merging.small_segments(index._readers.ix)) >= _merging.SMALL_SEGMENTS:
+            index._merge_soon()  # what the next small commit would do
+            index._merger.wait(30)
+        assert index._merger.merges >= 1
+        assert len(_merging.small_segments(index._readers.ix)) < _merging.SMALL_SEGMENTS
+        assert index.search("kites").total == n
+        assert ids(index.search(f"number{2 * _merging.SMALL_SEGMENTS}")) == [f"note-{2 * _merging.SMALL_SEGMENTS}"]
         assert index.merge() is True and index._contents.unmerged == 0
-        assert index.search("kites").total == 3 * _writing.TINY_SEGMENTS
+        assert index.search("kites").total == n
         archive = index.archive
     finally:
         index.close()
-    index = open_index(archive, tmp_path / "cache")  # the merge was stamped: trusted as is
+    index = open_index(archive, tmp_path / "cache")  # the merges were stamped: trusted as is
     try:
         assert index.last_update is None and not index.notices
+    finally:
+        index.close()
+
+
+def test_deletes_made_while_a_merge_runs_are_kept(tmp_path: Path, monkeypatch) -> None:
+    """The merge folds segments outside the writer; an item deleted or changed meanwhile stays deleted or
+    changed in the folded segment (its document number is mapped)."""
+    import threading
+
+    from ashraf_desktop.core.search import _merging
+    index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
+    try:
+        monkeypatch.setattr(index._merger, "request", lambda ix, folder: None)
+        for i in range(_merging.SMALL_SEGMENTS):
+            index.update_items([record(f"note-{i}", f"note number{i} about kites")])
+        gate, written = threading.Event(), threading.Event()
+        real_write = _merging.BackgroundMerge._write
+
+        def slow_write(*args):
+            out = real_write(*args)
+            written.set()
+            gate.wait(30)  # the segments are folded; the swap waits while the user edits
+            return out
+        monkeypatch.setattr(_merging.BackgroundMerge, "_write", staticmethod(slow_write))
+        monkeypatch.setattr(index._merger, "request", _merging.BackgroundMerge.request.__get__(index._merger))
+        index._merge_soon()
+        assert written.wait(30)
+        index.update_items([record("note-2", "changed to balloons")], deleted=["note-4"])
+        gate.set()
+        index._merger.wait(30)
+        assert index._merger.merges == 1
+        assert set(ids(index.search("kites", page_size=50))) == {f"note-{i}" for i in (0, 1, 3, 5)}
+        assert ids(index.search("balloons")) == ["note-2"]
     finally:
         index.close()
 

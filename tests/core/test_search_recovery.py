@@ -347,3 +347,54 @@ def test_live_lock_is_waited_for(setup, monkeypatch) -> None:
     finally:
         os.kill(proc.pid, signal.SIGKILL)
         proc.join(30)
+
+
+def _child_merge(archive_root: str, index_root: str, die: str) -> None:
+    """Small updates until a background merge starts; killed inside it at ``die``."""
+    import whoosh.index as wi
+
+    from ashraf_desktop.core.search import _merging
+
+    archive = make_archive(Path(archive_root), version=0)
+    index = open_index(archive, Path(index_root))
+    index._merger.request = lambda ix, folder: None  # merges only when this test says so
+
+    def kill() -> None:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    for version in range(1, _merging.SMALL_SEGMENTS + 2):
+        index.update(make_archive(Path(archive_root), version=version % 5 + 1))
+    if die == "folded":  # the new segment is written in its folder, nothing swapped
+        _merging.BackgroundMerge._install = staticmethod(lambda *a: kill())
+    else:  # the new segment's files moved in, the table of contents not written yet
+        original = wi.TOC.write
+
+        def toc_write(self, storage, indexname):
+            if any(seg.segment_id() for seg in self.segments):
+                kill()
+            return original(self, storage, indexname)
+        wi.TOC.write = toc_write
+    del index._merger.request
+    index._merge_soon()
+    index._merger.wait(60)
+    os._exit(3)  # not killed: the test fails
+
+
+@pytest.mark.parametrize("die", ["folded", "moved-in"])
+def test_a_background_merge_killed_half_way(tmp_path: Path, die: str) -> None:
+    """Issue 17: merging runs in the background and survives a kill: the next start finds the index as the
+    last commit left it, trusted (no rebuild), and no merge leftovers."""
+    from ashraf_desktop.core.search import _merging
+    archive, cache, root = _prepare(tmp_path)
+    proc = _spawn(_child_merge, str(root), str(cache), die)
+    proc.join(90)
+    assert proc.exitcode == -signal.SIGKILL
+    version = (_merging.SMALL_SEGMENTS + 1) % 5 + 1
+    target = make_archive(root, version=version)
+    index = open_index(target, cache)
+    try:
+        assert_matches(index, target, version)
+        assert not any(n.code == "rebuilt-damaged" for n in index.notices), index.notices
+        assert not [p for p in index.folder.iterdir() if p.name.startswith(_merging.MERGE_DIR_PREFIX)]
+    finally:
+        index.close()

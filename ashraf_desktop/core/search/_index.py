@@ -124,6 +124,7 @@ class SearchIndex(IndexLife):
         if self._closed:
             return
         try:
+            self._merger.close()  # a merge under way ends (its swap needs the writer thread)
             if self._contents.unmerged and not self._read_only_home:
                 try:
                     self.merge()

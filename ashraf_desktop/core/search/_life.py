@@ -46,6 +46,7 @@ from . import _patches  # noqa: F401 - Whoosh work-arounds, applied on import
 from ._check import check_generation
 from ._files import LOCK, STAMP, Home, index_files, read_stamp
 from ._lock import READ_ONLY_ERRNOS, FileLock, ReadOnlyHome
+from ._merging import SMALL_SEGMENTS, BackgroundMerge, remove_merge_folders, small_segments
 from ._readers import Readers
 from ._schema import SCHEMA_VERSION
 from ._sync import AnnotationFeed, database_path
@@ -130,6 +131,8 @@ class IndexLife:
                                   notice=self._notice, signature=signature, build_procs=build_procs,
                                   make_writable=self._make_writable)
         self._feed = AnnotationFeed(self._contents)
+        self._merger = BackgroundMerge(self._swap_merge)
+        self._contents.merge_soon = self._merge_soon
         if annotations is not None:  # known from the start: an update rewrites the annotations of what it changes
             self._feed.follow(database_path(annotations))
         self._lock = FileLock(self._home.path / LOCK)
@@ -260,6 +263,8 @@ class IndexLife:
             if not self._read_only_home:
                 self._home.cleanup()
             current = self._home.current()
+            if current is not None and not self._read_only_home:
+                remove_merge_folders(current)  # a background merge killed half way
             if current is None:
                 if not self._adopt_prebuilt():
                     self._build(self.archive)
@@ -511,6 +516,32 @@ class IndexLife:
             future.result()
             with self._readers.searcher() as s:
                 return fn(s)
+
+    # -- small segments, folded in the background (_merging) --
+
+    def _merge_soon(self) -> None:
+        ix, folder = self._readers.ix, self._readers.folder
+        if ix is None or folder is None or self._readers.readonly or self._closed:
+            return
+        if len(small_segments(ix)) >= SMALL_SEGMENTS:
+            self._merger.request(ix, folder)
+
+    def _swap_merge(self, merged_in: Path, install: Callable[[], bool]) -> bool:
+        """The merge's last step, where this index serialises its writes; False if it cannot be done."""
+        def job() -> bool:
+            with self._locked():
+                if self._readers.folder != merged_in or self._readers.readonly:
+                    return False
+                if not install():
+                    return False
+                self._readers.refresh()
+                self._contents.stamp(self._contents.fingerprint or "")
+                self._emit("changed")
+                return True
+        try:
+            return bool(self._run(job))
+        except SearchError:  # closed meanwhile
+            return False
 
     def _follow_locked(self) -> None:
         with self._locked():  # follows the current generation

@@ -20,6 +20,7 @@ from typing import Any, Callable, Iterator
 
 import whoosh.index as windex
 from whoosh.filedb.filestore import FileStorage
+from whoosh.writing import NO_MERGE
 
 from ..archive import Archive, Event, Item, ItemKind
 from ._files import WordCollector, has_word, write_stamp, write_words
@@ -42,11 +43,6 @@ MP_BUILD_BYTES = 16_000_000
 SMALL_UPDATE = 100
 #: :meth:`Contents.merge` merges when an index has more segments than this.
 MERGE_SEGMENTS = 8
-#: A small update merges the tiny segments earlier small updates left, once there are this many of them.
-#: Folding them costs ~70 ms a segment (Whoosh re-reads every posting in Python), but every commit gets
-#: slower as segments pile up (measured on 88k records: 20 instead of 6 made the other adds 35-145 ms).
-TINY_DOCS = 500
-TINY_SEGMENTS = 6
 _MASK = (1 << 128) - 1
 
 ProgressFn = Callable[[int, int, str], None]
@@ -59,20 +55,6 @@ def extractor_version() -> str:
     except ImportError:  # pragma: no cover - the extract package is part of the app
         return "extract-?"
     return f"extract-{CACHE_VERSION}"
-
-
-def _merge_tiny(writer, segments):
-    """Whoosh merge policy for small commits: fold segments of at most ``TINY_DOCS`` documents into the new
-    one once there are ``TINY_SEGMENTS`` of them; never touch the big ones."""
-    from whoosh.reading import SegmentReader
-    tiny = [seg for seg in segments if seg.doc_count_all() <= TINY_DOCS]
-    if len(tiny) < TINY_SEGMENTS:
-        return segments
-    for seg in tiny:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
-    return [seg for seg in segments if seg.doc_count_all() > TINY_DOCS]
 
 
 def _patched_archive(archive: Archive, changed: dict[str, Any], gone: set[str]) -> Archive:
@@ -120,6 +102,8 @@ class Contents:
         self._skipped: set[str] = set()  # keys whose document could not be made in the write under way
         self.fingerprint: str | None = None
         self.last_update: UpdateReport | None = None
+        #: called after a small commit (the owner folds small segments in the background: ``_merging``)
+        self.merge_soon: Callable[[], None] | None = None
         #: the annotation documents of changed or deleted items ({item id: the Item, or None}), written in the
         #: same commit: an annotation is dated like its item and labelled with its title (set by the feed)
         self.annotation_docs: Callable[[dict[str, Item | None]], list[IndexDoc]] | None = None
@@ -377,10 +361,11 @@ class Contents:
                     merged = sorted(base + new)  # two sorted runs: linear
                     write_words(folder, merged)
                     self.readers.set_word_list(folder, merged)
-            # a small update commits its own little segment and merges only earlier tiny ones (Whoosh's
-            # MERGE_SMALL may merge big segments inside a one-item commit); merge() / close() do the rest
+            # a small update commits its own little segment and merges nothing (Whoosh's MERGE_SMALL merged
+            # big segments inside a one-item commit: 3.3 s on the speeches); small segments are folded in
+            # the background (_merging), merge() and close() do the rest
             if small:
-                writer.commit(mergetype=_merge_tiny)
+                writer.commit(mergetype=NO_MERGE)
             else:
                 writer.commit()
         except BaseException:
@@ -389,6 +374,8 @@ class Contents:
         self._retry = (self._retry - written - set(deleted)) | failed | self._skipped
         self.unmerged = self.unmerged + 1 if small else 0
         self.readers.refresh()
+        if small and self.merge_soon is not None:
+            self.merge_soon()
 
     def stamp(self, fp: str) -> None:
         ix, folder = self.readers.ix, self.readers.folder

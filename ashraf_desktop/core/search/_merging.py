@@ -1,0 +1,158 @@
+"""Merging small segments in the background, so that an add and its commit stay small (issue 17 item 3).
+
+Every small commit leaves one small segment; searches slow down as they pile up, so they must be folded
+together - but Whoosh merges inside a commit, under its write lock, and a one-item add that happened to
+trigger it waited for the whole merge (3.3 s on the speeches). Here an interactive commit never merges.
+When small segments pile up, a merge thread folds them into one new segment **in a folder of its own**
+(``<generation>/.merge-*``, with no lock held: segment files never change once written), while searches,
+adds and deletes go on. Only the swap is short and serial: on the writer thread and under the writer lock,
+the new segment's files are moved in, deletions made meanwhile in the folded segments are carried over to
+the new segment's document numbers, and one new table of contents replaces the folded segments by the new
+one (then the old files go). A kill at any point leaves either the old table of contents (the merge folder
+is removed at the next open) or the new one, complete.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+import whoosh.index as windex
+from whoosh.filedb.filestore import FileStorage
+from whoosh.reading import SegmentReader
+from whoosh.writing import NO_MERGE, SegmentWriter
+
+from ._writer import codec
+
+__all__ = ["BackgroundMerge", "MERGE_DIR_PREFIX", "small_segments", "remove_merge_folders"]
+
+_log = logging.getLogger("ashraf.search")
+
+MERGE_DIR_PREFIX = ".merge-"
+#: a segment of at most this many documents is small (folded in the background)
+SMALL_DOCS = 500
+#: this many small segments start a background merge
+SMALL_SEGMENTS = 6
+
+
+def small_segments(ix) -> list:
+    return [seg for seg in ix._segments() if seg.doc_count_all() <= SMALL_DOCS]
+
+
+def remove_merge_folders(folder: Path) -> None:
+    """What a merge killed half way left (its segment was never in a table of contents)."""
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name.startswith(MERGE_DIR_PREFIX) and entry.is_dir():
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+class BackgroundMerge:
+    """One merge at a time on a thread of its own; ``swap(folder, fn)`` runs the short final step where the
+    owner serialises its writes (the writer thread, under the writer lock), and returns False when it cannot
+    (``folder`` is no longer the generation in use, or ``fn`` says the segments changed)."""
+
+    def __init__(self, swap: Callable[[Path, Callable[[], bool]], bool]) -> None:
+        self._swap = swap
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._closed = False
+        self.merges = 0  # done (for tests and the benchmark)
+
+    def request(self, ix, folder: Path) -> None:
+        """Small segments piled up in generation ``folder``: fold them, unless a merge already runs. The
+        swap checks that ``folder`` is still the generation in use."""
+        with self._lock:
+            if self._closed or (self._thread is not None and self._thread.is_alive()):
+                return
+            self._thread = threading.Thread(target=self._run, args=(ix, folder), name="ashraf-index-merge",
+                                            daemon=True)
+            self._thread.start()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
+            return not thread.is_alive()
+        return True
+
+    def close(self, timeout: float = 30.0) -> None:
+        with self._lock:
+            self._closed = True
+        self.wait(timeout)
+
+    # -- the merge --
+
+    def _run(self, ix, folder: Path) -> None:
+        work = folder / f"{MERGE_DIR_PREFIX}{time.time_ns()}-{os.getpid()}"
+        try:
+            chosen = small_segments(ix)
+            if len(chosen) < 2:
+                return
+            snapshot = {seg.segment_id(): set(seg.deleted_docs()) for seg in chosen}
+            merged = self._write(ix, folder, chosen, work)
+            done = self._swap(folder, lambda: self._install(ix, folder, chosen, snapshot, merged, work))
+            if not done:
+                _log.info("search index: a background merge was dropped (the segments changed meanwhile)")
+            if done:
+                self.merges += 1
+        except Exception:  # noqa: BLE001 - a merge is an optimisation: the segments stay as they are
+            _log.exception("search index: background merge failed (the small segments stay)")
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    @staticmethod
+    def _write(ix, folder: Path, chosen: list, work: Path):
+        """The chosen segments' live documents, in order, as one new segment in ``work`` (no lock held)."""
+        work.mkdir()
+        storage = FileStorage(str(work))
+        target = storage.create_index(ix.schema, indexname=windex._DEF_INDEX_NAME)
+        writer = SegmentWriter(target, codec=codec(), compound=False)
+        try:
+            source = FileStorage(str(folder))
+            for seg in chosen:
+                reader = SegmentReader(source, ix.schema, seg)
+                try:
+                    writer.add_reader(reader)
+                finally:
+                    reader.close()
+            writer.commit(mergetype=NO_MERGE)
+        except BaseException:
+            writer.cancel()
+            raise
+        [segment] = target._segments()
+        return segment
+
+    @staticmethod
+    def _install(ix, folder: Path, chosen: list, snapshot: dict, merged, work: Path) -> bool:
+        """The swap (writer thread, writer lock held): False if the segments changed beyond deletions."""
+        storage = FileStorage(str(folder))
+        toc = windex.TOC.read(storage, windex._DEF_INDEX_NAME)
+        current = {seg.segment_id(): seg for seg in toc.segments}
+        if any(seg.segment_id() not in current for seg in chosen):
+            return False  # folded meanwhile by a full update or a merge: drop this one
+        new_number = 0
+        for seg in chosen:  # numbering as add_reader gave it: the live documents of each, in order
+            was_deleted, now = snapshot[seg.segment_id()], current[seg.segment_id()]
+            newly = set(now.deleted_docs()) - was_deleted
+            for docnum in range(seg.doc_count_all()):
+                if docnum in was_deleted:
+                    continue
+                if docnum in newly:
+                    merged.delete_document(new_number)
+                new_number += 1
+        for name in os.listdir(work):
+            if name.startswith(merged.segment_id()):
+                os.replace(work / name, folder / name)
+        gone = {seg.segment_id() for seg in chosen}
+        segments = [seg for seg in toc.segments if seg.segment_id() not in gone] + [merged]
+        generation = toc.generation + 1
+        windex.TOC(ix.schema, segments, generation).write(storage, windex._DEF_INDEX_NAME)
+        windex.clean_files(storage, windex._DEF_INDEX_NAME, generation, segments)
+        return True
