@@ -19,12 +19,18 @@
    segment's last documents without a value; padding that outgrows the array's type (an offset past 65,535)
    replaces the array, and the old, shorter one is written: the column's offsets are then read from the
    wrong place. It now pads first and writes the arrays it padded.
+
+4. While a segment is flushed, Whoosh asks ``W3PerDocReader.doc_field_length`` for every posting, and each
+   answer was a seek and a one-byte read of the segment's length column: 12% of an index build (681,702
+   calls for 10,000 records). The column is read once into memory per reader and indexed from there; the
+   answers are the same bytes.
 """
 
 from __future__ import annotations
 
 from whoosh import columns, reading
 from whoosh.codec import whoosh3
+from whoosh.util.numeric import byte_to_length
 
 __all__ = ["apply"]
 
@@ -39,6 +45,28 @@ def _has_column(self, fieldname):
     if found is None:
         found = cache[fieldname] = _original_has_column(self, fieldname)
     return found
+
+
+def _doc_field_length(self, docnum, fieldname, default=0):
+    if docnum > self._doccount:
+        raise IndexError("Asked for docnum %r of %d" % (docnum, self._doccount))
+    cache = self.__dict__.get("_ashraf_lengths")
+    if cache is None:
+        cache = self.__dict__["_ashraf_lengths"] = {}
+    lengths = cache.get(fieldname)
+    if lengths is None:
+        col = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if col is None:
+            lengths = cache[fieldname] = False
+        else:
+            count = min(self._doccount, getattr(col, "_count", 0))
+            lengths = cache[fieldname] = bytes(col._dbfile.get(col._basepos, count)) if count else b""
+    if lengths is False:
+        return default
+    lbyte = lengths[docnum] if docnum < len(lengths) else 0
+    if lbyte:
+        return byte_to_length(lbyte)
+    return None  # as Whoosh's own reader answers for a document without the field
 
 
 def _multi_column_reader(self, fieldname, column=None, reverse=False, translate=True):
@@ -74,6 +102,7 @@ def apply() -> None:
     global _applied
     if not _applied:
         whoosh3.W3PerDocReader.has_column = _has_column
+        whoosh3.W3PerDocReader.doc_field_length = _doc_field_length
         reading.MultiReader.column_reader = _multi_column_reader
         columns.VarBytesColumn.Writer.finish = _varbytes_finish
         _applied = True
