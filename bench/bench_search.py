@@ -42,14 +42,15 @@ ENGINES = ("ashraf", "fts5", "recoll")
 LABEL = {"ashraf": "ours (Whoosh)", "fts5": "SQLite FTS5", "recoll": "Recoll 1.34"}
 FIRST_WORD = {"changelogs": "segfault", "speeches": "tariff"}
 
-#: Issue 3 targets, on the 88k corpus: (metric key, comparison, value, text).
+#: Targets on the 88k corpus (issue 17; first and RSS from issue 3): (comparison, value, text). The build's
+#: is Recoll's MB/s in the same run (filled in by ``table``).
 TARGETS = {
     "single": ("<=", 25.0, "p95 ≤ 25 ms"),
     "and": ("<=", 25.0, "p95 ≤ 25 ms"),
-    "phrase": ("<=", 25.0, "p95 ≤ 25 ms"),
-    "prefix": ("<=", 50.0, "p95 ≤ 50 ms"),
+    "phrase": ("<=", 50.0, "p95 ≤ 50 ms"),
+    "prefix": ("<=", 30.0, "p95 ≤ 30 ms"),
     "add": ("<=", 50.0, "p95 ≤ 50 ms"),
-    "mb_per_s": (">=", 1.5, "≥ 1.5 MB/s"),
+    "mb_per_s": (">=", 1.5, "≥ Recoll's in this run"),
     "first": ("<=", 150.0, "≤ 150 ms"),
     "rss": ("<=", 250.0, "≤ 250 MB"),
 }
@@ -261,6 +262,9 @@ def table(results: list[dict], corpus: str, quick: bool) -> str:
         return v
 
     b = lambda r, k: get(r, "build", k)  # noqa: E731
+    recoll = next((b(r, "mb_per_s") for r in rows if r["engine"] == "recoll" and b(r, "mb_per_s")), None)
+    if recoll:  # the build's target: Recoll's speed on the same machine in the same run
+        TARGETS["mb_per_s"] = (">=", recoll, f"≥ Recoll's in this run ({recoll:.2f})")
     row("documents", [_f(b(r, "docs")) for r in rows])
     row("text (title + body), MB", [_f(b(r, "text_mb"), 1) for r in rows])
     row("build, s (CPU s)", [f"{_f(b(r, 'build_s'), 1)} ({_f(b(r, 'process_cpu_s'), 1)})" for r in rows])
@@ -270,7 +274,8 @@ def table(results: list[dict], corpus: str, quick: bool) -> str:
     row("index size, MB", [_f(b(r, "index_mb"), 0) for r in rows])
     row("peak RSS while building, MB", [_f(b(r, "indexer_peak_rss_mb") or b(r, "process_peak_rss_mb"), 0)
                                         for r in rows])
-    names = {"single": "single term", "and": "two-term AND", "phrase": "phrase", "prefix": "prefix (4 chars)",
+    names = {"single": "single term", "and": "two-term AND", "phrase": "phrase (first page)",
+             "phrase-exact": "… phrase, the exact count and facets after it", "prefix": "prefix (4 chars)",
              "fuzzy": "fuzzy (distance 1)", "date": "date range (sorted by date)", "term+date": "term + date range"}
     for qtype, name in names.items():
         cells = []
