@@ -8,7 +8,8 @@ Layout under ``index_root`` (the user cache folder, or ``--data-dir``)::
         writer.lock        inter-process writer lock (:mod:`._lock`)
         gen-<time>-<pid>/  Whoosh files + stamp.json + words.txt
 
-``stamp.json`` holds the schema version, the archive fingerprint and signature, the Whoosh generation, and
+``stamp.json`` holds the schema version, the archive fingerprint, signature and change token (the
+catalogue's point in time the index last matched as a whole), the Whoosh generation, and
 for every index file its size, modification time and a BLAKE2b digest as of the last commit. Whoosh never
 changes a segment's files once written, so a file whose size or time differs from its stamp was damaged
 or replaced; its digest says which (a copy keeps the time, ``dd`` does not). ``words.txt`` holds the
@@ -94,7 +95,7 @@ def manifest_entry(entry: Any) -> tuple[int, int | None, str | None]:
 
 
 def write_stamp(folder: Path, generation: int, fingerprint: str, collection: str,
-                signature: str | None = None) -> None:
+                signature: str | None = None, token: str | None = None) -> None:
     """Stamp the generation in ``folder`` as matching an archive; digests of files already stamped with
     the same size and time are reused (a small commit hashes only its new segment and table of contents)."""
     before = (read_stamp(folder) or {}).get("files")
@@ -106,7 +107,7 @@ def write_stamp(folder: Path, generation: int, fingerprint: str, collection: str
             digest = file_digest(folder / name)
         files[name] = [st.st_size, st.st_mtime_ns, digest]
     stamp = {"format": STAMP_FORMAT, "schema": SCHEMA_VERSION, "fingerprint": fingerprint,
-             "signature": signature, "collection": collection, "whoosh": whoosh.versionstring(),
+             "signature": signature, "token": token, "collection": collection, "whoosh": whoosh.versionstring(),
              "generation": generation, "files": files, "written": time.strftime("%Y-%m-%dT%H:%M:%S")}
     atomic_write(folder / STAMP, json.dumps(stamp, indent=1, sort_keys=True))
 

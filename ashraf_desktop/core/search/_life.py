@@ -238,7 +238,7 @@ class IndexLife:
         if ix is None:
             return False
         self._use(ix, current)
-        self._contents.fingerprint = stamp.get("fingerprint")
+        self._contents.fingerprint, self._contents.token = stamp.get("fingerprint"), stamp.get("token")
         _log.info("search index: another process put %s in use; following it", current.name)
         # that process may have stopped before it was whole for this archive and these annotations (killed
         # between its build and its annotation sync, found by the stateful test): bring it in line
@@ -287,7 +287,7 @@ class IndexLife:
                 self._damaged_at_open(current, why)
                 return
             self._use(ix, current, readonly=self._read_only_home)
-            self._contents.fingerprint = stamp.get("fingerprint")
+            self._contents.fingerprint, self._contents.token = stamp.get("fingerprint"), stamp.get("token")
             if self._read_only_home:
                 stale = not self._trusted(stamp) and stamp.get("fingerprint") != self._contents.fingerprint_of(
                     self.archive)
@@ -327,7 +327,7 @@ class IndexLife:
             ix, why = check_generation(pre, stamp, readonly=True)
             if ix is not None:
                 self._use(ix, pre, readonly=True)
-                self._contents.fingerprint = stamp.get("fingerprint")
+                self._contents.fingerprint, self._contents.token = stamp.get("fingerprint"), stamp.get("token")
                 return True
             _log.warning("prebuilt index at %s not used: %s", pre, why)
         return False
@@ -338,17 +338,43 @@ class IndexLife:
         return signature is not None and stamp.get("signature") == signature
 
     def _verify_now(self) -> None:
-        """Update the index if the archive's fingerprint is not the stamped one (runs on the writer thread)."""
+        """Update the index if the archive's fingerprint is not the stamped one (runs on the writer thread).
+        What changed since the stamp is first asked of the archive's catalogue (:meth:`_catch_up_by_token`):
+        an O(change) check; every item is hashed only when the catalogue cannot tell."""
         with self._locked():
             if self._readers.ix is None:
                 return
             contents = self._contents
+            if self._catch_up_by_token():
+                return
             if contents.fingerprint_of(self.archive) != contents.fingerprint:
                 contents.update(self.archive)
             elif contents.signature is not None and self.folder is not None and not self._readers.readonly:
                 stamp = read_stamp(self.folder) or {}
                 if stamp.get("signature") != contents.signature:
                     contents.stamp(contents.fingerprint or "")
+
+    def _catch_up_by_token(self) -> bool:
+        """The items that changed since the stamp's change token, from the catalogue (``Archive.changes_since``),
+        indexed again; True if that settled it. False - hash every item instead - when the archive or the
+        stamp has no token, the catalogue cannot tell (rebuilt, too old a token), or a whole file changed
+        (the timeline, the facts, the collection)."""
+        archive, contents = self.archive, self._contents
+        changes_since = getattr(archive, "changes_since", None)
+        new_token = getattr(archive, "change_token", None)
+        if contents.token is None or changes_since is None or new_token is None or self._readers.readonly:
+            return False
+        changes = changes_since(contents.token)
+        if changes is None or getattr(changes, "wholes", None):
+            return False
+        if changes:
+            ids = sorted(changes.items)
+            changed = [item for i in ids if (item := archive.item(i)) is not None]
+            gone = sorted(set(changes.removed) | {i for i in ids if archive.item(i) is None})
+            contents.update_items(changed, [f"item:{i}" for i in gone])
+        contents.token = new_token
+        contents.stamp(contents.fingerprint or "")
+        return True
 
     def _verify_in_background(self) -> None:
         self._verifying = self._submit(lambda: self._guarded("checking", self._verify_now))
@@ -430,7 +456,7 @@ class IndexLife:
             return False
         self._home.publish(folder)
         self._use(ix, folder)
-        self._contents.fingerprint = stamp.get("fingerprint")
+        self._contents.fingerprint, self._contents.token = stamp.get("fingerprint"), stamp.get("token")
         self._contents.update(self.archive)
         return True
 

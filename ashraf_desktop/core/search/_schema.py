@@ -15,7 +15,7 @@ from typing import Any, Iterable
 
 from whoosh import columns, fields
 
-from ..archive import Archive, Event, Fact, Item, ItemKind, year_of
+from ..archive import Archive, Event, Fact, Item, ItemKind, MemoryItems, year_of
 from ._analysis import ANALYSIS_VERSION, KEYWORD_SEP, ArchiveAnalyzer, KeywordAnalyzer
 
 __all__ = ["SCHEMA_VERSION", "build_schema", "IndexDoc", "item_doc", "event_doc", "fact_doc", "annotation_doc",
@@ -153,6 +153,10 @@ def archive_hashes(archive: Archive, extractor_version, cache: dict | None = Non
         def version(item: Item) -> str:
             return extractor_version
     get = cache.get if cache is not None else (lambda _k: None)
+    # Items of a catalogued archive are built afresh on every load and on every walk: holding them in the
+    # cache could never save a hash, and kept 100k Items alive (190 MB at 100k); the items of an archive
+    # held in memory are alive anyway
+    keep = cache is not None and isinstance(archive.items, MemoryItems)
     for item in archive.items:
         key = "item:" + item.id
         hit = get(key)
@@ -160,7 +164,7 @@ def archive_hashes(archive: Archive, extractor_version, cache: dict | None = Non
             out[key] = hit[1]
             continue
         h = out[key] = item_hash(item, version(item))
-        if cache is not None:
+        if keep:
             cache[key] = (item, h)
     for event in archive.events:
         key = "event:" + event.id

@@ -101,6 +101,8 @@ class Contents:
         self._retry: set[str] = set()  # keys indexed without their text (extraction failed): retried
         self._skipped: set[str] = set()  # keys whose document could not be made in the write under way
         self.fingerprint: str | None = None
+        #: the archive's change token (``Archive.change_token``) when the index last matched it as a whole
+        self.token: str | None = None
         self.last_update: UpdateReport | None = None
         #: called after a small commit (the owner folds small segments in the background: ``_merging``)
         self.merge_soon: Callable[[], None] | None = None
@@ -278,17 +280,19 @@ class Contents:
             raise
         failed |= self._skipped
         fp = fingerprint_of(archive.collection.id, len(hashes), hash_sum(hashes.values()))
-        write_stamp(folder, ix.latest_generation(), fp, archive.collection.id, self.signature)
-        self._built = (archive, fp, hashes, failed, UpdateReport(
+        token = getattr(archive, "change_token", None)
+        write_stamp(folder, ix.latest_generation(), fp, archive.collection.id, self.signature, token)
+        self._built = (archive, fp, token, hashes, failed, UpdateReport(
             added=total, rebuilt=True, problems=tuple(problems), elapsed_s=time.perf_counter() - t0))
         return ix
 
     def adopted(self) -> UpdateReport:
         """The generation made by the last :meth:`build` is now the one in use."""
-        archive, fp, hashes, failed, report = self._built
+        archive, fp, token, hashes, failed, report = self._built
         self._built = None
         self.archive = archive
         self.fingerprint = fp
+        self.token = token
         self._wanted = dict(hashes)
         self._hsum = hash_sum(hashes.values())
         self._retry = failed
@@ -380,7 +384,7 @@ class Contents:
     def stamp(self, fp: str) -> None:
         ix, folder = self.readers.ix, self.readers.folder
         assert ix is not None and folder is not None
-        write_stamp(folder, ix.latest_generation(), fp, self.collection_id, self.signature)
+        write_stamp(folder, ix.latest_generation(), fp, self.collection_id, self.signature, self.token)
         self.fingerprint = fp
 
     def update(self, archive: Archive) -> UpdateReport:
@@ -411,6 +415,7 @@ class Contents:
         self.archive = archive
         self._wanted = hashes
         self._hsum = hash_sum(hashes.values())
+        self.token = getattr(archive, "change_token", None)  # the index now matches this archive as a whole
         self.stamp(fp)
         report = UpdateReport(added=len(added), changed=len(changed), deleted=len(deleted),
                               unchanged=len(hashes) - len(added) - len(changed), problems=tuple(problems),
@@ -515,6 +520,7 @@ class Contents:
             raise
         self.unmerged = 0
         self.readers.refresh()
-        write_stamp(folder, ix.latest_generation(), self.fingerprint or "", self.collection_id, self.signature)
+        write_stamp(folder, ix.latest_generation(), self.fingerprint or "", self.collection_id, self.signature,
+                    self.token)
         return True
 
