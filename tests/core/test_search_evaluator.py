@@ -13,7 +13,7 @@ import pytest
 
 from ashraf_desktop.core.archive import Archive, Collection, Item, ItemKind, Metadata
 from ashraf_desktop.core.search import Filters, open_index
-from ashraf_desktop.core.search import _fast
+from ashraf_desktop.core.search import _fast, _phrases
 from ashraf_desktop.core.search._query import parse, to_whoosh
 
 from test_search_index import parse_date  # noqa: E402 - tests/core is on sys.path
@@ -197,7 +197,7 @@ def test_phrases_are_answered_by_the_evaluator(index) -> None:
 def test_a_first_page_from_the_best_candidates_is_the_exact_first_page(index, monkeypatch, query, sort) -> None:
     """Many candidates: the first page is settled by checking the best candidates' positions first; it is
     the page the full check gives, and the total is marked as an estimate (the exact one comes apart)."""
-    monkeypatch.setattr(_fast, "LAZY_CANDIDATES", 5)
+    monkeypatch.setattr(_phrases, "LAZY_CANDIDATES", 5)
     for page_size in (1, 3, 10):
         exact = index.search(query, sort=sort, page_size=page_size)
         quick = index.search(query, sort=sort, page_size=page_size, exact_total=False)

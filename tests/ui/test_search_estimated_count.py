@@ -5,8 +5,8 @@ from __future__ import annotations
 
 
 def test_about_n_then_the_exact_count(qtbot, make_window, monkeypatch) -> None:
-    from ashraf_desktop.core.search import _fast
-    monkeypatch.setattr(_fast, "LAZY_CANDIDATES", 2)  # the bundled archive is small: every phrase is "many"
+    from ashraf_desktop.core.search import _phrases
+    monkeypatch.setattr(_phrases, "LAZY_CANDIDATES", 2)  # the bundled archive is small: every phrase is "many"
     window = make_window()
     panel = window.search
     exact = window.index.search('"Camp Ashraf"')

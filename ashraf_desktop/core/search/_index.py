@@ -22,7 +22,8 @@ from ..archive import Archive
 from . import _searching
 from ._check import check_generation
 from ._files import STAMP, index_files, read_stamp
-from ._life import Damaged, IndexLife, Listener, index_home, write_error
+from ._life import IndexLife, Listener, index_home
+from ._rule import Damaged, write_error
 from ._occurrences import Occurrences
 from ._sync import database_path
 from ._types import Filters, HitSpan, SearchResult, UpdateReport

@@ -7,26 +7,24 @@ that cannot be parsed never raises: :func:`parse` falls back to its plain words 
 
 from __future__ import annotations
 
-import bisect
 import datetime as _dt
 import functools
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import Callable, Iterator, Union
+from typing import Iterator, Union
 
 from whoosh import query as wq
 
 from ..archive import MAX_ORDINAL, MIN_ORDINAL, DateError, parse_date
-from ._analysis import WORD_RE, fold_keyword, stem_folded, term_of, word_of
+from ._analysis import WORD_RE, fold_keyword, term_of, word_of
+from ._expand import Expansion, expand
 
 __all__ = ["Leaf", "DateLeaf", "Node", "Parsed", "parse", "to_whoosh", "highlight_spec", "leaves",
-           "MAX_QUERY_CHARS", "MAX_TERMS", "TITLE_BOOST", "QueryError", "parse_date_range", "WORD_LIST"]
+           "MAX_QUERY_CHARS", "MAX_TERMS", "TITLE_BOOST", "QueryError", "parse_date_range"]
 
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 64
 MAX_DEPTH = 32  # parentheses
-MAX_EXPANSION = 512  # words a prefix or fuzzy term may expand to
 TITLE_BOOST = 2.5
 
 FIELDS = {"title": "title", "kind": "kind", "tag": "tag", "tags": "tag", "creator": "creator",
@@ -364,71 +362,6 @@ def _words(text: str) -> list[str]:
 
 def _terms(text: str) -> list[str]:
     return [t for t in (term_of(m.group()) for m in WORD_RE.finditer(text)) if t]
-
-
-class Expansion(wq.Prefix):
-    """A prefix or fuzzy word matched against the unstemmed words of the archive, then mapped to index terms.
-
-    Matching unstemmed words makes ``liberat*`` find "liberation" although the index holds the stem
-    ``liber``; the direct prefix of the field's own terms is added too.
-    """
-
-    def __init__(self, fieldname: str, text: str, mode: str = "prefix", maxdist: int = 1, boost: float = 1.0):
-        super().__init__(fieldname, text, boost=boost, constantscore=True)
-        self.mode = mode
-        self.maxdist = maxdist
-
-    def __eq__(self, other: object) -> bool:
-        return (type(other) is type(self) and other.fieldname == self.fieldname and other.text == self.text
-                and other.mode == self.mode and other.maxdist == self.maxdist and other.boost == self.boost)
-
-    def __hash__(self) -> int:
-        return hash((self.fieldname, self.text, self.mode, self.maxdist, self.boost))
-
-    def __repr__(self) -> str:
-        return f"Expansion({self.fieldname!r}, {self.text!r}, {self.mode!r}, {self.maxdist})"
-
-    def _btexts(self, ixreader):
-        return expand(ixreader, self.fieldname, self.text, self.mode, self.maxdist)
-
-
-#: While the facade searches: a function returning the index's sorted unstemmed words (``words.txt``).
-WORD_LIST: ContextVar[Callable[[], list[str]] | None] = ContextVar("ashraf_word_list", default=None)
-
-
-def _spell_words(reader, text: str, mode: str, maxdist: int) -> Iterator[str]:
-    if mode == "prefix":
-        provider = WORD_LIST.get()
-        words = provider() if provider is not None else []
-        i = bisect.bisect_left(words, text)
-        while i < len(words) and words[i].startswith(text):
-            yield words[i]
-            i += 1
-        return
-    provider = WORD_LIST.get()
-    words = provider() if provider is not None else []
-    if not words:
-        return
-    from whoosh.spelling import ListCorrector
-    for _score, w in ListCorrector(words)._suggestions(text, maxdist, 1):  # a Levenshtein automaton
-        yield w
-
-
-def expand(reader, fieldname: str, text: str, mode: str, maxdist: int = 1) -> list[bytes]:
-    """Index terms of ``fieldname`` that a prefix/fuzzy ``text`` (already folded, unstemmed) stands for."""
-    out: dict[bytes, None] = {}
-    if mode == "prefix":
-        for b in reader.expand_prefix(fieldname, text):
-            out.setdefault(b, None)
-            if len(out) >= MAX_EXPANSION:
-                return list(out)
-    for word in _spell_words(reader, text, mode, maxdist):
-        b = stem_folded(word).encode("utf-8")
-        if b not in out and (fieldname, b) in reader:
-            out.setdefault(b, None)
-            if len(out) >= MAX_EXPANSION:
-                break
-    return list(out)
 
 
 def _text_field_query(fieldname: str, leaf: Leaf, boost: float = 1.0) -> wq.Query | None:

@@ -17,7 +17,7 @@ import whoosh.index as windex
 from whoosh import scoring
 
 from ._files import WORDS, read_words
-from ._query import WORD_LIST
+from ._expand import WORD_LIST
 from ._types import SearchError
 
 __all__ = ["Readers"]

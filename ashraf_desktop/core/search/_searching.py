@@ -17,7 +17,7 @@ from whoosh import collectors, sorting
 from whoosh import query as wq
 from whoosh.analysis import STOP_WORDS
 
-from . import _fast
+from . import _fast, _phrases
 from ._analysis import fold_keyword, term_of, word_of
 from ._highlight import SCAN_CHARS, SNIPPET_CHARS, find_hits, make_snippet
 from ._query import HighlightSpec, Leaf, highlight_spec, leaves, parse, to_whoosh
@@ -165,7 +165,7 @@ def fast_search(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]
 
 def first_page(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]], int] | None:
     """The first ``limit`` hits and an estimate of the total, where a phrase has too many candidates to
-    check them all at once (:func:`_fast.lazy_top`); None where :func:`fast_search` answers as cheaply."""
+    check them all at once (:func:`_phrases.lazy_top`); None where :func:`fast_search` answers as cheaply."""
     if sort not in ("relevance", "date", "date-desc"):
         return None
     allow = _fast.docset(s, fq) if fq is not None else None
@@ -177,7 +177,7 @@ def first_page(s, q, fq, sort: str, limit: int) -> tuple[list[tuple[float, int]]
         undated, date_lo = keys
         sign = -1 if sort == "date-desc" else 1
         key = lambda d: (undated[d], sign * date_lo[d])  # noqa: E731
-    lazy = _fast.lazy_top(s, q, allow, limit, key)
+    lazy = _phrases.lazy_top(s, q, allow, limit, key)
     if lazy is None:
         return None
     found, estimate = lazy
