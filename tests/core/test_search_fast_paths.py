@@ -125,8 +125,8 @@ def test_small_updates_never_merge_and_small_segments_are_folded_in_the_backgrou
     index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
     try:
         asked = []
-        real_request = index._merger.request
-        monkeypatch.setattr(index._merger, "request", lambda ix, folder: asked.append(folder))
+        real_request = index._merger.request_when_quiet
+        monkeypatch.setattr(index._merger, "request_when_quiet", lambda ix, folder: asked.append(folder))
         n = 3 * _merging.SMALL_SEGMENTS
         for i in range(n):
             before = {s.segment_id() for s in index._readers.ix._segments()}
@@ -134,9 +134,11 @@ def test_small_updates_never_merge_and_small_segments_are_folded_in_the_backgrou
             after = {s.segment_id() for s in index._readers.ix._segments()}
             assert len(after) == len(before) + 1 and before < after  # its own segment, nothing merged
         assert asked and index.search("kites").total == n
-        monkeypatch.setattr(index._merger, "request", real_request)
+        monkeypatch.setattr(index._merger, "request_when_quiet", real_request)
+        monkeypatch.setattr(_merging, "QUIET_S", 0.01)
         while len(_merging.small_segments(index._readers.ix)) >= _merging.SMALL_SEGMENTS:
-            index._merge_soon()  # what the next small commit would do
+            index._merge_soon()  # what the next small commit would do (the merge starts once writes pause)
+            index._merger._timer.join(30)
             index._merger.wait(30)
         assert index._merger.merges >= 1
         assert len(_merging.small_segments(index._readers.ix)) < _merging.SMALL_SEGMENTS
@@ -162,7 +164,7 @@ def test_deletes_made_while_a_merge_runs_are_kept(tmp_path: Path, monkeypatch) -
     from ashraf_desktop.core.search import _merging
     index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
     try:
-        monkeypatch.setattr(index._merger, "request", lambda ix, folder: None)
+        monkeypatch.setattr(index._merger, "request_when_quiet", lambda ix, folder: None)
         for i in range(_merging.SMALL_SEGMENTS):
             index.update_items([record(f"note-{i}", f"note number{i} about kites")])
         gate, written = threading.Event(), threading.Event()
@@ -174,8 +176,7 @@ def test_deletes_made_while_a_merge_runs_are_kept(tmp_path: Path, monkeypatch) -
             gate.wait(30)  # the segments are folded; the swap waits while the user edits
             return out
         monkeypatch.setattr(_merging.BackgroundMerge, "_write", staticmethod(slow_write))
-        monkeypatch.setattr(index._merger, "request", _merging.BackgroundMerge.request.__get__(index._merger))
-        index._merge_soon()
+        index._merger.request(index._readers.ix, index.folder)
         assert written.wait(30)
         index.update_items([record("note-2", "changed to balloons")], deleted=["note-4"])
         gate.set()

@@ -434,7 +434,7 @@ class IndexLife(FailureRule):
         if ix is None or folder is None or self._readers.readonly or self._closed:
             return
         if len(small_segments(ix)) >= SMALL_SEGMENTS:
-            self._merger.request(ix, folder)
+            self._merger.request_when_quiet(ix, folder)
 
     def _swap_merge(self, merged_in: Path, install: Callable[[], bool]) -> bool:
         """The merge's last step, where this index serialises its writes; False if it cannot be done."""
