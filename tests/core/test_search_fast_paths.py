@@ -138,7 +138,6 @@ def test_small_updates_never_merge_and_small_segments_are_folded_in_the_backgrou
         monkeypatch.setattr(_merging, "QUIET_S", 0.01)
         while len(_merging.small_segments(index._readers.ix)) >= _merging.SMALL_SEGMENTS:
             index._merge_soon()  # what the next small commit would do (the merge starts once writes pause)
-            index._merger._timer.join(30)
             index._merger.wait(30)
         assert index._merger.merges >= 1
         assert len(_merging.small_segments(index._readers.ix)) < _merging.SMALL_SEGMENTS
@@ -164,7 +163,8 @@ def test_deletes_made_while_a_merge_runs_are_kept(tmp_path: Path, monkeypatch) -
     from ashraf_desktop.core.search import _merging
     index = open_index(make_archive(tmp_path / "a"), tmp_path / "cache")
     try:
-        monkeypatch.setattr(index._merger, "request_when_quiet", lambda ix, folder: None)
+        real_request = index._merger.request_when_quiet
+        monkeypatch.setattr(index._merger, "request_when_quiet", lambda *a: None)
         for i in range(_merging.SMALL_SEGMENTS):
             index.update_items([record(f"note-{i}", f"note number{i} about kites")])
         gate, written = threading.Event(), threading.Event()
@@ -176,12 +176,13 @@ def test_deletes_made_while_a_merge_runs_are_kept(tmp_path: Path, monkeypatch) -
             gate.wait(30)  # the segments are folded; the swap waits while the user edits
             return out
         monkeypatch.setattr(_merging.BackgroundMerge, "_write", staticmethod(slow_write))
+        monkeypatch.setattr(index._merger, "request_when_quiet", real_request)
         index._merger.request(index._readers.ix, index.folder)
         assert written.wait(30)
         index.update_items([record("note-2", "changed to balloons")], deleted=["note-4"])
         gate.set()
         index._merger.wait(30)
-        assert index._merger.merges == 1
+        assert index._merger.merges >= 1
         assert set(ids(index.search("kites", page_size=50))) == {f"note-{i}" for i in (0, 1, 3, 5)}
         assert ids(index.search("balloons")) == ["note-2"]
     finally:

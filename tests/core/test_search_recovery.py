@@ -357,7 +357,8 @@ def _child_merge(archive_root: str, index_root: str, die: str) -> None:
 
     archive = make_archive(Path(archive_root), version=0)
     index = open_index(archive, Path(index_root))
-    index._merger.request_when_quiet = lambda ix, folder: None  # merges only when this test says so
+    real_request = index._merger.request_when_quiet
+    index._merger.request_when_quiet = lambda *a: None  # merges only when this test says so
 
     def kill() -> None:
         os.kill(os.getpid(), signal.SIGKILL)
@@ -374,6 +375,7 @@ def _child_merge(archive_root: str, index_root: str, die: str) -> None:
                 kill()
             return original(self, storage, indexname)
         wi.TOC.write = toc_write
+    index._merger.request_when_quiet = real_request
     index._merger.request(index._readers.ix, index.folder)
     index._merger.wait(60)
     os._exit(3)  # not killed: the test fails

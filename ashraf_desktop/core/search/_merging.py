@@ -64,45 +64,66 @@ class BackgroundMerge:
     def __init__(self, swap: Callable[[Path, Callable[[], bool]], bool]) -> None:
         self._swap = swap
         self._thread: threading.Thread | None = None
-        self._timer: threading.Timer | None = None
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._due: tuple[float, object, Path] | None = None  # (when, index, folder) of the next merge
         self._closed = False
         self.merges = 0  # done (for tests and the benchmark)
 
     def request_when_quiet(self, ix, folder: Path, quiet: float | None = None) -> None:
-        """:meth:`request` once no other call came for ``quiet`` seconds (every small commit calls this)."""
-        with self._lock:
+        """:meth:`request` once no other call came for ``quiet`` seconds (every small commit calls this; one
+        thread waits for the pause, so a commit pays no thread start)."""
+        with self._cond:
             if self._closed:
                 return
-            if self._timer is not None:
-                self._timer.cancel()
-            self._timer = threading.Timer(QUIET_S if quiet is None else quiet, self.request, (ix, folder))
-            self._timer.daemon = True
-            self._timer.start()
+            self._due = (time.monotonic() + (QUIET_S if quiet is None else quiet), ix, folder)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._loop, name="ashraf-index-merge", daemon=True)
+                self._thread.start()
+            self._cond.notify()
 
     def request(self, ix, folder: Path) -> None:
-        """Small segments piled up in generation ``folder``: fold them, unless a merge already runs. The
-        swap checks that ``folder`` is still the generation in use."""
-        with self._lock:
-            if self._closed or (self._thread is not None and self._thread.is_alive()):
-                return
-            self._thread = threading.Thread(target=self._run, args=(ix, folder), name="ashraf-index-merge",
-                                            daemon=True)
-            self._thread.start()
+        """Fold the small segments of generation ``folder`` now (the swap checks it is still in use)."""
+        self.request_when_quiet(ix, folder, 0.0)
+
+    def _loop(self) -> None:
+        while True:
+            with self._cond:
+                while not self._closed and (self._due is None or self._due[0] > time.monotonic()):
+                    self._cond.wait(None if self._due is None else max(0.0, self._due[0] - time.monotonic()))
+                if self._closed:
+                    return
+                _when, ix, folder = self._due
+                self._due = None
+                self._busy = True
+            try:
+                self._run(ix, folder)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+
+    _busy = False
 
     def wait(self, timeout: float | None = None) -> bool:
-        thread = self._thread
-        if thread is not None:
-            thread.join(timeout)
-            return not thread.is_alive()
+        """Until no merge is due or running (tests, close)."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while self._busy or (self._due is not None and not self._closed):
+                left = None if deadline is None else deadline - time.monotonic()
+                if left is not None and left <= 0:
+                    return False
+                self._cond.wait(left if left is None else min(left, 0.05))
         return True
 
     def close(self, timeout: float = 30.0) -> None:
-        with self._lock:
+        """No new merge; one under way ends (its swap needs the owner's writer thread, still running)."""
+        with self._cond:
             self._closed = True
-            if self._timer is not None:
-                self._timer.cancel()
-        self.wait(timeout)
+            self._due = None
+            self._cond.notify_all()
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
 
     # -- the merge --
 

@@ -330,10 +330,11 @@ class Contents:
 
     def write(self, deleted: list[str], docs: Iterator[IndexDoc] | list[IndexDoc], todo: int,
               purge_kind: str | None = None, report: bool = True,
-              items: Callable[[], dict[str, Item | None]] | None = None) -> None:
+              items: Callable[[], dict[str, Item | None]] | None = None, new: set[str] = frozenset()) -> None:
         """One commit: delete ``deleted`` keys (and, with ``purge_kind``, every document of that kind), add or
         replace ``docs``, and rewrite the annotations of ``items()`` (the items changed or deleted); all or
-        nothing. Keeps ``_retry``."""
+        nothing. Keeps ``_retry``. The documents of ``new`` keys (not in the index) are added without
+        looking for one to replace (Whoosh opens a reader of every segment for that)."""
         ix, folder = self.readers.ix, self.readers.folder
         assert ix is not None and folder is not None
         words = WordCollector()
@@ -349,7 +350,10 @@ class Contents:
                 writer.delete_by_term("key", key)
             for n, doc in enumerate(docs, start=1):
                 words.add(doc.fields["content"])
-                writer.update_document(**doc.fields)
+                if doc.key in new:
+                    writer.add_document(**doc.fields)
+                else:
+                    writer.update_document(**doc.fields)
                 written.add(doc.key)
                 if doc.chash.endswith("!retry"):
                     failed.add(doc.key)
@@ -411,7 +415,8 @@ class Contents:
                 out: dict[str, Item | None] = {k[5:]: None for k in deleted if k.startswith("item:")}
                 out.update((k[5:], archive.item(k[5:])) for k in todo if k.startswith("item:"))
                 return out
-            self.write(sorted(deleted), self._docs(archive, todo, problems, hashes), len(todo), items=items)
+            self.write(sorted(deleted), self._docs(archive, todo, problems, hashes), len(todo), items=items,
+                       new=added)
         self.archive = archive
         self._wanted = hashes
         self._hsum = hash_sum(hashes.values())
@@ -459,7 +464,7 @@ class Contents:
             return out
 
         if fresh or gone_indexed:
-            self.write(gone_indexed, docs(), len(fresh), items=items)
+            self.write(gone_indexed, docs(), len(fresh), items=items, new={k for k in fresh if k not in wanted})
         self.apply_changes(todo, gone)
         for key in gone_indexed:
             self._hsum = (self._hsum - int(wanted.pop(key), 16)) & _MASK
