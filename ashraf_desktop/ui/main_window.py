@@ -379,9 +379,11 @@ class MainWindow(QMainWindow):
         app = app_name()
         self.setWindowTitle(app if title.strip() == APP_NAME else f"{title} — {app}")
         problems = len(self.result.errors)
-        extra = fill(translate("MainWindow", " · %1 problem (run 'ashraf-desktop validate')") if problems == 1 else
-                     translate("MainWindow", " · %1 problems (run 'ashraf-desktop validate')"), problems) if problems else ""
-        self.status.set_archive_summary(fill(translate("MainWindow", "%1: %2 documents, %3 images, %4 records, %5 events%6"),
+        extra = "" if not problems else fill(
+            translate("MainWindow", " · %1 problem (run 'ashraf-desktop validate')") if problems == 1 else
+            translate("MainWindow", " · %1 problems (run 'ashraf-desktop validate')"), problems)
+        self.status.set_archive_summary(fill(translate("MainWindow", "%1: %2 documents, %3 images, %4 records, %5 "
+                                                                     "events%6"),
                                              title, c["documents"], c["images"], c["records"], c["events"], extra))
 
     # --- search index (its life: ui/search/index_service.py) ------------------------------------------

@@ -111,6 +111,8 @@ def test_the_prebuilt_index_matches_the_bundled_archive_and_opens_in_place(spec:
     ("libQt6EglFSDeviceIntegration.so.6", False),
     ("archive/collection.toml", True),
     ("resources/icons/lucide/search.svg", True),
+    ("resources/translations/ashraf_fa.qm", True),  # the Persian interface (scripts/bootstrap.sh compiles it)
+    ("resources/translations/qtbase_fa.qm", True),  # Qt's own words in Persian, copied there by bootstrap
 ])
 def test_qt_files_kept_and_left_out(spec: dict, dest: str, kept: bool) -> None:
     assert spec["keep_qt_file"](dest) is kept

@@ -387,13 +387,13 @@ class AnnotationController(QObject):
                 label = (found.body or found.quote or found.item_id)[:60] if found is not None else annotation_id
                 lines.append(f"<li><i>{html.escape(label)}</i>: {html.escape('; '.join(parts))}</li>")
             more = len(report.kept_undisplayed) - 20
-            lines.append("</ul>" + (fill(translate("AnnotationController",
-                                                   "<p>… and %1 more (the command line's import lists all).</p>"), more)
-                                    if more > 0 else ""))
+            lines.append("</ul>")
+            if more > 0:
+                lines.append(fill(translate("AnnotationController",
+                                            "<p>… and %1 more (the command line's import lists all).</p>"), more))
         if report.problems:
-            lines.append(translate("AnnotationController",
-                                   "<p>Not readable:</p>") + "<ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in report.problems[:10])
-                         + "</ul>")
+            lines.append(translate("AnnotationController", "<p>Not readable:</p>") + "<ul>"
+                         + "".join(f"<li>{html.escape(p)}</li>" for p in report.problems[:10]) + "</ul>")
         box = QMessageBox(QMessageBox.Icon.Information, translate("AnnotationController", "Import annotations"),
                           "".join(lines),
                           QMessageBox.StandardButton.Ok, self.window)

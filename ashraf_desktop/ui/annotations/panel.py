@@ -218,9 +218,9 @@ class AnnotationsPanel(QWidget):
             return translate("AnnotationsPanel", "No annotations on this photo yet. In the lightbox, Mark region (R) "
                                                  "and drag over the photo.")
         if not getattr(self, "_selects_text", True):
-            return translate("AnnotationsPanel", "No annotations on this document yet. Edit ▸ Annotate (Ctrl+Shift+A) "
-                                                 "adds a note on the current search match, or on the page shown when "
-                                                 "there is none.")
+            return translate("AnnotationsPanel", "No annotations on this document yet. Edit ▸ Annotate "
+                                                 "(Ctrl+Shift+A) adds a note on the current search match, or on the "
+                                                 "page shown when there is none.")
         return translate("AnnotationsPanel", "No annotations on this item yet. Select a passage and right-click ▸ "
                                              "Highlight (or Edit ▸ Annotate, Ctrl+Shift+A).")
 

@@ -386,10 +386,10 @@ class Lightbox(QDialog):
         self.splitter.setSizes([780, 300])
 
         self.toolbar = QToolBar(self)
-        self.act_prev = self._action(translate("Lightbox", "◀ Previous"), self.previous, [QKeySequence(Qt.Key.Key_Left),
-                                                                  QKeySequence(Qt.Key.Key_PageUp)])
-        self.act_next = self._action(translate("Lightbox", "Next ▶"), self.next, [QKeySequence(Qt.Key.Key_Right),
-                                                          QKeySequence(Qt.Key.Key_PageDown)])
+        self.act_prev = self._action(translate("Lightbox", "◀ Previous"), self.previous,
+                                     [QKeySequence(Qt.Key.Key_Left), QKeySequence(Qt.Key.Key_PageUp)])
+        self.act_next = self._action(translate("Lightbox", "Next ▶"), self.next,
+                                     [QKeySequence(Qt.Key.Key_Right), QKeySequence(Qt.Key.Key_PageDown)])
         self.toolbar.addSeparator()
         self.act_fit = self._action(translate("Lightbox", "Fit"), self.canvas.fit,
                                     [QKeySequence("0"), QKeySequence("Ctrl+0")])

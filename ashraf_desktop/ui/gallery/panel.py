@@ -197,7 +197,8 @@ class GalleryPanel(QWidget):
         self.view = GalleryView(self)
         self.view.setAccessibleName(translate("GalleryPanel", "Photos"))
         self.view.setAccessibleDescription(translate("GalleryPanel",
-                                                     "Arrow keys move among the photos; Enter opens one in the lightbox"))
+                                                     "Arrow keys move among the photos; Enter opens one in the "
+                                                     "lightbox"))
         self.setFocusProxy(self.view)  # Go ▸ Photos: the arrow keys move among the photos at once
         self.delegate = ThumbnailDelegate(self.view, thumb_size=DEFAULT_THUMB)
         if rotations is not None:
@@ -220,7 +221,8 @@ class GalleryPanel(QWidget):
         self.empty_label.setObjectName("galleryEmptyLabel")
         self.add_button = QPushButton(translate("GalleryPanel", "Add photos…"), self.empty)
         self.add_button.setToolTip(translate("GalleryPanel",
-                                             "Importing photos comes with the import feature; until then use --archive"))
+                                             "Importing photos comes with the import feature; until then use "
+                                             "--archive"))
         self.add_button.clicked.connect(self._add_photos)
         self.empty_show_all = QPushButton(translate("GalleryPanel", "Show all photos"), self.empty)
         self.empty_show_all.clicked.connect(self.clear_filters)

@@ -119,7 +119,8 @@ def install_importing(window: Any) -> ImportController:
     m.add("import_folder", translate("importing", "Import &folder…"), controller.choose_folder, "Ctrl+Shift+I",
           "folder-open",
           translate("importing",
-                    "Add every document and photo of a folder, or a BagIt bag, to the archive"), menu="file", section="import")
+                    "Add every document and photo of a folder, or a BagIt bag, to the "
+                    "archive"), menu="file", section="import")
 
     from .ocr import install_ocr
     install_ocr(window, controller)
@@ -127,7 +128,8 @@ def install_importing(window: Any) -> ImportController:
     m.add("edit_metadata", translate("importing", "Edit &metadata…"), lambda: controller.edit_metadata(), "Ctrl+E",
           None,
           translate("importing",
-                    "Describe the selected items (or the open one): title, creator, date, …"), menu="edit", section="metadata")
+                    "Describe the selected items (or the open one): title, creator, date, "
+                    "…"), menu="edit", section="metadata")
 
     window.search.edit_metadata_requested.connect(controller.edit_metadata)
     panel_ready = getattr(window, "panel_ready", None)

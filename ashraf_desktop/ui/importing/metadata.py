@@ -129,7 +129,8 @@ class _FieldEditor(QWidget):
                                                     translate("MetadataDialog", "— mixed —")))
             shown = "\n".join(f"• {v or '(empty)'}" for v in list(mixed)[:6]) + ("\n…" if len(mixed) > 6 else "")
             self.editor.setToolTip(fill(translate("_FieldEditor",
-                                                  "The items differ here:\n%1\n\nLeft empty, each keeps its own value."), shown))
+                                                  "The items differ here:\n%1\n\nLeft empty, each keeps its own "
+                                                  "value."), shown))
         elif spec.hint:
             self.editor.setToolTip(translate("MetadataDialog", spec.hint))
             if spec.kind != "text":
@@ -287,16 +288,15 @@ class MetadataDialog(QDialog):
         if not n:
             return ""
         if self.read_only:
-            return "🔒 " + (translate("MetadataDialog", "This item belongs to the archive as it was published, which is "
-                                                        "read-only: its files and descriptions are kept exactly as "
-                                                        "they "
-                                                        "came, so that citations and checksums stay valid. Items you "
-                                                        "import can be described here.") if len(self.items) == 1 else
-                            translate("MetadataDialog", "These items belong to the archive as it was published, which "
-                                                        "is read-only: their files and descriptions are kept exactly "
-                                                        "as "
-                                                        "they came, so that citations and checksums stay valid. Items "
-                                                        "you import can be described here."))
+            one = translate("MetadataDialog", "This item belongs to the archive as it was published, which is "
+                                              "read-only: its files and descriptions are kept exactly as they came, "
+                                              "so that citations and checksums stay valid. Items you import can be "
+                                              "described here.")
+            many = translate("MetadataDialog", "These items belong to the archive as it was published, which is "
+                                               "read-only: their files and descriptions are kept exactly as they came, "
+                                               "so that citations and checksums stay valid. Items you import can be "
+                                               "described here.")
+            return "🔒 " + (one if len(self.items) == 1 else many)
         return "🔒 " + fill(translate("MetadataDialog", "%1 of the %2 selected items belong to the archive as it was "
                                                         "published, which is read-only: they stay as they are. The "
                                                         "changes apply to the other %3."),
@@ -332,9 +332,9 @@ class MetadataDialog(QDialog):
             self.save_button.setToolTip(translate("MetadataDialog", "Nothing changed yet"))
         else:
             fields = ", ".join(translate("MetadataDialog", _BY_KEY[k].label) if k in _BY_KEY else k for k in changes)
-            self.save_button.setToolTip(fill(translate("MetadataDialog", "Write %1 to %2 item") if len(self.editable) == 1
-                                             else translate("MetadataDialog", "Write %1 to %2 items"),
-                                             fields, len(self.editable)))
+            write = translate("MetadataDialog", "Write %1 to %2 item") if len(self.editable) == 1 else \
+                translate("MetadataDialog", "Write %1 to %2 items")
+            self.save_button.setToolTip(fill(write, fields, len(self.editable)))
 
     def set_field(self, key: str, text: str) -> None:
         """Type ``text`` into a field (tests and scripts; the same path as the keyboard)."""

@@ -94,11 +94,13 @@ class OcrChoice(QObject):
         readable = [i for i in items if archive.layer_of(i) is not None]
         if not readable:
             window.show_message(translate("OcrChoice",
-                                          "Only imported items can be read: the archive's own items are read-only."), 8000)
+                                          "Only imported items can be read: the archive's own items are "
+                                          "read-only."), 8000)
             return False
         if self.job is not None or self.controller.job is not None:
             window.show_message(translate("OcrChoice",
-                                          "An import or a reading is already running: wait for it, or cancel it."), 8000)
+                                          "An import or a reading is already running: wait for it, or cancel "
+                                          "it."), 8000)
             return False
         languages = self.languages()
 
@@ -140,7 +142,8 @@ class OcrChoice(QObject):
         window.show_message(fill(translate("OcrChoice",
                                            "Reading the scanned pages of %1 item (%2)…") if len(readable) == 1
                                  else translate("OcrChoice",
-                                                "Reading the scanned pages of %1 items (%2)…"), len(readable), '+'.join(languages)), 4000)
+                                                "Reading the scanned pages of %1 items "
+                                                "(%2)…"), len(readable), '+'.join(languages)), 4000)
         return True
 
     def _done(self, results: list[tuple[str, str]]) -> None:

@@ -242,7 +242,8 @@ class ImportReportDialog(QDialog):
         self.edit_button.setEnabled(added > 0)
         self.edit_button.setText(fill(translate("ImportReportDialog", "Edit metadata of added (%1)…"),
                                       added) if added else translate("ImportReportDialog", "Edit metadata of added…"))
-        self.setWindowTitle(fill(translate("ImportReportDialog", "Import report — %1 added, %2 failed"), added, failed))
+        self.setWindowTitle(fill(translate("ImportReportDialog", "Import report — %1 added, %2 failed"),
+                                 added, failed))
 
     # --- actions -------------------------------------------------------------------------------------
     def row_at(self, proxy_row: int) -> ReportRow | None:

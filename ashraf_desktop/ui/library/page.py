@@ -148,8 +148,8 @@ class LibraryPage(Page):
     def _ids_ready(self, ids: list[str]) -> None:
         self.model.set_ids(ids)
         total = self.model.total
-        self.count.setText(fill(translate("LibraryPage", "%1 item") if total == 1 else translate("LibraryPage", "%1 items"),
-                                format_number(total)))
+        self.count.setText(fill(translate("LibraryPage", "%1 item") if total == 1 else
+                                translate("LibraryPage", "%1 items"), format_number(total)))
         self.mark_loaded()
 
     def _failed(self, error: BaseException) -> None:

@@ -477,7 +477,8 @@ class SearchPanel(QWidget):
             self.count.setText(translate("SearchPanel", "No results"))
             extra = translate("SearchPanel", " Try clearing the filters.") if self.facets.checked() else ""
             if self.date_range is not None:
-                extra += translate("SearchPanel", " Try removing the period (✕ on its chip) or choosing a longer one.")
+                extra += translate("SearchPanel",
+                                   " Try removing the period (✕ on its chip) or choosing a longer one.")
             if result.query:
                 text = fill(translate("SearchPanel",
                                       "Nothing matches <b>%1</b>.%2 Check the spelling, use fewer words, "

@@ -181,7 +181,8 @@ def install_team(window: Any) -> TeamUi:
     ui = TeamUi(window)
     window.menus.add("team", translate("team", "&Team…"), ui.edit_preferences, None, None,
                      translate("team",
-                               "Preferences ▸ Team: share annotations through a team server"), menu="edit", section="preferences")
+                               "Preferences ▸ Team: share annotations through a team "
+                               "server"), menu="edit", section="preferences")
     window.menus.add("team_conflicts", translate("team", "Team &conflicts…"), ui.show_conflicts, menu="edit",
                      section="preferences")
     page = TeamPreferencesPage(window.dirs.config)  # Edit ▸ Preferences… holds it as a page too

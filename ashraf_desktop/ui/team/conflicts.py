@@ -127,8 +127,8 @@ class ConflictsDialog(QDialog):
         for entry in self._entries:
             a = entry.annotation
             title = (a.body.split("\n", 1)[0][:60] or a.quote[:60] or a.item_id) if a else entry.annotation_id
-            what = translate("ConflictsDialog",
-                             "refused by the server") if entry.refused else ", ".join(field_label(n) for n in entry.conflicts)
+            what = translate("ConflictsDialog", "refused by the server") if entry.refused else \
+                ", ".join(field_label(n) for n in entry.conflicts)
             item = QStandardItem(f"{title}\n{a.item_id if a else ''} · {what}")
             item.setData(entry.annotation_id, Qt.ItemDataRole.UserRole)
             self.list_model.appendRow(item)

@@ -105,7 +105,8 @@ class DetailsPane(QTextBrowser):
             for i, v in enumerate(views):
                 href = f"claim:{i}"
                 self._links[href] = (v.item_id, v.quote)
-                parts.append(f"<li><b>{escape(date_words(v.value) if v.span else v.words)}</b> <span style='color:#5a5a5a'>({escape(v.value)})</span>"
+                words = date_words(v.value) if v.span else v.words
+                parts.append(f"<li><b>{escape(words)}</b> <span style='color:#5a5a5a'>({escape(v.value)})</span>"
                              f" — <i>{escape(v.item_title)}</i>: <a href='{href}'>“{escape(v.quote)}”</a></li>")
             parts.append("</ul>")
         if event.description:

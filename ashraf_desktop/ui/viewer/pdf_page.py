@@ -168,10 +168,12 @@ class PdfPage(Page):
                               action=translate("PdfPage", "Enter password…"), callback=self.ask_password)
         elif error == E.FileNotFound:
             self.show_message(fill(translate("PdfPage",
-                                             "<b>%1</b> cannot be shown: the file does not exist (moved or deleted?)."), name))
+                                             "<b>%1</b> cannot be shown: the file does not exist (moved or "
+                                             "deleted?)."), name))
         elif error == E.UnsupportedSecurityScheme:
             self.show_message(fill(translate("PdfPage",
-                                             "<b>%1</b> is encrypted with a method this viewer does not support."), name))
+                                             "<b>%1</b> is encrypted with a method this viewer does not "
+                                             "support."), name))
         else:
             self.show_message(fill(translate("PdfPage",
                                              "<b>%1</b> cannot be shown: it is damaged or not a PDF (the PDF reader "
@@ -315,9 +317,10 @@ class PdfPage(Page):
         if machine:
             self.machine_label.setText(translate("PdfPage", "machine-read text (OCR)"))
             if layer is not None:
-                self.machine_label.setToolTip(fill(translate("PdfPage",
-                                                             "The text of this page was read by %1 (%2) on %3; it may "
-                                                             "contain errors. The page itself is the scan."), layer.engine, '+'.join(layer.languages), layer.date))
+                self.machine_label.setToolTip(fill(translate("PdfPage", "The text of this page was read by %1 (%2) on "
+                                                                        "%3; it may contain errors. The page itself is "
+                                                                        "the scan."),
+                                                   layer.engine, "+".join(layer.languages), layer.date))
 
     def zoom(self, steps: int) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)

@@ -111,9 +111,8 @@ class TextPage(Page):
         self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
                                              | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.browser.external_link.connect(
-            lambda url: self.status_message.emit(fill(translate("TextPage",
-                                                                "External link (not opened): %1 — right-click to open "
-                                                                "it in your browser"), url)))
+            lambda url: self.status_message.emit(fill(translate(
+                "TextPage", "External link (not opened): %1 — right-click to open it in your browser"), url)))
         self.browser.highlighted.connect(lambda url: self.status_message.emit(url.toString()))
         self.stack.addWidget(self.browser)
         self.warning = QLabel(self)

@@ -35,7 +35,8 @@ class AppViews(QObject):
         m.add("facts", translate("AppViews", "&Facts the sources state"), lambda: _focus(self.open_facts()),
               "Ctrl+Shift+F", "info",
               translate("AppViews",
-                        "Every fact with each source's value; where the sources disagree"), menu="view", section="views")
+                        "Every fact with each source's value; where the sources "
+                        "disagree"), menu="view", section="views")
         window.provenance.fact_activated.connect(self.open_facts)
         tabs.register_page("library", self._library_page, "folder-open")
         m.add("library", translate("AppViews", "&Library"), lambda: _focus(self.open_library()), "Ctrl+Shift+L",
@@ -104,6 +105,6 @@ class AppViews(QObject):
         for page in w.tabs.pages():
             if isinstance(page, LibraryPage):
                 page.fill_saved()
-        w.show_message(fill(translate("AppViews", "Saved the search “%1”: View ▸ Library lists it."), search.name),
-                       6000)
+        w.show_message(fill(translate("AppViews", "Saved the search “%1”: View ▸ Library lists it."),
+                            search.name), 6000)
         return search
