@@ -167,16 +167,16 @@ def test_phrases_sort_by_date_as_whoosh(index, sort: str) -> None:
 
 
 def test_phrases_on_random_word_pairs_match_whoosh(index) -> None:
-    """Every two- and three-word sequence of a sample of the records' own texts, and the same words
+    """Every two-, three- and four-word sequence of a sample of the records' own texts, and the same words
     shuffled: found exactly where Whoosh finds them."""
     rng = random.Random(7)
     queries = set()
     with index._searcher() as s:
         for docnum in rng.sample(range(s.doc_count_all()), 40):
             words = (s.stored_fields(docnum).get("body") or "").split()
-            if len(words) >= 3:
-                i = rng.randrange(len(words) - 2)
-                queries.add('"' + " ".join(words[i:i + rng.choice((2, 3))]) + '"')
+            if len(words) >= 4:
+                i = rng.randrange(len(words) - 3)
+                queries.add('"' + " ".join(words[i:i + rng.choice((2, 3, 4))]) + '"')
                 queries.add('"' + " ".join(rng.sample(words, 2)) + '"')
     assert len(queries) > 40
     for query in sorted(queries):

@@ -75,12 +75,18 @@ def _in_sequence(positions: list[list[int]]) -> bool:
     return any(all(p + k in later for k, later in enumerate(rest, start=1)) for p in positions[0])
 
 
-def _tree_sum(values: list[float]) -> float:
-    """The sum Whoosh's intersection of matchers computes: a balanced binary tree (the same floats)."""
-    if len(values) == 1:
-        return values[0]
-    half = len(values) // 2
-    return _tree_sum(values[:half]) + _tree_sum(values[half:])
+def _tree_sums(parts: list[dict[int, float]], docs: set[int]) -> dict[int, float]:
+    """{doc: the sum of its scores in ``parts``} for every doc of ``docs``, added as Whoosh's intersection of
+    matchers adds them - a balanced binary tree, so the same floats - a dict at a time, not a call per doc."""
+    if len(parts) == 1:
+        only = parts[0]
+        return {d: only[d] for d in docs}
+    if len(parts) == 2:  # the common case, in one pass (each part holds every doc of ``docs``)
+        a, b = parts
+        return {d: a[d] + b[d] for d in docs}
+    half = len(parts) // 2
+    left, right = _tree_sums(parts[:half], docs), _tree_sums(parts[half:], docs)
+    return {d: left[d] + right[d] for d in docs}
 
 
 def phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool = True,
@@ -124,10 +130,8 @@ def phrase(s, q: wq.Phrase, scored: bool, within: set[int] | None, verify: bool 
             seq = [where[b].get(d) for b in btexts]
             if all(seq) and _in_sequence(seq):
                 found.add(d + offset)
-    if len(btexts) == 1:
-        return {d: parts[0][d] * q.boost for d in found} if q.boost != 1.0 else {d: parts[0][d] for d in found}
-    return {d: _tree_sum([p[d] for p in parts]) * q.boost if q.boost != 1.0 else _tree_sum([p[d] for p in parts])
-            for d in found}
+    scores = _tree_sums(parts, found)  # type: ignore[arg-type]
+    return {d: v * q.boost for d, v in scores.items()} if q.boost != 1.0 else scores
 
 
 def has_phrase(q: wq.Query, negated: bool = False) -> bool:
@@ -160,7 +164,8 @@ def lazy_top(s, q: wq.Query, within: set[int] | None, limit: int,
     bounds = _fast._eval(s, q, True, within, relax=True, memo=memo)
     if len(bounds) <= LAZY_CANDIDATES:
         return None
-    order = sorted(bounds, key=lambda d: (-bounds[d], d)) if key is None else sorted(bounds, key=key)
+    # best bound first, ties by document number (a stable sort of the sorted numbers; no Python key per call)
+    order = sorted(sorted(bounds), key=bounds.__getitem__, reverse=True) if key is None else sorted(bounds, key=key)
     exact: dict[int, float] = {}
     checked, chunk = 0, max(4 * limit, 256)
     while checked < len(order):
