@@ -2486,7 +2486,7 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Search the archive  (Ctrl+K)</source>
-        <extracomment>the current search&apos;s hits as last announced by ``hits_changed`` (a panel built later starts from them)</extracomment>
+        <extracomment>the exact count (and the filters&apos; counts) of a result first shown as &quot;about N&quot; (the SearchResult) the current search&apos;s hits as last announced by ``hits_changed`` (a panel built later starts from them)</extracomment>
         <translation>جستجو در آرشیو  (Ctrl+K)</translation>
     </message>
     <message>
@@ -3534,6 +3534,22 @@ Left empty, each keeps its own value.</source>
 </context>
 <context>
     <name>help</name>
+    <message>
+        <source>An offline browser for the documented history of Camp Ashraf. The archive&apos;s texts are kept exactly as published; each item&apos;s provenance says who wrote it and from what point of view.</source>
+        <translation>مرورگری برون‌خط برای تاریخچهٔ مستند کمپ اشرف. متن‌های آرشیو دقیقاً همان‌گونه که منتشر شده‌اند نگه داشته می‌شوند؛ خاستگاه هر مورد می‌گوید چه کسی و از چه دیدگاهی آن را نوشته است.</translation>
+    </message>
+    <message>
+        <source>Running on %1 %2, Python at %3</source>
+        <translation>در حال اجرا روی %1 %2، پایتون در %3</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>مجوزها</translation>
+    </message>
+    <message>
+        <source>Resources: %1</source>
+        <translation>منابع برنامه: %1</translation>
+    </message>
     <message>
         <source>Query syntax</source>
         <translation>دستور پرس‌وجو</translation>

@@ -17,7 +17,7 @@ from .. import APP_NAME, __version__
 from ..paths import data_root, resources_dir
 from .viewer.browser import SafeTextBrowser
 from .fit import fit_to_screen
-from .i18n import app_name, fill, translate
+from .i18n import app_name, fill, is_persian, translate
 
 __all__ = ["help_text", "show_help", "about_html", "versions"]
 
@@ -33,12 +33,15 @@ _FALLBACK = {
 
 
 def help_text(name: str) -> str:
-    """The Markdown text of docs/<name>, or a short fallback when it is not installed."""
-    path = data_root() / "docs" / name
-    try:
-        return path.read_text(encoding="utf-8")
-    except OSError:
-        return _FALLBACK.get(name, f"{name} is not installed.")
+    """The Markdown text of docs/<name> — in Persian, docs/<stem>.fa.md when there is one — or a short
+    fallback when it is not installed."""
+    names = ([f"{Path(name).stem}.fa.md"] if is_persian() else []) + [name]
+    for candidate in names:
+        try:
+            return (data_root() / "docs" / candidate).read_text(encoding="utf-8")
+        except OSError:
+            continue
+    return _FALLBACK.get(name, f"{name} is not installed.")
 
 
 def _version(dist: str) -> str:
@@ -70,12 +73,14 @@ def about_html() -> str:
     import platform
     rows = "".join(f"<tr><td><b>{k}</b>&nbsp;&nbsp;</td><td>{v}</td></tr>" for k, v in versions().items())
     return (
-        f"<h2>{APP_NAME} {__version__}</h2>"
-        "<p>An offline browser for the documented history of Camp Ashraf. The archive's texts are kept "
-        "exactly as published; each item's provenance says who wrote it and from what point of view.</p>"
-        f"<table>{rows}</table>"
-        f"<p>Running on {platform.system()} {platform.release()}, Python at {sys.executable}</p>"
-        "<h3>Licences</h3><ul>"
+        f"<h2>{app_name()} {__version__}</h2><p>"
+        + translate("help", "An offline browser for the documented history of Camp Ashraf. The archive's texts are "
+                            "kept exactly as published; each item's provenance says who wrote it and from what "
+                            "point of view.")
+        + f"</p><table>{rows}</table><p>"
+        + fill(translate("help", "Running on %1 %2, Python at %3"), platform.system(), platform.release(),
+               sys.executable)
+        + "</p><h3>" + translate("help", "Licences") + "</h3><ul>"
         "<li>Ashraf Archive: GPL-3.0-or-later</li>"
         "<li>Qt 6 and Qt for Python (PySide6): LGPL-3.0</li>"
         "<li>Whoosh (whoosh-reloaded): BSD-2-Clause</li>"
@@ -85,7 +90,7 @@ def about_html() -> str:
         "<li>Lucide icons: ISC (resources/icons/lucide/LICENSE)</li>"
         "<li>markdown-it-py: MIT; edtf: MIT; platformdirs: MIT; charset-normalizer: MIT; "
         "Beautiful Soup: MIT</li></ul>"
-        f"<p>Resources: {resources_dir()}</p>")
+        + "<p>" + fill(translate("help", "Resources: %1"), str(resources_dir())) + "</p>")
 
 
 class HelpDialog(QDialog):

@@ -184,3 +184,18 @@ def test_the_persian_dialogs_have_no_english_left(persian_window, qtbot, tmp_pat
         if top.isVisible() and top is not window:
             left += english_left(top, words)
     assert not left, "English left in the Persian dialogs:\n  " + "\n  ".join(sorted(set(left)))
+
+
+def test_the_help_pages_are_in_persian(persian_window):
+    """Help ▸ Query syntax and Keyboard shortcuts have Persian pages (docs/*.fa.md); About is translated."""
+    pages = {which: persian_window.show_help(which) for which in ("query-syntax", "shortcuts", "about")}
+    try:
+        assert pages["query-syntax"].browser.toPlainText().startswith("جستجو در آرشیو")
+        assert "میان‌برهای صفحه‌کلید" in pages["shortcuts"].browser.toPlainText()
+        about = pages["about"].browser.toPlainText()
+        assert "آرشیو اشرف" in about and "مجوزها" in about
+        for page in pages.values():
+            assert page.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        for page in pages.values():
+            page.close()
