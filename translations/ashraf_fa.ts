@@ -5,7 +5,6 @@
     <name>AnnotationController</name>
     <message>
         <source>W3C Web Annotation JSON-LD (*.jsonld *.json)</source>
-        <extracomment>file dialog filter -&gt; format</extracomment>
         <translation>حاشیه‌نویسی وب W3C در قالب JSON-LD (*.jsonld *.json)</translation>
     </message>
     <message>
@@ -18,7 +17,6 @@
     </message>
     <message>
         <source>Annotations are unavailable: %1</source>
-        <extracomment>annotations of these (collection id, item id) pairs changed; None: anything may have changed a message for the user (also shown in the status bar) the search index caught up with the annotations (the UpdateReport) an annotation was made or chosen: the panel selects it (and focuses its note when asked)</extracomment>
         <translation>حاشیه‌نویسی‌ها در دسترس نیستند: %1</translation>
     </message>
     <message>
@@ -162,7 +160,6 @@
     <name>AnnotationsModel</name>
     <message>
         <source>Highlight</source>
-        <extracomment>the kinds of annotation, translated where shown</extracomment>
         <translation>برجسته‌سازی</translation>
     </message>
     <message>
@@ -361,7 +358,6 @@
     <name>AppViews</name>
     <message>
         <source>&amp;Facts the sources state</source>
-        <extracomment>the user&apos;s saved searches (user data: core/saved_searches.py)</extracomment>
         <translation>&amp;گزاره‌های منابع</translation>
     </message>
     <message>
@@ -610,7 +606,6 @@
     <name>ConcordanceRun</name>
     <message>
         <source>Concordance</source>
-        <extracomment>``open_hits(query, filters) -&gt; iterable of DocumentHits`` with ``len()``: the index&apos;s ``occurrences``</extracomment>
         <translation>واژه‌نما</translation>
     </message>
 </context>
@@ -826,7 +821,6 @@
     <name>Docks</name>
     <message>
         <source>Bring the %1 panel forward, with the keyboard focus</source>
-        <extracomment>3: the layout that fits 1280×720 (older saved layouts, which may not, are dropped once) a panel reserved at start was built (its name) the layout is the starting one, which grows and shrinks with the window (a maximised first start gives the timeline half the height); False once the user moves a panel&apos;s edge, or restored one</extracomment>
         <translation>آوردن بخش %1 به پیش، با فوکوس صفحه‌کلید</translation>
     </message>
 </context>
@@ -834,7 +828,6 @@
     <name>FacetsModel</name>
     <message>
         <source>Kind</source>
-        <extracomment>facet name in SearchResult.facets -&gt; (heading, Filters field); the heading is translated where shown</extracomment>
         <translation>گونه</translation>
     </message>
     <message>
@@ -963,7 +956,6 @@
     <name>GalleryModel</name>
     <message>
         <source>%1, %2</source>
-        <extracomment>bytes of pixmaps kept; the panel sets it from the viewport (a few screens), see set_cache_window never evict below this many (twice a screen), or the cells on screen would evict each other</extracomment>
         <translation>%1، %2</translation>
     </message>
     <message>
@@ -979,7 +971,6 @@
     <name>GalleryPanel</name>
     <message>
         <source>&lt;h3&gt;This archive holds no photographs&lt;/h3&gt;&lt;p&gt;The gallery shows the image items of an archive. The bundled Ashraf Archive holds texts, records and a timeline only; no photographs of Camp Ashraf are included.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Add photos…&lt;/b&gt; below (or File ▸ Import, or dropping files on the window) copies photos into your own part of the archive; the originals are not changed. To browse another archive&apos;s photos, start the app with &lt;code&gt;--archive FOLDER&lt;/code&gt; (see docs/archive-format.md).&lt;/p&gt;</source>
-        <extracomment>pixmaps kept in memory: this many screens&apos; worth around the visible one (see GalleryModel.set_cache_window)</extracomment>
         <translation>&lt;h3&gt;این آرشیو عکسی ندارد&lt;/h3&gt;&lt;p&gt;گالری موردهای تصویری یک آرشیو را نشان می‌دهد. آرشیو اشرفِ همراه برنامه فقط متن‌ها، سوابق و یک خط زمان دارد؛ عکسی از کمپ اشرف در آن نیست.&lt;/p&gt;&lt;p&gt;&lt;b&gt;افزودن عکس…&lt;/b&gt; در پایین (یا پرونده ▸ وارد کردن، یا رها کردن پرونده‌ها روی پنجره) رونوشتی از عکس‌ها را به بخش خود شما از آرشیو می‌افزاید؛ اصل‌ها تغییر نمی‌کنند. برای مرور عکس‌های آرشیوی دیگر، برنامه را با &lt;code&gt;--archive FOLDER&lt;/code&gt; اجرا کنید (docs/archive-format.md را ببینید).&lt;/p&gt;</translation>
     </message>
     <message>
@@ -988,7 +979,6 @@
     </message>
     <message>
         <source>Show all</source>
-        <extracomment>the quarter turns the user gave photos by hand (user data; the lightbox turns them) set True by whoever connects ``add_photos_requested`` to a real import (the import issue)</extracomment>
         <translation>نمایش همه</translation>
     </message>
     <message>
@@ -1131,7 +1121,6 @@
     <name>ImportController</name>
     <message>
         <source>Import files into the archive</source>
-        <extracomment>the most often the window reloads the archive while an import adds items the file dialog&apos;s filter: what the import reads (anything else is reported, not refused silently) an import started (its Job) an import ended (its ImportReport), after the window shows the new items metadata were saved for these item ids, and the window shows them</extracomment>
         <translation>وارد کردن پرونده‌ها به آرشیو</translation>
     </message>
     <message>
@@ -1294,7 +1283,6 @@
     <name>IndexService</name>
     <message>
         <source>Preparing the search index…</source>
-        <extracomment>``opener(archive, dirs, progress) -&gt; (SearchIndex, TextCache)``: runs on a worker (tests give their own) message, done, total (0 = unknown) while the index opens or builds the index is open (the SearchIndex) with its text cache; emitted again after another archive opens the index could not be opened: a plain-words message for the search panel something the user should read once in the status bar (the index was rebuilt, was damaged, ...) the index now holds items it did not before (a catch-up ended): the current search runs again</extracomment>
         <translation>در حال آماده‌سازی نمایهٔ جستجو…</translation>
     </message>
     <message>
@@ -1397,7 +1385,6 @@
     <name>IntegrityController</name>
     <message>
         <source>Archive check</source>
-        <extracomment>the quick check at start finished (its FixityReport) a full check finished (its FixityReport) an export finished (the Path written)</extracomment>
         <translation>وارسی آرشیو</translation>
     </message>
     <message>
@@ -1493,7 +1480,6 @@
     <name>JobStatus</name>
     <message>
         <source>Cancel</source>
-        <extracomment>the most progress signals per second a job sends to the GUI (a folder of small files reports per file) done, total (0 = unknown), the file being worked on an item was committed (its id): the window shows it before the job ends the user asked to stop</extracomment>
         <translation>لغو</translation>
     </message>
     <message>
@@ -1509,7 +1495,6 @@
     <name>LanguagePage</name>
     <message>
         <source>Interface language</source>
-        <extracomment>the language kept differs from the one the app runs in (a restart applies it)</extracomment>
         <translation>زبان رابط کاربری</translation>
     </message>
     <message>
@@ -1556,7 +1541,6 @@
     <name>LibraryModel</name>
     <message>
         <source>Title</source>
-        <extracomment>core.library&apos;s column headings and kinds, for the translation tools (translated where shown)</extracomment>
         <translation>عنوان</translation>
     </message>
     <message>
@@ -1589,7 +1573,6 @@
     </message>
     <message>
         <source>yes</source>
-        <extracomment>the user clicked a column heading: the page computes the new order off the GUI thread</extracomment>
         <translation>بله</translation>
     </message>
     <message>
@@ -1716,7 +1699,6 @@
     <name>Lightbox</name>
     <message>
         <source>Photo</source>
-        <extracomment>Decode the full-resolution image right after the screen-resolution one up to this size. a photo smaller than the view is shown at this share of the view, at most this many times its size in region mode, a rectangle was dragged: x, y, w, h as fractions (0..1) of the image regions drawn over the image: (id, QRectF in fractions of the upright image, colour, label) a region was drawn on the photo: item id, (x, y, w, h) fractions of the image the user turned a photo by hand: item id, degrees clockwise now (the gallery&apos;s thumbnail follows)</extracomment>
         <translation>عکس</translation>
     </message>
     <message>
@@ -1870,7 +1852,6 @@
     <name>MainWindow</name>
     <message>
         <source>&amp;Panels</source>
-        <extracomment>the search index opens at the first paint; this is the latest it waits for that paint (a window that is never exposed still gets its index) the size a first start asks for (less on a smaller screen: see fit_to_screen) the user removed the period chip in the search panel (the timeline drops its shading) the current search&apos;s hits: frozenset of item ids, frozenset of event ids (the timeline marks them) another archive was opened (the Archive) the same archive reloaded with items imported or edited in its user layer (the Archive) the window&apos;s first frame was painted (the later panels are built from the next turn of the event loop) a panel reserved at start was built: &quot;timeline&quot;, &quot;gallery&quot; or &quot;annotations&quot; (see ensure_panels) emitted when an event is chosen anywhere (provenance list, event links); the timeline listens the search index&apos;s life in this window (ui/search/index_service.py) Edit ▸ Preferences…: the parts add their pages (ui/preferences.py)</extracomment>
         <translation>&amp;بخش‌ها</translation>
     </message>
     <message>
@@ -1926,7 +1907,6 @@
     <name>Menus</name>
     <message>
         <source>&amp;File</source>
-        <extracomment>each menu&apos;s title and its sections, in the order they read (a separator between non-empty sections)</extracomment>
         <translation>&amp;پرونده</translation>
     </message>
     <message>
@@ -2445,7 +2425,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <name>SearchPanel</name>
     <message>
         <source>every item and event that mentions a word</source>
-        <extracomment>(query, what it shows) - the empty state teaches the syntax with these; each is a clickable link</extracomment>
         <translation>هر مورد و رویدادی که واژه‌ای را در بر دارد</translation>
     </message>
     <message>
@@ -2486,7 +2465,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Search the archive  (Ctrl+K)</source>
-        <extracomment>the exact count (and the filters&apos; counts) of a result first shown as &quot;about N&quot; (the SearchResult) the current search&apos;s hits as last announced by ``hits_changed`` (a panel built later starts from them)</extracomment>
         <translation>جستجو در آرشیو  (Ctrl+K)</translation>
     </message>
     <message>
@@ -2610,7 +2588,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <name>SimilarItems</name>
     <message>
         <source>Similar items (by shared words)</source>
-        <extracomment>the hit activated: ``Hit`` (its ``kind`` says item or event; ``item_id`` the item to open) the list was filled for an item (tests and the keyboard test wait on it): its id</extracomment>
         <translation>موارد مشابه (بر پایهٔ واژه‌های مشترک)</translation>
     </message>
     <message>
@@ -2642,7 +2619,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <name>StatusArea</name>
     <message>
         <source>Clear</source>
-        <extracomment>the least time a message stays before a queued one replaces it (long enough to be read) how long a message stays when nothing else is waiting messages waiting beyond this many are dropped, oldest first (a burst must not keep the bar busy for minutes) how many past messages the label&apos;s context menu offers again a message is now on screen (tests and the screenshot tool wait for it)</extracomment>
         <translation>پاک کردن</translation>
     </message>
     <message>
@@ -2654,7 +2630,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <name>SyncState</name>
     <message>
         <source>Syncing…</source>
-        <extracomment>seconds between retries while the server cannot be reached (then stays at the last)</extracomment>
         <translation>در حال همگام‌سازی…</translation>
     </message>
     <message>
@@ -2785,7 +2760,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <name>TextPage</name>
     <message>
         <source>Document text</source>
-        <extracomment>The viewer refuses text files above this size with a message (a QTextDocument of 200 MB would take minutes to lay out and gigabytes of memory); their text is still searchable.</extracomment>
         <translation>متن سند</translation>
     </message>
     <message>
@@ -2887,7 +2861,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Fit all</source>
-        <extracomment>a fact linked from the details (the facts its sources state): open the facts view at it Enter (or a double-click) on the selected event or item: open it in a tab</extracomment>
         <translation>نمایش همه</translation>
     </message>
     <message>
@@ -2968,7 +2941,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     </message>
     <message>
         <source>Period: %1  ✕</source>
-        <extracomment>wider than this many times its height (a bottom dock), the details and legend go beside the axis</extracomment>
         <translation>دوره: %1  ✕</translation>
     </message>
     <message>
@@ -3021,7 +2993,6 @@ The page is not part of the archive and will be fetched from the internet.</sour
     <message>
         <source>%1 more entry here, %2.
 Click to zoom in.</source>
-        <extracomment>the view is this tall or more: two lanes of dated items (less: one, so the events keep their lanes) room kept free at the ends by &quot;fit all&quot;: labels and &quot;+N&quot; badges run to the right of their dates</extracomment>
         <translation>%1 مورد دیگر این‌جا، %2.
 برای بزرگ‌نمایی کلیک کنید.</translation>
     </message>
@@ -3246,7 +3217,6 @@ Left empty, each keeps its own value.</source>
     </message>
     <message>
         <source>Ashraf Archive</source>
-        <extracomment>code → the language&apos;s own name (how it is listed in Preferences, whatever the current language)</extracomment>
         <translation>آرشیو اشرف</translation>
     </message>
 </context>
@@ -3254,7 +3224,6 @@ Left empty, each keeps its own value.</source>
     <name>colours</name>
     <message>
         <source>Yellow</source>
-        <extracomment>the highlight colours&apos; names (core.annotations.Colour values), translated where shown</extracomment>
         <translation>زرد</translation>
     </message>
     <message>
@@ -3289,7 +3258,6 @@ Left empty, each keeps its own value.</source>
     <name>facts</name>
     <message>
         <source>Each value is shown as the sources word it, with every source that gives it and the passage it comes from; a passage opens its source there. Where sources give different values, every value is shown with its source: the archive does not choose between them.</source>
-        <extracomment>the one facts tab (a fact to show goes in ``quote``: ``Location(&quot;facts&quot;, &quot;facts&quot;, quote=fact_id)``)</extracomment>
         <translation>هر مقدار با همان واژه‌هایی که منابع به کار برده‌اند نشان داده می‌شود، همراه با هر منبعی که آن را می‌دهد و بخشی از متن که از آن آمده؛ هر بخش منبعش را در همان‌جا باز می‌کند. جایی که منابع مقدارهای متفاوتی می‌دهند، هر مقدار با منبعش نشان داده می‌شود: آرشیو میان آن‌ها داوری نمی‌کند.</translation>
     </message>
     <message>
@@ -3337,7 +3305,6 @@ Left empty, each keeps its own value.</source>
     <name>fixity</name>
     <message>
         <source>missing</source>
-        <extracomment>the quick check starts this long after the window first shows (after the search index has started)</extracomment>
         <translation>ناپیدا</translation>
     </message>
     <message>
@@ -3838,7 +3805,6 @@ Left empty, each keeps its own value.</source>
     <name>provenance</name>
     <message>
         <source>Identifier</source>
-        <extracomment>the rows&apos; labels (in English, the rows&apos; keys; translated where shown: provenance_html)</extracomment>
         <translation>شناسه</translation>
     </message>
     <message>
