@@ -2940,6 +2940,14 @@ The page is not part of the archive and will be fetched from the internet.</sour
         <translation>نمایش دوبارهٔ همهٔ رویدادها</translation>
     </message>
     <message>
+        <source>Reading the dates of the archive…</source>
+        <translation>در حال خواندن تاریخ‌های آرشیو…</translation>
+    </message>
+    <message>
+        <source>The timeline could not read the archive&apos;s dates.</source>
+        <translation>خط زمان نتوانست تاریخ‌های آرشیو را بخواند.</translation>
+    </message>
+    <message>
         <source>Period: %1  ✕</source>
         <translation>دوره: %1  ✕</translation>
     </message>

@@ -24,13 +24,14 @@ from .export import CSV_COLUMNS, events_csv
 from .filters import EventFilter, facets
 from .layout import Cluster, Domain, Entry, Layout, Mark, pack, zoom_step
 from .marks import LEGEND, LEGEND_BY_KEY, LegendEntry, MarkStyle, Shape, classify
-from .model import ClaimView, TimelineModel, claim_views, format_range, is_disputed
+from .model import ClaimView, TimelineData, TimelineModel, claim_views, format_range, is_disputed
 from .scale import MAX_DAYS_PER_PX, MIN_DAYS_PER_PX, Scale, TextWidth
 from .ticks import GREGORIAN, LEVELS, Tick, TickCalendar, TickLevel, TickSet, Unit, ticks
 
 __all__ = [
     "Scale", "TickLevel", "Tick", "TickSet", "ticks", "TickCalendar", "GREGORIAN", "Unit", "MarkStyle", "Shape", "classify", "LegendEntry",
-    "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel", "ClaimView",
+    "LEGEND", "Entry", "Mark", "Cluster", "Layout", "pack", "EventFilter", "TimelineModel",
+    "TimelineData", "ClaimView",
     "claim_views", "is_disputed", "events_csv", "CSV_COLUMNS", "format_range", "Domain", "MIN_DAYS_PER_PX",
     "MAX_DAYS_PER_PX",
 ]

@@ -67,9 +67,24 @@ def format_range(lower: int, upper: int) -> str:
     return one(lower) if lower == upper else f"{one(lower)} – {one(upper)}"
 
 
-#: Titles this long or longer are not measured (see :meth:`TimelineModel._entry`): at 4.5 px a character -
+#: Titles this long or longer are not measured (see :meth:`TimelineModel.prepare`): at 4.5 px a character -
 #: narrower than any UI font's average - they are wider than the 72 px that packing reserves at most.
 _MEASURED_TITLE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineData:
+    """What :meth:`TimelineModel.prepare` derives from an archive (plain data: made on any thread)."""
+
+    archive: Archive | None
+    events: tuple[Event, ...]
+    items: tuple[DatedItem, ...]
+    event_by_id: dict[str, Event]
+    item_by_id: dict[str, DatedItem]
+    domain: Domain
+    styles: dict[str, MarkStyle]
+    event_entries: list[Entry]
+    item_entries: list[Entry]
 
 
 class TimelineModel:
@@ -101,29 +116,44 @@ class TimelineModel:
 
     # -- data
     def set_archive(self, archive: Archive | None) -> None:
-        self.archive = archive
-        self.events = archive.events if archive is not None else ()
-        # rows, not Items: a catalogued archive answers from SQL without building 100,000 objects
-        self.items = tuple(archive.items.dated()) if archive is not None else ()
-        self._event_by_id = {e.id: e for e in self.events}
-        self._claims = {}
-        self._item_by_id = {i.id: i for i in self.items}
-        self.domain = Domain.of([e.date for e in self.events] + [i.date for i in self.items if i.date])
-        self._styles = {e.id: classify(e.date, disputed=bool(e.date_claims) and is_disputed(e)) for e in self.events}
-        self._styles.update({i.id: classify(i.date) for i in self.items if i.date})
-        self._event_entries = sorted((self._entry(e.id, e.date, e.title) for e in self.events),
-                                     key=lambda en: (en.lower, en.upper, en.id))
-        self._item_entries = sorted((self._entry(i.id, i.date, i.title) for i in self.items if i.date),
-                                    key=lambda en: (en.lower, en.upper, en.id))
-        self._apply_filter()
+        self.adopt(self.prepare(archive))
 
-    def _entry(self, ident: str, span: DateSpan, title: str) -> Entry:
-        lower = self.domain.draw_lower if span.open_start else span.lower
-        upper = self.domain.draw_upper if span.open_end else span.upper + 1
-        # Only short titles are measured: packing needs min(width, 72 px) and painting elides exactly anyway,
-        # so a long title may be taken at the widest a label is drawn (saves ~0.7 s of font metrics at 90k)
-        width = min(self.label_width(title), self.max_label_px) if len(title) < _MEASURED_TITLE else self.max_label_px
-        return Entry(ident, float(lower), float(max(upper, lower + 1)), width)
+    def prepare(self, archive: Archive | None, label_width: TextWidth | None = None) -> "TimelineData":
+        """Everything the timeline derives from ``archive``, without changing the model: at 100,000 items
+        this is most of a second of CPU, so the panel runs it on a worker (``label_width`` must then be safe
+        to call there) and its result is :meth:`adopt`-ed on the GUI thread."""
+        width = label_width or self.label_width
+        events = archive.events if archive is not None else ()
+        # rows, not Items: a catalogued archive answers from SQL without building 100,000 objects
+        items = tuple(archive.items.dated()) if archive is not None else ()
+        domain = Domain.of([e.date for e in events] + [i.date for i in items if i.date])
+        styles = {e.id: classify(e.date, disputed=bool(e.date_claims) and is_disputed(e)) for e in events}
+        styles.update({i.id: classify(i.date) for i in items if i.date})
+
+        def entry(ident: str, span: DateSpan, title: str) -> Entry:
+            lower = domain.draw_lower if span.open_start else span.lower
+            upper = domain.draw_upper if span.open_end else span.upper + 1
+            # Only short titles are measured: packing needs min(width, 72 px) and painting elides exactly, so a
+            # long title may be taken at the widest a label is drawn (saves ~0.7 s of font metrics at 90k)
+            w = min(width(title), self.max_label_px) if len(title) < _MEASURED_TITLE else self.max_label_px
+            return Entry(ident, float(lower), float(max(upper, lower + 1)), w)
+
+        def order(en: Entry) -> tuple:
+            return en.lower, en.upper, en.id
+        return TimelineData(
+            archive=archive, events=events, items=items, domain=domain, styles=styles,
+            event_by_id={e.id: e for e in events}, item_by_id={i.id: i for i in items},
+            event_entries=sorted((entry(e.id, e.date, e.title) for e in events), key=order),
+            item_entries=sorted((entry(i.id, i.date, i.title) for i in items if i.date), key=order))
+
+    def adopt(self, data: "TimelineData") -> None:
+        """Make ``data`` (from :meth:`prepare`) the model's archive; the filter is applied again."""
+        self.archive, self.events, self.items, self.domain = data.archive, data.events, data.items, data.domain
+        self._event_by_id, self._item_by_id = data.event_by_id, data.item_by_id
+        self._claims = {}
+        self._styles = data.styles
+        self._event_entries, self._item_entries = data.event_entries, data.item_entries
+        self._apply_filter()
 
     def event(self, event_id: str) -> Event | None:
         return self._event_by_id.get(event_id)

@@ -22,8 +22,8 @@ from ...core.archive import Archive, ItemKind
 from ..i18n import axis_calendar, date_words, fill, range_words, translate
 from ..search.models import kind_label
 from .words import style_words
-from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TimelineModel,
-                              ticks)
+from ...core.timeline import (Cluster, Layout, Mark, MarkStyle, Scale, Shape, TextWidth, TimelineData,
+                              TimelineModel, ticks)
 
 __all__ = ["TimelineRenderer", "Hit", "Palette"]
 
@@ -135,6 +135,31 @@ class TimelineRenderer:
         self.selected_id = self.hover_id = None
         self.hit_events = self.hit_items = frozenset()
         self.fit_all()
+
+    def adopt(self, data: TimelineData, *, keep_view: bool = False) -> None:
+        """Show what :meth:`TimelineModel.prepare` made on a worker. The search hits marked meanwhile stay;
+        with ``keep_view`` (the same archive, items added) the zoom and the selection stay too."""
+        at_fit, scale = self.at_fit, self.scale
+        self._elided.clear()
+        self.model.adopt(data)
+        if self.selected_id is not None and self.model.event(self.selected_id) is None \
+                and self.model.dated_item(self.selected_id) is None:
+            self.selected_id = None
+        if not keep_view:
+            self.hover_id = None
+        if keep_view and not at_fit:
+            self.scale = scale
+        else:
+            self.fit_all()
+
+    def text_widths(self) -> TextWidth:
+        """A label width function that a worker may call (QFontMetrics belongs to the GUI thread): each
+        character's advance measured here, once, and summed there. Kerning and shaping are left out:
+        packing needs a label's width only roughly (up to 72 px) and painting elides exactly."""
+        fm = self.fm
+        table = {c: fm.horizontalAdvance(c) for c in map(chr, [*range(32, 127), *range(0x600, 0x700)])}
+        average = fm.averageCharWidth()
+        return lambda text: sum(table.get(c, average) for c in text)
 
     def resize(self, width: float, height: float) -> None:
         self.width, self.height = max(float(width), 50.0), max(float(height), 120.0)
