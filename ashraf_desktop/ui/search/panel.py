@@ -17,15 +17,13 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QMenu,
-                               QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QMenu, QWidget
 
-from .delegates import ResultDelegate
-from ..fit import scrolling, shorten
-from ..look import icon
+from ..fit import shorten
 from .models import FacetsModel, HitRole, ResultsModel, filters_from_checked
+from .panel_widgets import EXAMPLES, SORTS, build_widgets
 from ..tasks import TaskRunner, task_runner
 from ..i18n import fill, format_number, range_words, translate
 
@@ -34,40 +32,6 @@ __all__ = ["SearchPanel", "EXAMPLES", "SORTS"]
 DEBOUNCE_MS = 200
 PAGE_SIZE = 30
 MARK_LIMIT = 500  # the most hits announced to the timeline (the index's largest page)
-MAX_QUERY_CHARS = 500  # clamp at the edge: nobody types more, and a pasted book must not reach the parser
-
-#: (query, what it shows) - the empty state teaches the syntax with these; each is a clickable link
-EXAMPLES: tuple[tuple[str, str], ...] = (  # translated where shown
-    ("Ashraf", QT_TRANSLATE_NOOP("SearchPanel", "every item and event that mentions a word")),
-    ('"Human Rights Watch"', QT_TRANSLATE_NOOP("SearchPanel", "an exact phrase, in quotes")),
-    ("Diyala OR Baghdad", QT_TRANSLATE_NOOP("SearchPanel", "either word")),
-    ("camp -Liberty", QT_TRANSLATE_NOOP("SearchPanel", "leave out a word with a minus")),
-    ("date:2003..2009 camp", QT_TRANSLATE_NOOP("SearchPanel", "limit to a span of years")),
-)
-
-SORTS: tuple[tuple[str, str], ...] = (  # translated where shown
-    ("relevance", QT_TRANSLATE_NOOP("SearchPanel", "Best match")),
-    ("date", QT_TRANSLATE_NOOP("SearchPanel", "Oldest first")),
-    ("date-desc", QT_TRANSLATE_NOOP("SearchPanel", "Newest first")), ("title",
-                                                                      QT_TRANSLATE_NOOP("SearchPanel", "Title")))
-
-
-def empty_state_html() -> str:
-    rows = "".join(
-        f'<tr><td style="padding:3px 10px 3px 0"><a href="query:{html.escape(q, quote=True)}">'
-        f'<code>{html.escape(q)}</code></a></td><td style="padding:3px 0">'
-        f'{html.escape(translate("SearchPanel", what))}</td></tr>'
-        for q, what in EXAMPLES)
-    return fill(translate(
-        "SearchPanel",
-        "<h3>Search the archive</h3>"
-        "<p>Type a word or a name. Results appear as you type; press <b>Down</b> to move into them and "
-        "<b>Enter</b> to open one. Every match is highlighted in the document, and <b>F3</b> steps "
-        "through them.</p>"
-        "<p>Try one of these:</p><table>%1</table>"
-        '<p>Narrow the list with the filters below the results. More in '
-        '<a href="help:query-syntax">Help ▸ Query syntax</a>.</p>'), rows)
-
 
 class SearchPanel(QWidget):
     """The left-hand dock: search box, notices, results, facets."""
@@ -95,127 +59,19 @@ class SearchPanel(QWidget):
         self.date_range: tuple[int, int] | None = None  # inclusive ordinal days, from the timeline
         self.similar_to: str | None = None  # the item whose similar items are listed (not a query's results)
 
-        self.box = QLineEdit(self)
-        self.box.setObjectName("searchBox")
-        self.box.setPlaceholderText(translate("SearchPanel", "Search the archive  (Ctrl+K)"))
-        self.box.setAccessibleName(translate("SearchPanel", "Search the archive"))
-        self.box.setAccessibleDescription(translate("SearchPanel",
-                                                    "Words, \"phrases\", prefix*, date:2009..2011, kind:event; Enter "
-                                                    "opens "
-                                          "the first result, Down moves to the results"))
-        self.box.setClearButtonEnabled(True)
-        self.box.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.box.setMaxLength(MAX_QUERY_CHARS)
-        self.box.installEventFilter(self)
-
-        self.notice = QLabel(self)
-        self.notice.setObjectName("noticeLabel")
-        self.notice.setWordWrap(True)
-        self.notice.hide()
-
-        self.suggestion = QLabel(self)
-        self.suggestion.setObjectName("suggestionLabel")
-        self.suggestion.setTextFormat(Qt.TextFormat.RichText)
-        self.suggestion.linkActivated.connect(self._use_suggestion)
-        self.suggestion.hide()
-
-        self.date_chip = QToolButton(self)
-        self.date_chip.setObjectName("dateChip")
-        self.date_chip.setToolTip(translate("SearchPanel",
-                                            "Results are limited to this period (selected on the timeline). Click to "
-                                  "remove the limit."))
-        self.date_chip.setAccessibleName(translate("SearchPanel", "Remove the period filter"))
-        self.date_chip.setStyleSheet("QToolButton#dateChip { background: #d5e4f5; color: #0b2c4f; "
-                                     "border: 1px solid #2c5d8f; border-radius: 9px; padding: 1px 8px; }")
-        self.date_chip.clicked.connect(self._chip_clicked)
-        self.date_chip.hide()
-
-        self.count = QLabel(self)
-        self.count.setObjectName("resultCount")
-        self.sort = QComboBox(self)
-        self.sort.setObjectName("sortCombo")
-        for value, label in SORTS:
-            self.sort.addItem(translate("SearchPanel", label), value)
-        self.sort.setToolTip(translate("SearchPanel", "Order of the results"))
-        self.sort.setAccessibleName(translate("SearchPanel", "Order of the results"))
-        self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
-        self.clear_filters = QToolButton(self)
-        self.clear_filters.setText(translate("SearchPanel", "Clear filters"))
-        self.clear_filters.setAutoRaise(True)
-        self.clear_filters.hide()
-
         self.results = ResultsModel(self)
-        self.results.more_wanted.connect(self._fetch_page)
-        self.list = QListView(self)
-        self.list.setObjectName("resultList")
-        self.list.setModel(self.results)
-        self.list.setItemDelegate(ResultDelegate(self.list))
-        self.list.setUniformItemSizes(False)
-        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        # several results can be selected (Shift/Ctrl+click) to describe them together (Edit ▸ Edit metadata)
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list.customContextMenuRequested.connect(self._context_menu)
-        self.list.setWordWrap(True)
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.activated.connect(self._activated)
-        self.list.setAccessibleName(translate("SearchPanel", "Search results"))
-
-        self.empty = QLabel(empty_state_html(), self)
-        self.empty.setObjectName("emptyState")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.empty.setTextFormat(Qt.TextFormat.RichText)
-        self.empty.linkActivated.connect(self._empty_link)
-        self.no_hits = QLabel(self)
-        self.no_hits.setObjectName("noHits")
-        self.no_hits.setWordWrap(True)
-        self.no_hits.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.no_hits.setMargin(8)
-        self.stack = QStackedWidget(self)
-        # the two texts scroll in a low panel instead of holding it (and the window) up
-        self.empty_page, self.no_hits_page = scrolling(self.empty, self), scrolling(self.no_hits, self)
-        for w in (self.empty_page, self.list, self.no_hits_page):
-            self.stack.addWidget(w)
-
         self.facets = FacetsModel(self)
+        build_widgets(self)
+        self.box.installEventFilter(self)
+        self.suggestion.linkActivated.connect(self._use_suggestion)
+        self.date_chip.clicked.connect(self._chip_clicked)
+        self.sort.currentIndexChanged.connect(lambda _i: self.search_now())
+        self.results.more_wanted.connect(self._fetch_page)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.activated.connect(self._activated)
+        self.empty.linkActivated.connect(self._empty_link)
         self.facets.checked_changed.connect(self._filters_changed)
-        self.facet_view = QListView(self)
-        self.facet_view.setObjectName("facetList")
-        self.facet_view.setModel(self.facets)
-        self.facet_view.setAccessibleName(translate("SearchPanel", "Filters"))
         self.clear_filters.clicked.connect(self.facets.clear_checked)
-        facet_box = QWidget(self)
-        fl = QVBoxLayout(facet_box)
-        fl.setContentsMargins(0, 0, 0, 0)
-        head = QHBoxLayout()
-        title = QLabel(translate("SearchPanel", "Filters"), facet_box)
-        title.setObjectName("facetTitle")
-        head.addWidget(title)
-        head.addStretch(1)
-        head.addWidget(self.clear_filters)
-        fl.addLayout(head)
-        fl.addWidget(self.facet_view)
-
-        split = QSplitter(Qt.Orientation.Vertical, self)
-        split.setObjectName("searchSplit")
-        split.addWidget(self.stack)
-        split.addWidget(facet_box)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
-        split.setChildrenCollapsible(False)
-
-        bar = QHBoxLayout()
-        bar.addWidget(self.count, 1)
-        bar.addWidget(self.sort)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.box)
-        layout.addWidget(self.notice)
-        layout.addWidget(self.suggestion)
-        layout.addWidget(self.date_chip, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addLayout(bar)
-        layout.addWidget(split, 1)
 
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
