@@ -77,3 +77,32 @@ def test_items_added_keep_the_zoom_and_the_selection(qtbot, large, archive) -> N
         panel.update_archive(archive)
     assert panel.renderer.selected_id == event.id
     assert panel.renderer.scale == scale
+
+
+class _PhotosOnly:
+    """An archive of dated photos and no events (as a family's or a photographer's collection is)."""
+
+    def __init__(self, n: int) -> None:
+        from ashraf_desktop.core.archive import DatedItem, ItemKind, parse_date
+        self.events = ()
+        self._rows = [DatedItem(f"p{i}", ItemKind.IMAGE, f"Photo {i}", parse_date(f"{2003 + i % 10}-0{1 + i % 9}"))
+                      for i in range(n)]
+        self.items = self
+
+    def dated(self):
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
+def test_without_events_the_dated_items_fill_the_panel(qtbot) -> None:
+    """The 100,000-item archive has no events: its 90,000 dated items were squeezed into one or two lanes
+    under an empty band saying "no dated events" (seen at 1366x768)."""
+    from ashraf_desktop.ui.timeline import TimelineRenderer
+    r = TimelineRenderer()
+    r.resize(900, 420)
+    r.set_archive(_PhotosOnly(60))
+    assert r.item_lanes >= 8  # was 2
+    in_two_lanes = len(r.model.item_layout(r.scale.days_per_px, 2).placed_ids)
+    assert len(r.item_layout().placed_ids) == 60 > in_two_lanes  # every photo shown, not "+N"

@@ -237,9 +237,13 @@ class TimelineRenderer:
 
     @property
     def item_lanes(self) -> int:
-        """Lanes for the dated items: none without any, one in a low view (the events come first), else two."""
+        """Lanes for the dated items: none without any, one in a low view (the events come first), else two;
+        as many as fit when the archive has no events (a collection of dated documents or photos)."""
         if not self.model.items:
             return 0
+        if not self.model.events:
+            room = self.height - self.events_top - self.CLUSTER_H - self.ITEM_HEADER_H - self.BOTTOM_PAD
+            return max(1, int(room // self.ITEM_LANE_H))
         return 2 if self.height >= self.TWO_ITEM_LANES_FROM else 1
 
     @property
@@ -522,6 +526,8 @@ class TimelineRenderer:
         if self.model.archive is None:
             text = translate("TimelineRenderer", "No archive loaded.")
         elif not self.model.events:
+            if self.model.items:
+                return  # its dated items fill the panel
             text = translate("TimelineRenderer", "This archive has no dated events.")
         elif not self.model.shown_ids:
             text = translate("TimelineRenderer", "No event matches the filters.")
