@@ -431,6 +431,8 @@ class TimelineRenderer:
         p.fillRect(QRectF(0, self.clusters_top, self.width, self.CLUSTER_H), Palette.band_bg)
         if not self.item_lanes:
             return
+        if not self.model.events:  # no events: what is left above the items' lanes is theirs too, not a blank strip
+            p.fillRect(QRectF(0, self.events_top, self.width, self.clusters_top - self.events_top), Palette.band_bg)
         p.fillRect(QRectF(0, self.items_top, self.width, self.height - self.items_top), Palette.band_bg)
         p.setPen(QPen(Palette.grid, 1))
         p.drawLine(QPointF(0, self.items_top), QPointF(self.width, self.items_top))
