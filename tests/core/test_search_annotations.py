@@ -182,3 +182,33 @@ def test_a_generation_put_in_place_by_another_process_gets_the_annotations_back(
     index.update_items([archive.item("water-history")])
     assert index.folder == elsewhere
     assert [h.id for h in index.search("note:elsewhere").hits] == [a.id]
+
+
+def test_a_sync_after_a_small_add_does_not_copy_the_whole_archive(setup, monkeypatch) -> None:
+    """After ``update_items`` (an import's add), the annotation sync looks up only the items its annotations
+    are on: it used to apply the add to a copy of the whole archive first (2.2 s of a 5 s add at 100,000
+    items, h8's measurement)."""
+    from dataclasses import replace
+
+    from ashraf_desktop.core.search import _writing
+
+    index, store, archive, tmp = setup
+    index.sync_annotations(tmp / "data")
+    base = archive.item("water-history")
+    added = replace(base, id="water-history-copy")
+    index.update_items([added])
+
+    def copy_of_everything(*_a, **_k):
+        raise AssertionError("the whole archive was copied")
+
+    monkeypatch.setattr(_writing, "_patched_archive", copy_of_everything)
+    a = _note(store, item="water-history", body="copied by hand")
+    b = store.create("test", "water-history-copy", "highlight",
+                     text=text_selector(TEXTS["water-history"], 0, 9), body="on the new item",
+                     author="A. Archivist").after
+    report = index.sync_annotations(tmp / "data")
+    assert report.added == 2
+    assert not [n for n in index.notices if "damaged" in n.code]
+    assert [h.id for h in index.search("note:copied").hits] == [a.id]
+    hit = index.search('note:"new item"').hits[0]
+    assert hit.id == b.id and hit.title == base.metadata.title  # the added item, found without a copy

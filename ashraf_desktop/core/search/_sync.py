@@ -128,8 +128,7 @@ class AnnotationFeed:
                 return UpdateReport(elapsed_s=time.perf_counter() - t0)
             batch = store.changes_since(self._cursor())
         collection = contents.collection_id
-        archive = contents.archive
-        docs = [annotation_doc(r, archive.item(r.item_id)) for r in batch.upserts if r.collection_id == collection]
+        docs = [annotation_doc(r, contents.item(r.item_id)) for r in batch.upserts if r.collection_id == collection]
         deleted = sorted({ANNOTATION_PREFIX + a for a in batch.deletes}
                          | {ANNOTATION_PREFIX + r.annotation_id for r in batch.upserts if r.collection_id != collection})
         if docs or deleted or (batch.reset and self._cursor() is not None):
