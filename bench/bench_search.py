@@ -271,6 +271,10 @@ def table(results: list[dict], corpus: str, quick: bool) -> str:
     row("docs/s", [_f(b(r, "docs_per_s"), 0) for r in rows])
     row("MB/s", [_f(b(r, "mb_per_s"), 2) + (_check("mb_per_s", b(r, "mb_per_s")) if r["engine"] == "ashraf"
                                            and is_target else "") for r in rows], TARGETS["mb_per_s"][2])
+    # the same per CPU second (user + system of the build and its helpers): fairer when the engines' builds
+    # ran at different loads on a shared machine
+    row("MB per CPU second", [_f(b(r, "text_mb") / b(r, "process_cpu_s"), 2)
+                              if b(r, "text_mb") and b(r, "process_cpu_s") else "–" for r in rows])
     row("index size, MB", [_f(b(r, "index_mb"), 0) for r in rows])
     row("peak RSS while building, MB", [_f(b(r, "indexer_peak_rss_mb") or b(r, "process_peak_rss_mb"), 0)
                                         for r in rows])
@@ -315,6 +319,8 @@ def table(results: list[dict], corpus: str, quick: bool) -> str:
     row("… of which: import / archive / open / first query, ms",
         [" / ".join(_f(get(r, "first", k)) for k in ("import_ms", "archive_ms", "open_ms", "first_query_ms"))
          for r in rows])
+    row("1-min load average at the start of build / queries / adds",
+        [" / ".join(_f(get(r, phase, "loadavg"), 1) for phase in ("build", "query", "add")) for r in rows])
     row("RSS holding an open searcher, MB",
         [_f(get(r, "query", "rss_after_open_mb"), 0) + " → " + _f(get(r, "query", "rss_open_searcher_mb"), 0)
          + (_check("rss", get(r, "query", "rss_open_searcher_mb")) if r["engine"] == "ashraf" and is_target
@@ -326,7 +332,8 @@ def report(data: dict) -> str:
     out = [f"Machine: {data['machine'].get('cpu')} × {data['machine'].get('nproc')}, "
            f"{data['machine'].get('ram_gb')} GB RAM, Python {data['machine'].get('python')}, "
            f"whoosh-reloaded {data['machine'].get('whoosh')}, SQLite {data['machine'].get('sqlite')}, "
-           f"Recoll {data['machine'].get('recoll')}. Command: `{data['command']}`"]
+           f"Recoll {data['machine'].get('recoll')}. Command: `{data['command']}`"
+           + (f", run {data['started']} – {data.get('finished', '…')}" if data.get("started") else "")]
     for corpus in data["corpora"]:
         t = table(data["results"], corpus, data["quick"])
         if t:
