@@ -33,11 +33,13 @@ from . import _rows, backup as _backup
 from .anchoring import locate, text_selector
 from .errors import (AnnotationValueError, NotFoundError, ReadOnlyStoreError, SchemaTooNewError, StaleEditError,
                      StorageError, StoreEnvironmentError, translate_sqlite_error)
-from .feed import Change, ChangeBatch, FeedCursor, IndexRecord, index_record
+from .feed import Change
 from .merge import Conflict, ImportReport, decide
 from .model import (Annotation, Colour, Kind, Mutation, RegionSelector, Status, TextSelector, guess_note_language,
                     normalise_tag, validate)
 from .schema import CURRENT_VERSION, MIGRATIONS, schema_version
+from .store_backups import StoreBackups
+from .store_reads import AnnotationQuery, StoreReads, TagCount
 
 __all__ = ["AnnotationStore", "AnnotationQuery", "TagCount", "ReanchorReport", "DB_NAME", "BACKUP_DIR",
            "open_store", "UNSET", "SyncTxn"]
@@ -55,28 +57,6 @@ class _Unset:
 
 #: "Leave this field as it is" for :meth:`AnnotationStore.update` (None is a real value for some fields).
 UNSET = _Unset()
-
-
-@dataclass(frozen=True, slots=True)
-class AnnotationQuery:
-    """Filters of the "all annotations" view; None means "any". Dates compare with ``created``."""
-
-    collection_id: str | None = None
-    item_id: str | None = None
-    tag: str | None = None
-    author: str | None = None
-    colour: Colour | str | None = None
-    kind: Kind | str | None = None
-    status: Status | str | None = None
-    created_from: str | None = None  # ISO date or datetime, inclusive
-    created_to: str | None = None  # ISO date or datetime, inclusive (a date covers the whole day)
-    contains: str | None = None  # case-insensitive substring of note or quote (quick filter, not search)
-
-
-@dataclass(frozen=True, slots=True)
-class TagCount:
-    name: str
-    count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +96,7 @@ def open_store(data_dir: Path | str, **options) -> "AnnotationStore":
     return AnnotationStore(Path(data_dir) / DB_NAME, **options)
 
 
-class AnnotationStore:
+class AnnotationStore(StoreReads, StoreBackups):
     def __init__(self, path: Path | str, *, read_only: bool = False, write_timeout: float = 3.0,
                  clock: Callable[[], datetime] = _utc_now) -> None:
         self.path = Path(path)
@@ -283,94 +263,6 @@ class AnnotationStore:
             value = self._conn.execute("PRAGMA data_version").fetchone()[0]
         previous, self._data_version = getattr(self, "_data_version", value), value
         return value != previous
-
-    # -- reading --------------------------------------------------------------------------------------------
-
-    def _select(self, where: str = "", params: Sequence[object] = (), order: str = "") -> list[Annotation]:
-        sql = _rows.SELECT + (f" WHERE {where}" if where else "") + (f" ORDER BY {order}" if order else "")
-        with self._guard():
-            return [_rows.from_row(row) for row in self._conn.execute(sql, params)]
-
-    def find(self, annotation_id: str) -> Annotation | None:
-        found = self._select("a.id = ?", (annotation_id,))
-        return found[0] if found else None
-
-    def get(self, annotation_id: str) -> Annotation:
-        found = self.find(annotation_id)
-        if found is None:
-            raise NotFoundError(annotation_id)
-        return found
-
-    def for_item(self, collection_id: str, item_id: str) -> list[Annotation]:
-        """The annotations panel of one item, in reading order (page, position), whole-item notes first."""
-        return self._select("a.collection_id = ? AND a.item_id = ?", (collection_id, item_id),
-                            "a.page IS NOT NULL, a.page, a.pos_start, a.created, a.id")
-
-    def query(self, query: AnnotationQuery | None = None, **filters) -> list[Annotation]:
-        """The "all annotations" view: ``query(AnnotationQuery(tag="camp"))`` or ``query(tag="camp")``."""
-        q = replace(query or AnnotationQuery(), **filters)
-        where, params = [], []
-        for column, value in (("a.collection_id", q.collection_id), ("a.item_id", q.item_id),
-                              ("a.author", q.author), ("a.colour", q.colour), ("a.kind", q.kind),
-                              ("a.status", q.status)):
-            if value is not None:
-                where.append(f"{column} = ?")
-                params.append(str(value))
-        if q.tag is not None:
-            where.append("EXISTS (SELECT 1 FROM annotation_tag x JOIN tag t ON t.id = x.tag_id "
-                         "WHERE x.annotation_id = a.id AND t.name = ?)")
-            params.append(normalise_tag(q.tag))
-        if q.created_from:
-            where.append("a.created >= ?")
-            params.append(q.created_from)
-        if q.created_to:
-            where.append("a.created <= ?")
-            params.append(q.created_to + ("T99" if len(q.created_to) == 10 else ""))
-        if q.contains:
-            where.append("(instr(lower(a.body), ?) > 0 OR instr(lower(coalesce(a.quote_exact, '')), ?) > 0)")
-            params += [q.contains.lower(), q.contains.lower()]
-        return self._select(" AND ".join(where), params,
-                            "a.collection_id, a.item_id, a.page IS NOT NULL, a.page, a.pos_start, a.created, a.id")
-
-    def all(self) -> list[Annotation]:
-        return self.query()
-
-    def tags(self, prefix: str = "", *, collection_id: str | None = None, limit: int = 50) -> list[TagCount]:
-        """Tag completion: tags in use starting with ``prefix`` (normalised), most used first."""
-        text = prefix.strip().lower()
-        pattern = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        sql = ("SELECT t.name, count(*) FROM tag t JOIN annotation_tag x ON x.tag_id = t.id "
-               "JOIN annotation a ON a.id = x.annotation_id WHERE t.name LIKE ? ESCAPE '\\'")
-        params: list[object] = [pattern]
-        if collection_id is not None:
-            sql += " AND a.collection_id = ?"
-            params.append(collection_id)
-        sql += " GROUP BY t.name ORDER BY count(*) DESC, t.name LIMIT ?"
-        params.append(limit)
-        with self._guard():
-            return [TagCount(name, count) for name, count in self._conn.execute(sql, params)]
-
-    def authors(self, collection_id: str | None = None) -> list[str]:
-        sql, params = "SELECT DISTINCT author FROM annotation WHERE author != ''", []
-        if collection_id is not None:
-            sql += " AND collection_id = ?"
-            params.append(collection_id)
-        with self._guard():
-            return [row[0] for row in self._conn.execute(sql + " ORDER BY author", params)]
-
-    def counts_by_item(self, collection_id: str) -> dict[str, int]:
-        """For the search results' "3 annotations" badge."""
-        with self._guard():
-            return dict(self._conn.execute("SELECT item_id, count(*) FROM annotation WHERE collection_id = ? "
-                                           "GROUP BY item_id", (collection_id,)))
-
-    def orphans(self, collection_id: str | None = None) -> list[Annotation]:
-        return self.query(collection_id=collection_id, status=Status.ORPHANED)
-
-    def integrity_check(self) -> list[str]:
-        """``["ok"]`` when the file is sound."""
-        with self._guard():
-            return [row[0] for row in self._conn.execute("PRAGMA integrity_check")]
 
     # -- writing --------------------------------------------------------------------------------------------
 
@@ -582,103 +474,6 @@ class AnnotationStore:
         """Rows of a query on the sync bookkeeping (core/team), errors translated like every read."""
         with self._guard():
             return self._conn.execute(sql, params).fetchall()
-
-    # -- search feed ----------------------------------------------------------------------------------------
-
-    def _epoch(self) -> str:
-        row = self._conn.execute("SELECT value FROM meta WHERE key = 'feed_epoch'").fetchone()
-        return row[0] if row else ""
-
-    def changes_since(self, cursor: FeedCursor | str | None, *, limit: int | None = None) -> ChangeBatch:
-        """What changed after ``cursor`` (None: everything). Read in one snapshot, so a concurrent commit is
-        either wholly in this batch or in the next."""
-        parsed = FeedCursor.parse(cursor)
-        with self._guard():
-            self._conn.execute("BEGIN")
-            try:
-                epoch = self._epoch()
-                reset = parsed is None or parsed.epoch != epoch
-                since = 0 if reset else parsed.version
-                sql = "SELECT version, annotation_id, op FROM change WHERE version > ? ORDER BY version"
-                rows = self._conn.execute(sql + (f" LIMIT {int(limit)}" if limit else ""), (since,)).fetchall()
-                upsert_ids = [r[1] for r in rows if r[2] == "upsert"]
-                records: list[IndexRecord] = []
-                for start in range(0, len(upsert_ids), 500):
-                    chunk = upsert_ids[start:start + 500]
-                    marks = ",".join("?" * len(chunk))
-                    records += [index_record(_rows.from_row(row)) for row in
-                                self._conn.execute(_rows.SELECT + f" WHERE a.id IN ({marks})", chunk)]
-            finally:
-                self._conn.execute("COMMIT")
-        version = rows[-1][0] if rows else since
-        return ChangeBatch(cursor=FeedCursor(epoch, version), upserts=tuple(records),
-                           deletes=tuple(r[1] for r in rows if r[2] == "delete"), reset=reset)
-
-    def index_records(self, collection_id: str | None = None) -> Iterator[IndexRecord]:
-        """Every annotation, flat, for a full (re)build of the search index."""
-        for a in self.query(collection_id=collection_id):
-            yield index_record(a)
-
-    # -- backups --------------------------------------------------------------------------------------------
-
-    def list_backups(self) -> list[_backup.BackupInfo]:
-        return _backup.list_backups(self.backup_dir)
-
-    def backup_now(self, now: datetime | None = None) -> Path:
-        """Write (or overwrite) today's daily copy and rotate."""
-        day = (now or self._clock().astimezone()).date()
-        with self._guard():
-            path = _backup.write_backup(self._conn, self.backup_dir / _backup.daily_name(day))
-        _backup.rotate(self.backup_dir)
-        return path
-
-    def backup_if_due(self, now: datetime | None = None, *, keep: int = _backup.KEEP_DAILY) -> Path | None:
-        """Make today's copy unless it exists (call at start-up and, say, hourly); keep the newest ``keep``."""
-        day = (now or self._clock().astimezone()).date()
-        target = self.backup_dir / _backup.daily_name(day)
-        if target.exists():
-            return None
-        try:
-            with self._guard():
-                path = _backup.write_backup(self._conn, target)
-        except OSError as error:
-            raise StorageError(f"the annotations backup could not be written: {error}") from error
-        _backup.rotate(self.backup_dir, keep_daily=keep)
-        return path
-
-    def restore(self, backup: Path | str | _backup.BackupInfo) -> Path:
-        """Replace the database's content with a backup; first saves the current state as a
-        ``pre-restore`` copy, whose path is returned (so a restore can itself be undone by restoring that).
-
-        Other windows' connections see the restored content on their next read; the search index sees a new
-        feed epoch and re-reads everything."""
-        if self.read_only:
-            raise ReadOnlyStoreError("this window opened the annotations read-only")
-        path = Path(getattr(backup, "path", backup))
-        try:
-            version = _backup.check_backup(path)
-        except ValueError as error:
-            raise StorageError(f"cannot restore: {error}") from error
-        if version > CURRENT_VERSION:
-            raise SchemaTooNewError(f"{path.name} comes from a newer version of Ashraf Archive")
-        stamp = self._clock().astimezone()
-        with self._guard():
-            safety = _backup.write_backup(self._conn, _backup.unused_path(self.backup_dir,
-                                                                              _backup.safety_name("pre-restore", stamp)))
-            source = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-            try:
-                source.backup(self._conn)
-            finally:
-                source.close()
-            self._conn.execute("PRAGMA journal_mode = WAL")
-        _backup.rotate(self.backup_dir)
-        found = self.schema_version
-        if found < CURRENT_VERSION:
-            self._migrate(found)
-        with self._write_txn() as conn:
-            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('feed_epoch', ?)", (uuid.uuid4().hex,))
-        return safety
-
 
 class SyncTxn:
     """What the team sync may do inside :meth:`AnnotationStore.sync_transaction`."""
