@@ -18,8 +18,6 @@ Look at every PNG before committing it.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import sys
 import tempfile
@@ -27,13 +25,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-SCREEN = (1366, 768)
-if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
-    _screen = Path(tempfile.mkdtemp(prefix="ashraf-screen-")) / "screen.json"
-    _screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": SCREEN[0],
-                                                "height": SCREEN[1], "logicalDpi": 96, "logicalBaseDpi": 96,
-                                                "dpr": 1}]}), encoding="utf-8")
-    os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_screen}")
+sys.path.insert(0, str(REPO / "scripts"))
+from screenshots import SCREEN  # noqa: E402 - also sets the offscreen platform up with that laptop screen
 
 SPEECHES = REPO / "bench" / "corpora" / "speeches" / "archive"
 RTL_TEXT = REPO.parent / "shared" / "testdata" / "rtl_text"

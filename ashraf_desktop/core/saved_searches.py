@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .atomic import write_atomically
 
 __all__ = ["SavedSearch", "SavedSearches", "SAVED_SEARCHES_FILE"]
 
@@ -111,19 +112,6 @@ class SavedSearches:
         return False
 
     def _write(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": _VERSION, "searches": [s.to_json() for s in self._items]},
                              ensure_ascii=False, indent=1)
-        fd, tmp = tempfile.mkstemp(prefix=".saved-searches-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        write_atomically(self.path, payload.encode("utf-8"), prefix=".saved-searches-")

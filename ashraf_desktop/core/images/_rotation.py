@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 import threading
 from pathlib import Path
+
+from ..atomic import write_atomically
 
 __all__ = ["Rotations", "ROTATIONS_FILE", "turn_fraction_rect"]
 
@@ -67,23 +68,9 @@ class Rotations:
         return new
 
     def _write(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         payload = json.dumps({"version": _VERSION, "collections": self._turns}, ensure_ascii=False, indent=1,
                              sort_keys=True)
-        fd, tmp = tempfile.mkstemp(prefix=".rotations-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(payload)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-
+        write_atomically(self.path, payload.encode("utf-8"), prefix=".rotations-")
 
 def turn_fraction_rect(x: float, y: float, w: float, h: float, degrees: int) -> tuple[float, float, float, float]:
     """A rectangle given in fractions of the upright image, in fractions of the image turned ``degrees``

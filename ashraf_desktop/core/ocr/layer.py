@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from ..atomic import write_atomically
 
 __all__ = ["OcrWord", "OcrPage", "OcrLayer", "LAYER_SUFFIX", "layer_path", "read_layer", "write_layer",
            "LayerError"]
@@ -185,14 +185,5 @@ def write_layer(layer: OcrLayer, path: Path) -> str:
 
 def write_whole(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` through a temporary ``.partial-*`` file (swept like the import's own)."""
-    fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, data, prefix=".partial-")
 
