@@ -8,6 +8,7 @@ window cannot start here, if it cannot (no display, missing Qt libraries). ``cli
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -66,6 +67,28 @@ def open_window(args: argparse.Namespace) -> int:
     return launch(archive=args.archive or bundled_archive(), data_dir=args.data_dir, smoke=args.smoke)
 
 
+class _MessageOnly(logging.Formatter):
+    """A logged warning as its one line of words: what went wrong is also told in plain words where the user
+    looks (a note, the status bar), and a traceback on the terminal reads as a crash when nothing crashed."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return record.getMessage()
+
+
+def log_to_terminal(environ: dict[str, str] | None = None) -> None:
+    """Warnings and errors to stderr, one line each (tracebacks too with ``ASHRAF_DEBUG=1``). Without this,
+    Python's last-resort handler printed a repaired index's whole traceback under every command."""
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    handler = logging.StreamHandler()
+    handler.setLevel(logging.WARNING)
+    debug = (os.environ if environ is None else environ).get("ASHRAF_DEBUG")
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s") if debug else _MessageOnly())
+    root.addHandler(handler)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .cli import main as cli_main
+    log_to_terminal()
     return cli_main(argv, open_window=open_window)
